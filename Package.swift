@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "duben",
+    products: [
+        .executable(name: "duben", targets: ["duben"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C shims: ICU line breaking and the C library's wcwidth, behind plain C types.
+        .target(
+            name: "CDubenText",
+            linkerSettings: [.linkedLibrary("icuuc")]
+        ),
+
+        // Text → model: decoding, documents, blocks, quotations, citations, dates.
+        .target(
+            name: "DubenModel",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+
+        // Model → lines: display width, Chinese line breaking, wrapping, sanitising.
+        .target(
+            name: "DubenLayout",
+            dependencies: ["DubenModel", "CDubenText"]
+        ),
+
+        // The command-line executable.
+        .executableTarget(
+            name: "duben",
+            dependencies: [
+                "DubenModel", "DubenLayout",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Benchmarks (run by scripts/bench in release mode; not part of `swift test`).
+        .executableTarget(
+            name: "DubenBench",
+            dependencies: ["DubenModel", "DubenLayout"]
+        ),
+
+        // Tests.
+        .testTarget(
+            name: "DubenModelTests",
+            dependencies: ["DubenModel"]
+        ),
+    ]
+)

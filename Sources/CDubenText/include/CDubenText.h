@@ -1,0 +1,24 @@
+#ifndef CDUBENTEXT_H
+#define CDUBENTEXT_H
+
+// Plain C functions over ICU's line breaker and the C library's wcwidth.
+// Only plain C types cross this header: ICU's own headers clash with the copy of ICU
+// that Foundation carries, so they stay inside the .c files.
+
+#include <stdint.h>
+
+/// Sets the C library locale from the environment (setlocale(LC_ALL, "")); when its codeset
+/// is not UTF-8, falls back to C.UTF-8. Returns 1 when the environment's locale was UTF-8,
+/// 0 when the fallback was used, -1 when no UTF-8 locale could be set.
+int duben_setup_locale(void);
+
+/// wcwidth(3) of one code point in the current locale (-1 for non-printable).
+int duben_wcwidth(uint32_t codepoint);
+
+/// Line-break opportunities of UTF-8 text by ICU (UAX #14, locale "zh" with strict line
+/// breaking). Writes the byte offsets at which a line may start (ascending, excluding 0 and
+/// including `length`) into `out`, at most `capacity` of them.
+/// Returns how many there are (which may exceed `capacity`), or -1 when ICU fails.
+int32_t duben_line_breaks(const uint8_t *utf8, int32_t length, int32_t *out, int32_t capacity);
+
+#endif

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Loads files and directories into a `Corpus`.
+///
+/// Directories contribute their `*.txt` files, recursively, sorted by path. A `duben.toml`
+/// beside the texts supplies metadata (see `MetadataFile`). `-` reads standard input.
+public struct CorpusLoader {
+    public init() {}
+
+    public func load(paths: [String]) throws(LoadError) -> Corpus {
+        var files: [SourceFile] = []
+        var warnings: [String] = []
+        var metadataByDirectory: [String: MetadataFile] = [:]
+        var documents: [Document] = []
+        for path in paths {
+            for file in try expand(path) {
+                let source = try read(file)
+                if source.replacements > 0 {
+                    warnings.append("\(file): \(source.replacements) invalid byte sequence\(source.replacements == 1 ? "" : "s") replaced by U+FFFD")
+                }
+                let directory = file == "-" ? FileManager.default.currentDirectoryPath : (file as NSString).deletingLastPathComponent
+                if metadataByDirectory[directory] == nil {
+                    metadataByDirectory[directory] = try metadata(in: directory)
+                }
+                files.append(source)
+                let parser = DocumentParser(source: source)
+                for lines in DocumentSplitter.split(source.bytes) {
+                    documents.append(parser.parse(lines: lines, metadata: metadataByDirectory[directory]))
+                }
+            }
+        }
+        // Same title twice: keep ids unique in reading order.
+        var seen: [String: Int] = [:]
+        for i in documents.indices {
+            let base = documents[i].id
+            let n = (seen[base] ?? 0) + 1
+            seen[base] = n
+            if n > 1 { documents[i].id = "\(base)-\(n)" }
+        }
+        return Corpus(documents: documents, files: files, warnings: warnings)
+    }
+
+    /// The text files a path stands for.
+    func expand(_ path: String) throws(LoadError) -> [String] {
+        if path == "-" { return ["-"] }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path: path) }
+        guard isDirectory.boolValue else { return [path] }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            throw .unreadable(path: path, reason: "cannot list the directory")
+        }
+        var found: [String] = []
+        while let entry = enumerator.nextObject() as? String {
+            if entry.lowercased().hasSuffix(".txt") {
+                let full = (path as NSString).appendingPathComponent(entry)
+                var dir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue { found.append(full) }
+            }
+        }
+        guard !found.isEmpty else { throw .noTexts(directory: path) }
+        return found.sorted()
+    }
+
+    /// Reads and decodes one file ("-" is standard input).
+    public func read(_ path: String) throws(LoadError) -> SourceFile {
+        let raw: [UInt8]
+        if path == "-" {
+            raw = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            raw = try Self.readBytes(path)
+        }
+        do {
+            let decoded = try SourceDecoder.decode(raw)
+            return SourceFile(path: path == "-" ? "<stdin>" : path, bytes: decoded.bytes, encoding: decoded.encoding, replacements: decoded.replacements)
+        } catch .binary {
+            throw .binary(path: path == "-" ? "<stdin>" : path)
+        } catch {
+            throw .empty(path: path == "-" ? "<stdin>" : path)
+        }
+    }
+
+    /// Reads a whole file with POSIX calls, so errors carry the system's reason.
+    static func readBytes(_ path: String) throws(LoadError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) != 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        var result: [UInt8] = []
+        result.reserveCapacity(Int(st.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            result.append(contentsOf: chunk[0..<n])
+        }
+        return result
+    }
+
+    /// The metadata file of a directory, if there is one.
+    func metadata(in directory: String) throws(LoadError) -> MetadataFile {
+        let path = (directory as NSString).appendingPathComponent(MetadataFile.fileName)
+        guard FileManager.default.fileExists(atPath: path) else { return MetadataFile() }
+        let bytes = try Self.readBytes(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .badMetadata(path: path, reason: "not valid UTF-8")
+        }
+        return try MetadataFile(toml: text, path: path)
+    }
+}

@@ -1,0 +1,21 @@
+/// Why a path could not be loaded. Each case names the file; `description` is the one line
+/// the command-line tool prints before exiting with status 2.
+public enum LoadError: Error, Equatable, CustomStringConvertible, Sendable {
+    case notFound(path: String)
+    case unreadable(path: String, reason: String)
+    case binary(path: String)
+    case empty(path: String)
+    case noTexts(directory: String)
+    case badMetadata(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): return "\(path): no such file or directory"
+        case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
+        case .binary(let path): return "\(path): looks like a binary file (NUL bytes in the first 8 KiB), not a text"
+        case .empty(let path): return "\(path): the file is empty (no text to read)"
+        case .noTexts(let directory): return "\(directory): directory holds no *.txt files"
+        case .badMetadata(let path, let reason): return "\(path): invalid metadata: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,194 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The character encoding a source file was found to be in.
+public enum SourceEncoding: String, Sendable, Codable {
+    case utf8 = "UTF-8"
+    case utf8BOM = "UTF-8 (BOM)"
+    case utf16LE = "UTF-16LE"
+    case utf16BE = "UTF-16BE"
+    case gb18030 = "GB18030"
+}
+
+/// A file's bytes turned into well-formed UTF-8 with LF line ends.
+public struct DecodedText: Sendable {
+    /// Well-formed UTF-8, LF line ends only.
+    public var bytes: [UInt8]
+    public var encoding: SourceEncoding
+    /// How many invalid byte sequences were replaced by U+FFFD.
+    public var replacements: Int
+}
+
+/// Detects a source file's encoding and converts it to UTF-8.
+///
+/// Order: byte-order marks first (UTF-8, UTF-16), then the binary check (NUL bytes in the
+/// first 8 KiB), then UTF-8 validation; text that is mostly invalid as UTF-8 is tried as
+/// GB18030 (a superset of GBK and GB2312, which most Chinese `.txt` files not in UTF-8 use).
+public enum SourceDecoder {
+    /// Why bytes cannot be decoded as text.
+    public enum Failure: Error, Equatable { case binary, empty }
+
+    public static func decode(_ raw: [UInt8]) throws(Failure) -> DecodedText {
+        if raw.isEmpty { throw .empty }
+        var result: DecodedText
+        if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let (bytes, bad, _) = validateUTF8(raw[3...])
+            result = DecodedText(bytes: bytes, encoding: .utf8BOM, replacements: bad)
+        } else if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
+            let little = raw[0] == 0xFF
+            let (bytes, bad) = transcodeUTF16(raw[2...], littleEndian: little)
+            result = DecodedText(bytes: bytes, encoding: little ? .utf16LE : .utf16BE, replacements: bad)
+        } else {
+            if raw.prefix(8192).contains(0) { throw .binary }
+            let (bytes, bad, validMultibyte) = validateUTF8(raw[...])
+            result = DecodedText(bytes: bytes, encoding: .utf8, replacements: bad)
+            // A few stray bytes in a UTF-8 text stay UTF-8; mostly-invalid text is tried as GB18030.
+            if bad > 0 && bad * 20 >= validMultibyte {
+                if let (gb, gbBad) = convertFromGB18030(raw), gbBad < bad {
+                    result = DecodedText(bytes: gb, encoding: .gb18030, replacements: gbBad)
+                }
+            }
+        }
+        result.bytes = normalizeLineEnds(result.bytes)
+        if result.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { throw .empty }
+        return result
+    }
+
+    static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    /// Validates UTF-8, replacing each maximal invalid subpart by U+FFFD.
+    /// - Returns: the well-formed bytes (the input itself when it was valid), the number of
+    ///   replacements, and how many valid multi-byte sequences were seen.
+    static func validateUTF8(_ input: ArraySlice<UInt8>) -> ([UInt8], Int, Int) {
+        input.withUnsafeBufferPointer { p -> ([UInt8], Int, Int) in
+            var bad = 0, multi = 0
+            var out: [UInt8]? = nil
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = p[i]
+                if b < 0x80 { out?.append(b); i += 1; continue }
+                var need = 0
+                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+                switch b {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; lo = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; hi = 0x9F
+                case 0xF0: need = 3; lo = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; hi = 0x8F
+                default: need = -1
+                }
+                var len = 1
+                var ok = need > 0
+                if ok {
+                    for k in 1...need {
+                        guard i + k < n else { ok = false; break }
+                        let c = p[i + k]
+                        let l: UInt8 = k == 1 ? lo : 0x80, h: UInt8 = k == 1 ? hi : 0xBF
+                        if c < l || c > h { ok = false; break }
+                        len += 1
+                    }
+                }
+                if ok {
+                    multi += 1
+                    out?.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + len)]))
+                    i += len
+                } else {
+                    if out == nil {
+                        out = Array(UnsafeBufferPointer(rebasing: p[0..<i]))
+                        out!.reserveCapacity(n + 64)
+                    }
+                    bad += 1
+                    out!.append(contentsOf: replacement)
+                    i += len
+                }
+            }
+            return (out ?? Array(input), bad, multi)
+        }
+    }
+
+    static func transcodeUTF16(_ input: ArraySlice<UInt8>, littleEndian: Bool) -> ([UInt8], Int) {
+        var units: [UInt16] = []
+        units.reserveCapacity(input.count / 2)
+        var idx = input.startIndex
+        while idx + 1 < input.endIndex {
+            let a = UInt16(input[idx]), b = UInt16(input[idx + 1])
+            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+            idx += 2
+        }
+        var bad = input.count % 2
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count * 3)
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): out.append(contentsOf: Array(String(s).utf8))
+            case .emptyInput: break loop
+            case .error: bad += 1; out.append(contentsOf: replacement)
+            }
+        }
+        if input.count % 2 == 1 { out.append(contentsOf: replacement) }
+        return (out, bad)
+    }
+
+    /// Converts with the C library's iconv; each undecodable byte becomes U+FFFD.
+    static func convertFromGB18030(_ input: [UInt8]) -> ([UInt8], Int)? {
+        let cd = iconv_open("UTF-8", "GB18030")
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var out = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        var bad = 0
+        var written = 0
+        var source = input
+        source.withUnsafeMutableBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(src.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = src.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(dst.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = dst.count
+                while inLeft > 0 {
+                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                    if r != -1 { break }
+                    if errno == E2BIG || outLeft < 4 { break }
+                    // EILSEQ or EINVAL (truncated at the end): replace one byte and go on.
+                    bad += 1
+                    for b in replacement {
+                        outPtr!.pointee = CChar(bitPattern: b)
+                        outPtr = outPtr! + 1
+                        outLeft -= 1
+                    }
+                    inPtr = inPtr! + 1
+                    inLeft -= 1
+                }
+                written = dst.count - outLeft
+            }
+        }
+        out.removeSubrange(written...)
+        return (out, bad)
+    }
+
+    /// CRLF and lone CR become LF.
+    static func normalizeLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x0D) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0D {
+                out.append(0x0A)
+                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                out.append(b)
+            }
+            i += 1
+        }
+        return out
+    }
+}

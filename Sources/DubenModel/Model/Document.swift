@@ -1,0 +1,151 @@
+/// One document of a corpus: a report, a quotation collection, a speech, or plain text.
+public struct Document: Sendable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case report, quotations, speech, text
+    }
+
+    /// Stable id: derived from the title, so it survives moving or renaming the file and edits
+    /// elsewhere in the text (see `DocumentID`).
+    public var id: String
+    public var title: String
+    public var author: String?
+    public var kind: Kind
+    public var source: SourceFile
+    /// Byte range of the whole document in `source`.
+    public var range: Range<Int>
+    public var blocks: [Block]
+    public var toc: [TOCEntry]
+    public var quotations: [Quotation]
+    /// A news report's opening date ("4月20日至23日").
+    public var dateline: DatedPassage?
+    /// A news report's sentence-opening day markers ("20日下午，", "22日，").
+    public var datedPassages: [DatedPassage]
+    /// Facts from the metadata file, when one names this document.
+    public var metadata: DocumentMetadata?
+
+    /// The document's date or date span: metadata first, then the dateline, then the span of
+    /// its quotations.
+    public var date: DateSpan? {
+        if let d = metadata?.date { return d }
+        if let d = dateline?.date { return d }
+        let dated = quotations.map(\.citation.date)
+        guard let first = dated.map(\.start).min(), let last = dated.map(\.last).max() else { return nil }
+        return DateSpan(start: first, end: last == first ? nil : last)
+    }
+
+    /// The pieces of a block's text: source lines of a hard-wrapped paragraph, each with the
+    /// separator that joins it to the previous one. Most blocks have one segment.
+    public func segments(of blockIndex: Int) -> [TextSegment] {
+        TextSegment.segments(of: blocks[blockIndex].range, in: source.bytes)
+    }
+
+    /// The block's text, hard-wrapped lines joined (see `TextSegment`).
+    public func text(of blockIndex: Int) -> String {
+        let segs = segments(of: blockIndex)
+        if segs.count == 1 { return source.string(segs[0].range) }
+        var s = ""
+        for seg in segs {
+            if seg.joinsWithSpace { s += " " }
+            s += source.string(seg.range)
+        }
+        return s
+    }
+
+    /// The innermost TOC heading (not run-in point) at or before a block.
+    public func section(at blockIndex: Int) -> Int? {
+        var found: Int? = nil
+        for (i, e) in toc.enumerated() where !e.isRunIn {
+            if e.block <= blockIndex { found = i } else { break }
+        }
+        return found
+    }
+
+    /// The quotation containing a block, if any.
+    public func quotation(at blockIndex: Int) -> Quotation? {
+        guard blockIndex >= 0, blockIndex < blocks.count, let q = blocks[blockIndex].quotation else { return nil }
+        return quotations[q]
+    }
+
+    // MARK: Anchors
+
+    /// Converts an anchor's scalar offset to a byte offset in `source`.
+    public func byteOffset(of anchor: TextAnchor) -> Int {
+        let b = max(0, min(anchor.block, blocks.count - 1))
+        var remaining = max(0, anchor.offset)
+        let bytes = source.bytes
+        for seg in segments(of: b) {
+            if seg.joinsWithSpace {
+                if remaining == 0 { return seg.range.lowerBound }
+                remaining -= 1
+            }
+            var i = seg.range.lowerBound
+            while i < seg.range.upperBound {
+                if remaining == 0 { return i }
+                i += UTF8Scalars.scalarLength(bytes[i])
+                remaining -= 1
+            }
+            if remaining == 0 && seg.range.upperBound == blocks[b].range.upperBound { return i }
+        }
+        return blocks[b].range.upperBound
+    }
+
+    /// The anchor of a byte offset in `source` (clamped to the document's blocks).
+    public func anchor(atByte byte: Int) -> TextAnchor {
+        guard !blocks.isEmpty else { return TextAnchor(document: id, block: 0, offset: 0) }
+        // Last block starting at or before the byte.
+        var lo = 0, hi = blocks.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if blocks[mid].range.lowerBound <= byte { lo = mid } else { hi = mid - 1 }
+        }
+        let b = lo
+        let target = min(max(byte, blocks[b].range.lowerBound), blocks[b].range.upperBound)
+        var offset = 0
+        let bytes = source.bytes
+        for seg in segments(of: b) {
+            if seg.range.lowerBound > target { break }
+            if seg.joinsWithSpace { offset += 1 }
+            var i = seg.range.lowerBound
+            while i < min(target, seg.range.upperBound) {
+                i += UTF8Scalars.scalarLength(bytes[i])
+                offset += 1
+            }
+        }
+        return TextAnchor(document: id, block: b, offset: offset)
+    }
+}
+
+/// A source line of a block's text. Hard-wrapped paragraphs are joined line by line: the line
+/// feed and any spaces around it are removed; when the characters on both sides are not CJK
+/// (Latin words, numbers) one space takes their place, otherwise nothing does.
+public struct TextSegment: Hashable, Sendable {
+    public var range: Range<Int>
+    public var joinsWithSpace: Bool
+
+    static func segments(of range: Range<Int>, in bytes: [UInt8]) -> [TextSegment] {
+        bytes.withUnsafeBufferPointer { p in
+            var result: [TextSegment] = []
+            var start = range.lowerBound
+            var space = false
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if p[i] == 0x0A {
+                    var end = i
+                    while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 { end -= 1 }
+                    result.append(TextSegment(range: start..<end, joinsWithSpace: space))
+                    var next = i + 1
+                    while next < range.upperBound, p[next] == 0x20 || p[next] == 0x09 || p[next] == 0x0A { next += 1 }
+                    let before = end > start ? UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: end, lowerBound: start)).value : 0x4E00
+                    let after = next < range.upperBound ? UTF8Scalars.decode(p, at: next).value : 0x4E00
+                    space = !(UTF8Scalars.isCJK(before) || UTF8Scalars.isCJK(after))
+                    start = next
+                    i = next
+                    continue
+                }
+                i += 1
+            }
+            result.append(TextSegment(range: start..<range.upperBound, joinsWithSpace: space))
+            return result
+        }
+    }
+}

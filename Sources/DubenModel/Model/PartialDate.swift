@@ -1,0 +1,103 @@
+/// A calendar date known to year, month or day precision; news day markers may lack the year.
+///
+/// Ordering follows the reading of a chronology: earlier years first; within a year a
+/// month-precision date sorts before the days of that month; a date without a year sorts
+/// after every dated one.
+public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int?
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int?, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public enum Precision: String, Sendable, Codable { case year, month, day }
+
+    public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
+
+    /// ISO 8601 partial form: "2020-03-27", "2020-03", "1955"; without a year "--04-20" or "--04".
+    public var iso: String {
+        func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        var s = year.map { y in y < 1000 ? String(repeating: "0", count: 4 - String(y).count) + "\(y)" : "\(y)" } ?? "-"
+        if let m = month { s += "-" + pad(m) }
+        if let d = day { s += "-" + pad(d) }
+        return s
+    }
+
+    public var description: String { iso }
+
+    /// The month as "2020-03" (or "--03" without a year); nil at year precision.
+    public var monthKey: String? {
+        guard month != nil else { return nil }
+        return PartialDate(year: year, month: month).iso
+    }
+
+    /// The first day this date can mean, as a sortable number yyyymmdd (year 0 when unknown).
+    public var lowerBound: Int { (year ?? 0) * 10_000 + (month ?? 1) * 100 + (day ?? 1) }
+    /// The last day this date can mean, as a sortable number yyyymmdd.
+    public var upperBound: Int { (year ?? 0) * 10_000 + (month ?? 12) * 100 + (day ?? 31) }
+
+    public static func < (a: PartialDate, b: PartialDate) -> Bool {
+        func key(_ d: PartialDate) -> (Int, Int, Int, Int) {
+            (d.year == nil ? 1 : 0, d.year ?? 0, d.month ?? 0, d.day ?? 0)
+        }
+        return key(a) < key(b)
+    }
+
+    /// Days in a month of a (possibly unknown) year.
+    public static func daysIn(month: Int, year: Int?) -> Int {
+        switch month {
+        case 2:
+            guard let y = year else { return 29 }
+            return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Whether the parts form a real calendar date.
+    public var isValid: Bool {
+        if let m = month, !(1...12).contains(m) { return false }
+        if let d = day {
+            guard let m = month else { return false }
+            if d < 1 || d > PartialDate.daysIn(month: m, year: year) { return false }
+        }
+        if month == nil && year == nil { return false }
+        return true
+    }
+}
+
+/// A date, or a range or list of dates reduced to its first and last ("26日至28日", "29日、30日").
+public struct DateSpan: Hashable, Sendable, CustomStringConvertible {
+    public var start: PartialDate
+    public var end: PartialDate?
+
+    public init(start: PartialDate, end: PartialDate? = nil) {
+        self.start = start
+        self.end = end
+    }
+
+    /// Last date the span can mean (its end, or its start).
+    public var last: PartialDate { end ?? start }
+
+    /// Whether the span shares a day with [from, to] (either side open when nil).
+    /// Partial dates stand for every day they may mean: "2020-03" is 1–31 March.
+    public func overlaps(from: PartialDate?, to: PartialDate?) -> Bool {
+        if let f = from, last.upperBound < f.lowerBound { return false }
+        if let t = to, start.lowerBound > t.upperBound { return false }
+        return true
+    }
+
+    public var description: String { end.map { "\(start.iso)/\($0.iso)" } ?? start.iso }
+
+    /// The same span with a year filled in where it is missing.
+    public func withYear(_ year: Int) -> DateSpan {
+        var s = self
+        if s.start.year == nil { s.start.year = year }
+        if s.end != nil && s.end!.year == nil { s.end!.year = year }
+        return s
+    }
+}

@@ -1,0 +1,65 @@
+/// A quotation together with the document it belongs to.
+public struct QuotationReference: Sendable {
+    public var documentIndex: Int
+    public var quotation: Quotation
+
+    public init(documentIndex: Int, quotation: Quotation) {
+        self.documentIndex = documentIndex
+        self.quotation = quotation
+    }
+}
+
+/// Selects dated quotations: by date overlap, by text, by document.
+///
+/// Date filters use overlap semantics: a quotation matches when some day it may mean falls
+/// inside [from, to]. Partial dates stand for all their days, on both sides: `--from 2020-03`
+/// starts on 1 March, `--to 2020-03` ends on 31 March, and a quotation dated "2020-03" matches
+/// `--from 2020-03-15`.
+public struct QuotationQuery: Sendable {
+    public var from: PartialDate?
+    public var to: PartialDate?
+    /// Literal text that the quotation's text or its citation must contain (Latin letters
+    /// case-insensitive).
+    public var match: String?
+    /// Document id (already resolved).
+    public var document: String?
+
+    public init(from: PartialDate? = nil, to: PartialDate? = nil, match: String? = nil, document: String? = nil) {
+        self.from = from
+        self.to = to
+        self.match = match
+        self.document = document
+    }
+
+    public func matches(_ q: Quotation, in doc: Document) -> Bool {
+        if let d = document, d != doc.id { return false }
+        if (from != nil || to != nil) && !q.citation.date.overlaps(from: from, to: to) { return false }
+        if let m = match, !m.isEmpty {
+            let needle = m.lowercased()
+            if !q.citation.text.lowercased().contains(needle) && !doc.quotationText(q).lowercased().contains(needle) {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+extension Document {
+    /// A quotation's paragraphs joined by "\n".
+    public func quotationText(_ q: Quotation) -> String {
+        q.blocks.map { text(of: $0) }.joined(separator: "\n")
+    }
+}
+
+extension Corpus {
+    /// Dated quotations matching a query, in reading order.
+    public func quotations(matching query: QuotationQuery = QuotationQuery()) -> [QuotationReference] {
+        var result: [QuotationReference] = []
+        for (i, doc) in documents.enumerated() where query.document == nil || query.document == doc.id {
+            for q in doc.quotations where query.matches(q, in: doc) {
+                result.append(QuotationReference(documentIndex: i, quotation: q))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,70 @@
+/// The heading forms of Chinese documents, in the order of their usual rank.
+public enum HeadingForm: Int, CaseIterable, Sendable {
+    /// 第一部分…
+    case part
+    /// 第一章…
+    case chapter
+    /// 第一个问题：… / 第一个问题，…
+    case question
+    /// 第一节…
+    case section
+    /// 一、…
+    case enumerated
+    /// （一）…
+    case parenthesised
+}
+
+/// Recognises headings and run-in points from the first scalars of a block.
+public enum HeadingRecognizer {
+    /// The longest line still taken for a heading (collections use long section titles).
+    static let maxHeadingLength = 160
+
+    /// A number written as a Chinese numeral (一 … 九十九) or in Arabic digits.
+    static func number(_ s: [Unicode.Scalar], at i: Int) -> (Int, Int)? {
+        let p = DateParser(s)
+        return p.arabic(i, maxDigits: 3) ?? p.chineseSmall(i)
+    }
+
+    /// The heading form and its number when the block's text looks like a heading.
+    public static func heading(_ s: [Unicode.Scalar]) -> (form: HeadingForm, number: Int)? {
+        guard s.count >= 2, s.count <= maxHeadingLength else { return nil }
+        var found: (HeadingForm, Int, Int)? = nil
+        if s[0] == "第", let (n, j) = number(s, at: 1) {
+            let after = String(String.UnicodeScalarView(s[j..<min(s.count, j + 4)]))
+            if after.hasPrefix("部分") { found = (.part, n, j + 2) }
+            else if after.hasPrefix("章") { found = (.chapter, n, j + 1) }
+            else if after.hasPrefix("节") { found = (.section, n, j + 1) }
+            else if after.count == 4, after.hasPrefix("个问题"), "：，:,".unicodeScalars.contains(s[j + 3]) {
+                found = (.question, n, j + 4)
+            }
+        } else if let (n, j) = number(s, at: 0), j < s.count, s[j] == "、" {
+            found = (.enumerated, n, j + 1)
+        } else if s[0] == "（" || s[0] == "(", let (n, j) = number(s, at: 1), j < s.count, s[j] == "）" || s[j] == ")",
+                  DateParser.digit(s[1]) == nil {
+            found = (.parenthesised, n, j + 1)
+        }
+        guard let (form, n, bodyStart) = found, bodyStart < s.count else { return nil }
+        // A heading is one sentence at most: no sentence end before its last character.
+        for k in bodyStart..<(s.count - 1) where "。！？!?".unicodeScalars.contains(s[k]) { return nil }
+        if form == .enumerated || form == .parenthesised, let last = s.last, "；;，,、".unicodeScalars.contains(last) {
+            return nil
+        }
+        return (form, n)
+    }
+
+    /// For speeches: a paragraph opening "第一，" or "一是" is a run-in point. Returns its
+    /// first sentence (without the sentence-final punctuation) as the label.
+    public static func runInLabel(_ s: [Unicode.Scalar]) -> String? {
+        var isPoint = false
+        if s.count > 3, s[0] == "第", let (_, j) = number(s, at: 1), j < s.count, s[j] == "，" || s[j] == "," {
+            isPoint = true
+        } else if let (_, j) = DateParser(s).chineseSmall(0), j < s.count - 1, s[j] == "是",
+                  DateParser.chineseDigit(s[0]) != nil || s[0] == "十" {
+            isPoint = true
+        }
+        guard isPoint else { return nil }
+        var end = s.count
+        for (k, c) in s.enumerated() where "。！？!?；".unicodeScalars.contains(c) { end = k; break }
+        return String(String.UnicodeScalarView(s[0..<end]))
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import DubenModel
+import Foundation
+
+/// The paths every command takes, and loading them with one-line errors.
+struct CorpusOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Text files or directories (default: the bundled corpus).", valueName: "path"))
+    var paths: [String] = []
+
+    /// Loads the corpus, printing warnings; on failure prints one line and exits with status 2.
+    func load() throws -> Corpus {
+        let chosen: [String]
+        if paths.isEmpty {
+            guard let bundled = BundledTexts.locate() else {
+                throw CommandFailure("cannot find the bundled texts; set DUBEN_TEXTS to the Texts/ directory or give a path")
+            }
+            chosen = [bundled]
+        } else {
+            chosen = paths
+        }
+        do {
+            let corpus = try CorpusLoader().load(paths: chosen)
+            for warning in corpus.warnings { Terminal.warn(warning) }
+            return corpus
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// Resolves `--doc` to a document id, or fails naming what did not match.
+    func resolve(_ key: String?, in corpus: Corpus) throws -> String? {
+        guard let key else { return nil }
+        guard let doc = corpus.document(matching: key) else {
+            throw CommandFailure("--doc \(key): no document with that id, number or title (see `duben list`)")
+        }
+        return doc.id
+    }
+}
+
+/// An error printed as one line, exiting with status 2.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+/// Writing to the standard streams.
+enum Terminal {
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("duben: warning: \(message)\n".utf8))
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("duben: \(message)\n".utf8))
+        exit(2)
+    }
+}

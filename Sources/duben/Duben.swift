@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// The `duben` command: a terminal reader for Chinese speeches, reports and quotation
+/// collections, with query commands over the parsed texts.
+@main
+struct Duben: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "duben",
+        abstract: "读本 — read Chinese speeches, news reports and quotation collections in the terminal.",
+        discussion: """
+            With no path, every command reads the bundled corpus (see `duben list`). Paths are \
+            text files or directories (their *.txt files, recursively); `-` reads standard input.
+            Documentation: Docs/ in the source tree (FORMAT.md, COMMANDS.md).
+            """,
+        subcommands: [ListCommand.self, TOCCommand.self, QuotesCommand.self, DumpCommand.self]
+    )
+
+    /// Parses and runs the command; a `CommandFailure` prints one line and exits with status 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            Terminal.fail(failure.description)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

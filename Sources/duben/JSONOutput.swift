@@ -1,0 +1,224 @@
+import DubenModel
+import Foundation
+
+/// JSON shapes of the command output (documented in Docs/COMMANDS.md and Docs/DUMP.md).
+enum JSONOutput {
+    static func write<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
+    }
+}
+
+/// `duben list --json`: one object per document.
+struct DocumentSummary: Encodable {
+    var id: String
+    var number: Int
+    var kind: String
+    var title: String
+    var author: String?
+    var date: String?
+    var dateEnd: String?
+    var path: String
+    var blocks: Int
+    var headings: Int
+    var quotations: Int
+    var datedPassages: Int
+
+    init(_ doc: Document, number: Int) {
+        id = doc.id
+        self.number = number
+        kind = doc.kind.rawValue
+        title = doc.title
+        author = doc.author
+        date = doc.date?.start.iso
+        dateEnd = doc.date?.end?.iso
+        path = doc.source.path
+        blocks = doc.blocks.count
+        headings = doc.toc.filter { !$0.isRunIn }.count
+        quotations = doc.quotations.count
+        datedPassages = doc.datedPassages.count
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(number, forKey: .number)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(author, forKey: .author)
+        try c.encode(date, forKey: .date)
+        try c.encode(dateEnd, forKey: .dateEnd)
+        try c.encode(path, forKey: .path)
+        try c.encode(blocks, forKey: .blocks)
+        try c.encode(headings, forKey: .headings)
+        try c.encode(quotations, forKey: .quotations)
+        try c.encode(datedPassages, forKey: .datedPassages)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, number, kind, title, author, date, dateEnd, path, blocks, headings, quotations, datedPassages
+    }
+}
+
+/// `duben toc --json`: a document's heading tree, flattened with levels.
+struct TOCOutput: Encodable {
+    struct Entry: Encodable {
+        var level: Int
+        var label: String
+        var block: Int
+        var runIn: Bool
+    }
+    var document: String
+    var title: String
+    var entries: [Entry]
+
+    init(_ doc: Document) {
+        document = doc.id
+        title = doc.title
+        entries = doc.toc.map { Entry(level: $0.level, label: $0.label, block: $0.block, runIn: $0.isRunIn) }
+    }
+}
+
+/// `duben quotes --json`: one object per dated quotation.
+struct QuotationOutput: Encodable {
+    var document: String
+    var documentTitle: String
+    var index: Int
+    var block: Int
+    var section: String?
+    var date: String
+    var dateEnd: String?
+    var precision: String
+    var occasion: String
+    var title: String?
+    var citation: String
+    var text: String
+
+    init(_ doc: Document, _ q: Quotation) {
+        document = doc.id
+        documentTitle = doc.title
+        index = q.index
+        block = q.blocks.isEmpty ? q.citationBlock : q.blocks.lowerBound
+        section = q.section.map { doc.toc[$0].label }
+        date = q.citation.date.start.iso
+        dateEnd = q.citation.date.end?.iso
+        precision = q.citation.date.start.precision.rawValue
+        occasion = q.citation.occasion
+        title = q.citation.title
+        citation = q.citation.text
+        text = doc.quotationText(q)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case document, documentTitle, index, block, section, date, dateEnd, precision, occasion, title, citation, text
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(document, forKey: .document)
+        try c.encode(documentTitle, forKey: .documentTitle)
+        try c.encode(index, forKey: .index)
+        try c.encode(block, forKey: .block)
+        try c.encode(section, forKey: .section)
+        try c.encode(date, forKey: .date)
+        try c.encode(dateEnd, forKey: .dateEnd)
+        try c.encode(precision, forKey: .precision)
+        try c.encode(occasion, forKey: .occasion)
+        try c.encode(title, forKey: .title)
+        try c.encode(citation, forKey: .citation)
+        try c.encode(text, forKey: .text)
+    }
+}
+
+/// `duben dump`: the whole parsed model.
+struct DumpOutput: Encodable {
+    struct DocumentDump: Encodable {
+        var id: String
+        var kind: String
+        var title: String
+        var author: String?
+        var path: String
+        var encoding: String
+        var byteRange: [Int]
+        var date: String?
+        var dateEnd: String?
+        var metadata: MetadataDump?
+        var blocks: [BlockDump]
+        var toc: [TOCOutput.Entry]
+        var quotations: [QuotationOutput]
+        var dateline: PassageDump?
+        var datedPassages: [PassageDump]
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(title, forKey: .title)
+            try c.encode(author, forKey: .author)
+            try c.encode(path, forKey: .path)
+            try c.encode(encoding, forKey: .encoding)
+            try c.encode(byteRange, forKey: .byteRange)
+            try c.encode(date, forKey: .date)
+            try c.encode(dateEnd, forKey: .dateEnd)
+            try c.encode(metadata, forKey: .metadata)
+            try c.encode(blocks, forKey: .blocks)
+            try c.encode(toc, forKey: .toc)
+            try c.encode(quotations, forKey: .quotations)
+            try c.encode(dateline, forKey: .dateline)
+            try c.encode(datedPassages, forKey: .datedPassages)
+        }
+        enum CodingKeys: String, CodingKey {
+            case id, kind, title, author, path, encoding, byteRange, date, dateEnd, metadata, blocks, toc, quotations, dateline, datedPassages
+        }
+    }
+    struct MetadataDump: Encodable {
+        var date: String?
+        var dateEnd: String?
+        var place: String?
+        var source: String?
+    }
+    struct BlockDump: Encodable {
+        var index: Int
+        var kind: String
+        var level: Int?
+        var indented: Bool
+        var quotation: Int?
+        var byteRange: [Int]
+        var text: String
+    }
+    struct PassageDump: Encodable {
+        var kind: String
+        var date: String
+        var dateEnd: String?
+        var block: Int
+        var offset: Int
+        var marker: String
+    }
+
+    var schemaVersion = 1
+    var documents: [DocumentDump]
+
+    init(_ corpus: Corpus) {
+        func passage(_ p: DatedPassage) -> PassageDump {
+            PassageDump(kind: p.kind.rawValue, date: p.date.start.iso, dateEnd: p.date.end?.iso, block: p.block, offset: p.offset, marker: p.marker)
+        }
+        documents = corpus.documents.map { doc in
+            DocumentDump(
+                id: doc.id, kind: doc.kind.rawValue, title: doc.title, author: doc.author, path: doc.source.path,
+                encoding: doc.source.encoding.rawValue, byteRange: [doc.range.lowerBound, doc.range.upperBound],
+                date: doc.date?.start.iso, dateEnd: doc.date?.end?.iso,
+                metadata: doc.metadata.map { MetadataDump(date: $0.date?.start.iso, dateEnd: $0.date?.end?.iso, place: $0.place, source: $0.source) },
+                blocks: doc.blocks.enumerated().map { i, b in
+                    BlockDump(index: i, kind: b.kindName, level: b.headingLevel, indented: b.isIndented, quotation: b.quotation,
+                              byteRange: [b.range.lowerBound, b.range.upperBound], text: doc.text(of: i))
+                },
+                toc: TOCOutput(doc).entries,
+                quotations: doc.quotations.map { QuotationOutput(doc, $0) },
+                dateline: doc.dateline.map(passage),
+                datedPassages: doc.datedPassages.map(passage))
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import DubenLayout
+import DubenModel
+
+/// `duben quotes`: dated quotations in reading order.
+struct QuotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quotes",
+        abstract: "List dated quotations in reading order.",
+        discussion: """
+            DATE is 2020-03-27, 2020-03, 2020, 2020/3/27, 20200327 or 2020年3月27日.
+            --from and --to select by overlap: a quotation matches when any day it may mean lies \
+            in the range. Partial dates stand for all their days on both sides, so `--from 2020-03` \
+            starts on 1 March, `--to 2020-03` ends on 31 March, and a quotation dated only \
+            "2020-03" matches `--from 2020-03-15`. A range "2013-11-24/28" matches when it overlaps.
+            """)
+
+    @Option(help: "Only quotations dated on or after this date (overlap).") var from: DateArgument?
+    @Option(help: "Only quotations dated on or before this date (overlap).") var to: DateArgument?
+    @Option(help: "Only quotations whose text or citation contains this text.") var match: String?
+    @Option(help: "Only this document (id, number, or part of the title).") var doc: String?
+    @Flag(help: "Print JSON instead of a table.") var json = false
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    func run() throws {
+        let corpus = try corpusOptions.load()
+        let query = QuotationQuery(from: from?.date, to: to?.date, match: match, document: try corpusOptions.resolve(doc, in: corpus))
+        let found = corpus.quotations(matching: query)
+        if json {
+            try JSONOutput.write(found.map { QuotationOutput(corpus.documents[$0.documentIndex], $0.quotation) })
+            return
+        }
+        var table = TextTable(header: ["DATE", "OCCASION", "TEXT"])
+        table.maxWidths = [1: 36, 2: 40]
+        for ref in found {
+            let doc = corpus.documents[ref.documentIndex]
+            let q = ref.quotation
+            let date = q.citation.date.end.map { "\(q.citation.date.start.iso)/\($0.iso)" } ?? q.citation.date.start.iso
+            let first = doc.quotationText(q).split(separator: "\n").first.map(String.init) ?? ""
+            table.rows.append([date, q.citation.occasion.isEmpty ? "—" : q.citation.occasion, first])
+        }
+        print(table.render(), terminator: "")
+        print("\(found.count) quotation\(found.count == 1 ? "" : "s")")
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import DubenModel
+
+/// `duben toc`: the heading tree of each document.
+struct TOCCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "toc",
+        abstract: "Print the table of contents (headings and, in speeches, run-in points) of each document.")
+
+    @Option(help: "Only this document (id, number, or part of the title).") var doc: String?
+    @Flag(help: "Print JSON instead of an indented list.") var json = false
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    func run() throws {
+        let corpus = try corpusOptions.load()
+        let only = try corpusOptions.resolve(doc, in: corpus)
+        let docs = corpus.documents.filter { only == nil || $0.id == only }
+        if json {
+            try JSONOutput.write(docs.map(TOCOutput.init))
+            return
+        }
+        for (n, d) in docs.enumerated() {
+            if n > 0 { print("") }
+            print("\(d.id)  \(d.title)")
+            if d.toc.isEmpty { print("  (no headings)") }
+            for e in d.toc {
+                let indent = String(repeating: "  ", count: e.level)
+                print("\(indent)\(e.label)  [block \(e.block)]")
+            }
+        }
+    }
+}
