@@ -1,1 +1,47 @@
-print("benchmarks: see scripts/bench")
+import DubenModel
+import Foundation
+
+// Benchmarks, run by scripts/bench in release mode. Each prints one line per figure.
+// Timing targets live here, never in the test suite.
+
+/// Monotonic seconds.
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Peak resident set size of this process, in bytes.
+func peakRSS() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let what = arguments.first, let path = arguments.dropFirst().first else {
+    print("usage: DubenBench parse|wrap|screen FILE")
+    exit(2)
+}
+
+switch what {
+case "parse":
+    let start = now()
+    let corpus = try CorpusLoader().load(paths: [path])
+    let seconds = now() - start
+    let bytes = corpus.files.reduce(0) { $0 + $1.bytes.count }
+    let mb = Double(bytes) / 1_000_000
+    print(String(format: "parse: %.1f MB in %.3f s = %.0f MB/s; %d documents, %d blocks, %d quotations",
+                 mb, seconds, mb / seconds, corpus.documents.count,
+                 corpus.documents.reduce(0) { $0 + $1.blocks.count }, corpus.documents.reduce(0) { $0 + $1.quotations.count }))
+    print(String(format: "parse: peak RSS %.1f MB = %.2f × corpus", Double(peakRSS()) / 1_000_000, Double(peakRSS()) / Double(bytes)))
+case "rss-read":
+    let src = try CorpusLoader().read(path)
+    print("read only: peak RSS \(peakRSS() / 1_000_000) MB for \(src.bytes.count / 1_000_000) MB")
+case "rss-split":
+    let src = try CorpusLoader().read(path)
+    let docs = DocumentSplitter.split(src.bytes)
+    print("read+split: peak RSS \(peakRSS() / 1_000_000) MB, \(docs.count) docs")
+default:
+    BenchExtra.run(what, path)
+}

@@ -24,8 +24,9 @@ public struct CorpusLoader {
                 }
                 files.append(source)
                 let parser = DocumentParser(source: source)
-                for lines in DocumentSplitter.split(source.bytes) {
-                    documents.append(parser.parse(lines: lines, metadata: metadataByDirectory[directory]))
+                let metadata = metadataByDirectory[directory]
+                DocumentSplitter.forEachDocument(source.bytes) { lines in
+                    documents.append(parser.parse(lines: lines, metadata: metadata))
                 }
             }
         }
@@ -86,17 +87,32 @@ public struct CorpusLoader {
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) != 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-        var result: [UInt8] = []
-        result.reserveCapacity(Int(st.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // Read straight into an array of the file's size; grow only if the file grew meanwhile.
+        let size = max(Int(st.st_size), 0)
+        var filled = 0
+        var failure: Int32 = 0
+        // Uninitialised storage: the read fills it, so no page is written twice.
+        var result = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while filled < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                if n == 0 { break }
+                filled += n
+            }
+            count = filled
+        }
+        if failure != 0 { throw .unreadable(path: path, reason: String(cString: strerror(failure))) }
+        var spare = [UInt8](repeating: 0, count: 4096)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            // The file may have grown since fstat: read on until the end.
+            let n = spare.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n > 0 { result.append(contentsOf: spare[0..<n]) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .unreadable(path: path, reason: String(cString: strerror(errno)))
             }
             if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
+            filled += n
         }
         return result
     }

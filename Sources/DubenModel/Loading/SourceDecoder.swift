@@ -35,7 +35,7 @@ public enum SourceDecoder {
         if raw.isEmpty { throw .empty }
         var result: DecodedText
         if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
-            let (bytes, bad, _) = validateUTF8(raw[3...])
+            let (bytes, bad, _) = validateUTF8(Array(raw[3...]))
             result = DecodedText(bytes: bytes, encoding: .utf8BOM, replacements: bad)
         } else if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
             let little = raw[0] == 0xFF
@@ -43,7 +43,7 @@ public enum SourceDecoder {
             result = DecodedText(bytes: bytes, encoding: little ? .utf16LE : .utf16BE, replacements: bad)
         } else {
             if raw.prefix(8192).contains(0) { throw .binary }
-            let (bytes, bad, validMultibyte) = validateUTF8(raw[...])
+            let (bytes, bad, validMultibyte) = validateUTF8(raw)
             result = DecodedText(bytes: bytes, encoding: .utf8, replacements: bad)
             // A few stray bytes in a UTF-8 text stay UTF-8; mostly-invalid text is tried as GB18030.
             if bad > 0 && bad * 20 >= validMultibyte {
@@ -62,8 +62,10 @@ public enum SourceDecoder {
     /// Validates UTF-8, replacing each maximal invalid subpart by U+FFFD.
     /// - Returns: the well-formed bytes (the input itself when it was valid), the number of
     ///   replacements, and how many valid multi-byte sequences were seen.
-    static func validateUTF8(_ input: ArraySlice<UInt8>) -> ([UInt8], Int, Int) {
-        input.withUnsafeBufferPointer { p -> ([UInt8], Int, Int) in
+    static func validateUTF8(_ input: [UInt8]) -> ([UInt8], Int, Int) {
+        let (firstError, multibyte) = scanValidPrefix(input)
+        if firstError == input.count { return (input, 0, multibyte) }
+        return input.withUnsafeBufferPointer { p -> ([UInt8], Int, Int) in
             var bad = 0, multi = 0
             var out: [UInt8]? = nil
             var i = 0
@@ -71,6 +73,12 @@ public enum SourceDecoder {
             while i < n {
                 let b = p[i]
                 if b < 0x80 { out?.append(b); i += 1; continue }
+                // Fast path: a well-formed three-byte sequence (all of CJK) while nothing was replaced.
+                if out == nil, b >= 0xE1, b <= 0xEC, i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+                    multi += 1
+                    i += 3
+                    continue
+                }
                 var need = 0
                 var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
                 switch b {
@@ -108,7 +116,7 @@ public enum SourceDecoder {
                     i += len
                 }
             }
-            return (out ?? Array(input), bad, multi)
+            return (out ?? input, bad, multi)
         }
     }
 
@@ -173,9 +181,45 @@ public enum SourceDecoder {
         return (out, bad)
     }
 
+    /// The length of the longest valid UTF-8 prefix and how many multi-byte sequences it holds.
+    /// A tight loop without output: almost every file is valid and takes only this path.
+    static func scanValidPrefix(_ input: [UInt8]) -> (Int, Int) {
+        input.withUnsafeBufferPointer { p -> (Int, Int) in
+            let n = p.count
+            var i = 0, multi = 0
+            while i < n {
+                let b = p[i]
+                if b < 0x80 { i += 1; continue }
+                if b >= 0xE1 && b <= 0xEC || b == 0xEE || b == 0xEF {
+                    guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return (i, multi) }
+                    i += 3
+                } else if b >= 0xC2 && b <= 0xDF {
+                    guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return (i, multi) }
+                    i += 2
+                } else if b == 0xE0 || b == 0xED {
+                    guard i + 2 < n, p[i + 2] & 0xC0 == 0x80 else { return (i, multi) }
+                    let c = p[i + 1]
+                    guard b == 0xE0 ? (c >= 0xA0 && c <= 0xBF) : (c >= 0x80 && c <= 0x9F) else { return (i, multi) }
+                    i += 3
+                } else if b >= 0xF0 && b <= 0xF4 {
+                    guard i + 3 < n, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return (i, multi) }
+                    let c = p[i + 1]
+                    let lo: UInt8 = b == 0xF0 ? 0x90 : 0x80, hi: UInt8 = b == 0xF4 ? 0x8F : 0xBF
+                    guard c >= lo && c <= hi else { return (i, multi) }
+                    i += 4
+                } else {
+                    return (i, multi)
+                }
+                multi += 1
+            }
+            return (n, multi)
+        }
+    }
+
     /// CRLF and lone CR become LF.
     static func normalizeLineEnds(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
+        let hasCR = bytes.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+        guard hasCR else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0

@@ -10,23 +10,50 @@ public struct Block: Hashable, Sendable {
         case citation
     }
 
-    public var kind: Kind
     /// Byte range in `Document.source`.
     public var range: Range<Int>
+    // Packed storage: a corpus holds hundreds of thousands of blocks.
+    private var kindCode: UInt8
+    private var level: UInt8
     /// Whether the source indents its first line (full-width "　　" or spaces).
     public var isIndented: Bool
-    /// The quotation this block belongs to (its paragraphs and its citation), if any.
-    public var quotation: Int?
+    private var quotationIndex: Int32
 
     public init(kind: Kind, range: Range<Int>, isIndented: Bool, quotation: Int? = nil) {
-        self.kind = kind
         self.range = range
         self.isIndented = isIndented
+        kindCode = 0
+        level = 0
+        quotationIndex = -1
+        self.kind = kind
         self.quotation = quotation
     }
 
-    public var isHeading: Bool { if case .heading = kind { return true } else { return false } }
-    public var headingLevel: Int? { if case .heading(let l) = kind { return l } else { return nil } }
+    public var kind: Kind {
+        get {
+            switch kindCode {
+            case 1: return .heading(level: Int(level))
+            case 2: return .citation
+            default: return .paragraph
+            }
+        }
+        set {
+            switch newValue {
+            case .heading(let l): kindCode = 1; level = UInt8(clamping: l)
+            case .citation: kindCode = 2
+            case .paragraph: kindCode = 0
+            }
+        }
+    }
+
+    /// The quotation this block belongs to (its paragraphs and its citation), if any.
+    public var quotation: Int? {
+        get { quotationIndex < 0 ? nil : Int(quotationIndex) }
+        set { quotationIndex = newValue.map { Int32(clamping: $0) } ?? -1 }
+    }
+
+    public var isHeading: Bool { kindCode == 1 }
+    public var headingLevel: Int? { kindCode == 1 ? Int(level) : nil }
 
     public var kindName: String {
         switch kind {

@@ -1,18 +1,39 @@
 /// The source line of a quotation: "（2020年3月27日同美国总统特朗普通电话）".
+///
+/// The citation keeps its text as a byte range of its source, like blocks do; the strings are
+/// made when asked for.
 public struct Citation: Hashable, Sendable {
-    /// The citation as written, without its outer brackets or leading "——".
-    public var text: String
+    public let source: SourceFile
+    /// Byte range of the citation as written, without its outer brackets or leading "——".
+    public var textRange: Range<Int>
+    /// Byte range of the occasion: the citation without its date, "摘自" and edge punctuation.
+    public var occasionRange: Range<Int>
+    /// Byte range of the text inside the first 《…》 of the occasion, when there is one.
+    public var titleRange: Range<Int>?
     /// The date taken from the leading or trailing position of the citation.
     public var date: DateSpan
-    /// The citation without its date ("同美国总统特朗普通电话"); may be empty.
-    public var occasion: String
-    /// The title in 《…》 inside the occasion, when there is one.
-    public var title: String?
 
-    public init(text: String, date: DateSpan, occasion: String, title: String?) {
-        self.text = text
+    public init(source: SourceFile, textRange: Range<Int>, occasionRange: Range<Int>, titleRange: Range<Int>?, date: DateSpan) {
+        self.source = source
+        self.textRange = textRange
+        self.occasionRange = occasionRange
+        self.titleRange = titleRange
         self.date = date
-        self.occasion = occasion
-        self.title = title
+    }
+
+    /// The citation as written, without its outer brackets or leading "——".
+    public var text: String { source.string(textRange) }
+    /// The citation without its date ("同美国总统特朗普通电话"); may be empty.
+    public var occasion: String { source.string(occasionRange) }
+    /// The title in 《…》 inside the occasion, when there is one.
+    public var title: String? { titleRange.map { source.string($0) } }
+
+    public static func == (a: Citation, b: Citation) -> Bool {
+        a.source === b.source && a.textRange == b.textRange && a.occasionRange == b.occasionRange && a.date == b.date
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(textRange)
+        hasher.combine(date)
     }
 }

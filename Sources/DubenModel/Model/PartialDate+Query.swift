@@ -2,7 +2,7 @@ extension PartialDate {
     /// Parses a date typed by a user: "2020-03-27", "2020-03", "2020", "2020/3/27", "20200327",
     /// "2020年3月27日", "二〇二〇年三月"; with `contextYear`, also "3月27日", "3-27", "3/27".
     public init?(query raw: String, contextYear: Int? = nil) {
-        let q = raw.trimmingCharacters(in: " \t\u{3000}")
+        let q = String(raw.drop { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.reversed())
         guard !q.isEmpty else { return nil }
         let scalars = Array(q.unicodeScalars)
         if scalars.contains(where: { !$0.isASCII }) {

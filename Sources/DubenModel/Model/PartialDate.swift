@@ -4,14 +4,33 @@
 /// month-precision date sorts before the days of that month; a date without a year sorts
 /// after every dated one.
 public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var year: Int?
-    public var month: Int?
-    public var day: Int?
+    /// Year (14 bits), month (6 bits) and day (6 bits) packed in 32 bits, 0 meaning absent:
+    /// a corpus holds hundreds of thousands of dates, so they are kept small.
+    private var packed: UInt32
 
     public init(year: Int?, month: Int? = nil, day: Int? = nil) {
+        packed = 0
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// The year, 1–9999 (nil when the text does not give it).
+    public var year: Int? {
+        get { let y = Int(packed >> 12); return y == 0 ? nil : y }
+        set { packed = (packed & 0xFFF) | (UInt32(clamping: min(max(newValue ?? 0, 0), 9999)) << 12) }
+    }
+
+    /// The month, 1–12 (a value out of range is kept so that `isValid` can reject it).
+    public var month: Int? {
+        get { let m = Int((packed >> 6) & 0x3F); return m == 0 ? nil : m }
+        set { packed = (packed & ~(0x3F << 6)) | (UInt32(clamping: min(max(newValue ?? 0, 0), 63)) << 6) }
+    }
+
+    /// The day of the month, 1–31.
+    public var day: Int? {
+        get { let d = Int(packed & 0x3F); return d == 0 ? nil : d }
+        set { packed = (packed & ~0x3F) | UInt32(clamping: min(max(newValue ?? 0, 0), 63)) }
     }
 
     public enum Precision: String, Sendable, Codable { case year, month, day }

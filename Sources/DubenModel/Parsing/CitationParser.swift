@@ -9,21 +9,30 @@ public enum CitationParser {
     static func isClose(_ c: Unicode.Scalar) -> Bool { c == "）" || c == ")" }
 
     /// Credits, wire datelines and sources are parenthesised but are not citations.
-    static let nonCitationPrefixes = ["整理", "来源", "新华社", "记者", "本报", "责任编辑", "编辑", "作者", "通讯员", "摄"]
+    static let nonCitationPrefixes: [[Unicode.Scalar]] = ["整理", "来源", "新华社", "记者", "本报", "责任编辑", "编辑", "作者", "通讯员", "摄"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Parses one line of text on its own (for tests and tools).
+    public static func parse(_ line: String) -> Citation? {
+        let source = SourceFile(path: "<string>", bytes: Array(line.utf8))
+        return parseLine(Array(line.unicodeScalars), source: source, at: 0)
+    }
 
     /// Parses a whole block as a citation.
-    public static func parseLine(_ s: [Unicode.Scalar]) -> Citation? {
+    /// - Parameters:
+    ///   - s: the block's scalars.
+    ///   - byte: where `s` starts in `source`.
+    public static func parseLine(_ s: [Unicode.Scalar], source: SourceFile, at byte: Int) -> Citation? {
         guard let first = s.first, let last = s.last else { return nil }
         if isOpen(first) && isClose(last) && matchingOpen(s, closeAt: s.count - 1) == 0 {
-            return parseInner(Array(s[1..<(s.count - 1)]))
+            return parseInner(s, 1..<(s.count - 1), source: source, at: byte)
         }
         var i = 0
         while i < s.count && (s[i] == "—" || s[i] == "―") { i += 1 }
-        if i >= 2 || (i == 0 && s.count > 2 && s[0] == "-" && s[1] == "-") {
-            let start = i == 0 ? 2 : i
-            return parseInner(Array(s[start...]).trimmingSpaces())
-        }
-        return nil
+        if i == 0 && s.count > 2 && s[0] == "-" && s[1] == "-" { i = 2 }
+        guard i >= 2 else { return nil }
+        while i < s.count && UTF8Scalars.isSpace(s[i].value) { i += 1 }
+        return parseInner(s, i..<s.count, source: source, at: byte)
     }
 
     /// The index of the bracket that opens the one closing at `closeAt`, counting nesting of
@@ -41,32 +50,31 @@ public enum CitationParser {
         return nil
     }
 
-    /// Parses the text inside the brackets (or after "——").
-    public static func parseInner(_ inner: [Unicode.Scalar]) -> Citation? {
-        let text = String(String.UnicodeScalarView(inner))
+    /// Parses the text inside the brackets (or after "——"): `s[inner]`.
+    public static func parseInner(_ s: [Unicode.Scalar], _ inner: Range<Int>, source: SourceFile, at byte: Int) -> Citation? {
         guard !inner.isEmpty else { return nil }
-        let parser = DateParser(inner)
+        let parser = DateParser(s)
         var date: DateSpan? = nil
-        var occasion: [Unicode.Scalar] = []
-        if let (span, end) = parser.span(at: 0, requireYear: true) {
+        var occasion = inner
+        if let (span, end) = parser.span(at: inner.lowerBound, requireYear: true), end <= inner.upperBound {
             date = span
-            occasion = Array(inner[end...])
+            occasion = end..<inner.upperBound
         } else {
             // Trailing date: it must reach the end, or end just inside a closing bracket that
             // opened right before it.
-            var i = inner.count - 1
-            while i > 0 {
-                let c = inner[i]
-                let prevIsDigit = DateParser.digit(inner[i - 1]) != nil || DateParser.chineseDigit(inner[i - 1]) != nil
+            var i = inner.upperBound - 1
+            while i > inner.lowerBound {
+                let c = s[i]
+                let prevIsDigit = DateParser.digit(s[i - 1]) != nil || DateParser.chineseDigit(s[i - 1]) != nil
                 if DateParser.canStartDate(c) && !prevIsDigit, let (span, end) = parser.span(at: i, requireYear: true) {
-                    if end == inner.count {
+                    if end == inner.upperBound {
                         date = span
-                        occasion = Array(inner[..<i])
+                        occasion = inner.lowerBound..<i
                         break
                     }
-                    if end == inner.count - 1 && isClose(inner[end]) && isOpen(inner[i - 1]) {
+                    if end == inner.upperBound - 1 && isClose(s[end]) && isOpen(s[i - 1]) {
                         date = span
-                        occasion = Array(inner[..<(i - 1)])
+                        occasion = inner.lowerBound..<(i - 1)
                         break
                     }
                 }
@@ -74,26 +82,37 @@ public enum CitationParser {
             }
         }
         guard let found = date else { return nil }
-        var occ = String(String.UnicodeScalarView(occasion.trimmingSpaces()))
-        while let f = occ.unicodeScalars.first, "，,、：:；;".unicodeScalars.contains(f) { occ.removeFirst() }
-        while let l = occ.unicodeScalars.last, "，,、：:；;".unicodeScalars.contains(l) { occ.removeLast() }
-        if occ.hasPrefix("摘自") { occ.removeFirst(2) }
-        occ = occ.trimmingCharacters(in: " \t\u{3000}")
-        for prefix in nonCitationPrefixes where occ.hasPrefix(prefix) { return nil }
-        return Citation(text: text, date: found, occasion: occ, title: bookTitle(in: occ))
+        // Trim spaces and list punctuation, then "摘自" ("excerpted from").
+        let edge: Set<Unicode.Scalar> = ["，", ",", "、", "：", ":", "；", ";", " ", "\t", "\u{3000}"]
+        var lo = occasion.lowerBound, hi = occasion.upperBound
+        while lo < hi && edge.contains(s[lo]) { lo += 1 }
+        while hi > lo && edge.contains(s[hi - 1]) { hi -= 1 }
+        if hi - lo >= 2 && s[lo] == "摘" && s[lo + 1] == "自" { lo += 2 }
+        while lo < hi && edge.contains(s[lo]) { lo += 1 }
+        for prefix in nonCitationPrefixes where s[lo..<hi].starts(with: prefix) { return nil }
+
+        // Byte positions of scalar indices, counted from the start of `s`.
+        var offsets = [Int](repeating: 0, count: s.count + 1)
+        var b = byte
+        for (k, c) in s.enumerated() {
+            offsets[k] = b
+            b += c.utf8.count
+        }
+        offsets[s.count] = b
+        let title = bookTitle(in: s, lo..<hi).map { offsets[$0.lowerBound]..<offsets[$0.upperBound] }
+        return Citation(source: source, textRange: offsets[inner.lowerBound]..<offsets[inner.upperBound],
+                        occasionRange: offsets[lo]..<offsets[hi], titleRange: title, date: found)
     }
 
-    /// The text of the first 《…》 in `s`, if any.
-    static func bookTitle(in s: String) -> String? {
-        guard let open = s.firstIndex(of: "《") else { return nil }
+    /// The scalar range inside the first 《…》 of `s[range]`, if any.
+    static func bookTitle(in s: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int>? {
+        guard let open = s[range].firstIndex(of: "《") else { return nil }
         var depth = 0
-        var i = open
-        while i < s.endIndex {
+        for i in open..<range.upperBound {
             if s[i] == "《" { depth += 1 } else if s[i] == "》" {
                 depth -= 1
-                if depth == 0 { return String(s[s.index(after: open)..<i]) }
+                if depth == 0 { return (open + 1)..<i }
             }
-            i = s.index(after: i)
         }
         return nil
     }
@@ -105,14 +124,5 @@ extension Array where Element == Unicode.Scalar {
         while lo < hi && UTF8Scalars.isSpace(self[lo].value) { lo += 1 }
         while hi > lo && UTF8Scalars.isSpace(self[hi - 1].value) { hi -= 1 }
         return Array(self[lo..<hi])
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
     }
 }

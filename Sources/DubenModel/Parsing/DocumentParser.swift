@@ -14,6 +14,8 @@ public struct DocumentParser {
         var indented: Bool
         var lineCount: Int
         var kind: Kind
+        /// Whether `kind` already holds the result of checking this (one-line) piece.
+        var checked = false
         enum Kind { case text, citation(Citation), heading(HeadingForm, Int) }
     }
 
@@ -40,13 +42,16 @@ public struct DocumentParser {
         var pieces: [Piece] = []
         var previousStandalone = true
         for (k, line) in content.enumerated() {
-            let standalone = isStandaloneCandidate(p, line.range)
+            let lineKind = standaloneKind(p, line.range)
+            let standalone = lineKind != nil
             var startsNew = pieces.isEmpty || body[k].blankLinesBefore > 0 || line.indented || standalone || previousStandalone
             if !startsNew && !blankSeparated {
                 startsNew = !indentMode || endsParagraph(p, pieces[pieces.count - 1].range)
             }
             if startsNew {
-                pieces.append(Piece(range: line.range, indented: line.indented, lineCount: 1, kind: .text))
+                var piece = Piece(range: line.range, indented: line.indented, lineCount: 1, kind: lineKind ?? .text)
+                piece.checked = lineKind != nil
+                pieces.append(piece)
             } else {
                 pieces[pieces.count - 1].range = pieces[pieces.count - 1].range.lowerBound..<line.range.upperBound
                 pieces[pieces.count - 1].lineCount += 1
@@ -58,13 +63,17 @@ public struct DocumentParser {
         var classified: [Piece] = []
         classified.reserveCapacity(pieces.count + 8)
         for var piece in pieces {
+            if piece.checked {
+                classified.append(piece)
+                continue
+            }
             let first = UTF8Scalars.decode(p, at: piece.range.lowerBound).value
             let lastStart = UTF8Scalars.previousStart(p, before: piece.range.upperBound, lowerBound: piece.range.lowerBound)
             let last = UTF8Scalars.decode(p, at: lastStart).value
             let closes = last == 0xFF09 || last == 0x29
             if isMarkerStart(first) || closes {
                 let s = UTF8Scalars.scalars(p, piece.range)
-                if let c = CitationParser.parseLine(s) {
+                if let c = CitationParser.parseLine(s, source: source, at: piece.range.lowerBound) {
                     piece.kind = .citation(c)
                     classified.append(piece)
                     continue
@@ -146,7 +155,7 @@ public struct DocumentParser {
                 guard block.kind == .paragraph, block.quotation == nil else { continue }
                 let first = UTF8Scalars.decode(p, at: block.range.lowerBound).value
                 guard first == 0x7B2C /* 第 */ || Unicode.Scalar(first).map(DateParser.canStartDate) == true else { continue }
-                let prefix = UTF8Scalars.scalars(p, block.range.lowerBound..<min(block.range.upperBound, block.range.lowerBound + 600))
+                let prefix = UTF8Scalars.scalars(p, block.range.lowerBound..<min(block.range.upperBound, block.range.lowerBound + 360))
                 if let label = HeadingRecognizer.runInLabel(prefix) {
                     withRunIns.append(TOCEntry(level: currentLevel + 1, label: label, block: b, isRunIn: true))
                 }
@@ -191,8 +200,8 @@ public struct DocumentParser {
     /// "习近平", "毛泽东", "Xi Jinping": a short line of a name (no sentence punctuation).
     func isNameLine(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let s = UTF8Scalars.scalars(p, range)
-        guard (2...12).contains(s.count) else { return false }
-        let cjkName = s.allSatisfy { (0x4E00...0x9FFF).contains($0.value) || $0 == "·" || $0 == "・" || $0 == " " || $0 == "\u{3000}" || $0 == "、" }
+        guard (2...12).contains(s.count), HeadingRecognizer.heading(s) == nil else { return false }
+        let cjkName = s.allSatisfy { (0x4E00...0x9FFF).contains($0.value) || $0 == "·" || $0 == "・" || $0 == " " || $0 == "\u{3000}" }
         let latinName = s.allSatisfy { $0.properties.isAlphabetic && $0.isASCII || $0 == " " || $0 == "." || $0 == "-" }
         return cjkName || latinName
     }
@@ -205,13 +214,15 @@ public struct DocumentParser {
         }
     }
 
-    /// Lines that are blocks of their own even in hard-wrapped text: headings and citations.
-    func isStandaloneCandidate(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard !range.isEmpty else { return false }
+    /// Lines that are blocks of their own even in hard-wrapped text: citations and headings.
+    func standaloneKind(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Piece.Kind? {
+        guard !range.isEmpty else { return nil }
         let first = UTF8Scalars.decode(p, at: range.lowerBound).value
-        guard isMarkerStart(first) else { return false }
+        guard isMarkerStart(first) else { return nil }
         let s = UTF8Scalars.scalars(p, range.lowerBound..<min(range.upperBound, range.lowerBound + 700))
-        return CitationParser.parseLine(s) != nil || HeadingRecognizer.heading(s) != nil
+        if let c = CitationParser.parseLine(s, source: source, at: range.lowerBound) { return .citation(c) }
+        if let (form, n) = HeadingRecognizer.heading(s) { return .heading(form, n) }
+        return nil
     }
 
     /// Whether a line ends a paragraph (sentence-final punctuation, possibly before a closing quote).
@@ -236,9 +247,9 @@ public struct DocumentParser {
         guard let open = CitationParser.matchingOpen(s, closeAt: s.count - 1), open > 0 else { return nil }
         let before = s[..<open].trimmingSpacesSuffix()
         guard let end = before.last, "。！？!?…”」』".unicodeScalars.contains(end) else { return nil }
-        guard let citation = CitationParser.parseInner(Array(s[(open + 1)..<(s.count - 1)])) else { return nil }
         var byte = piece.range.lowerBound
         for c in s[..<open] { byte += c.utf8.count }
+        guard let citation = CitationParser.parseInner(s, (open + 1)..<(s.count - 1), source: source, at: piece.range.lowerBound) else { return nil }
         var textEnd = piece.range.lowerBound
         for c in before { textEnd += c.utf8.count }
         let text = Piece(range: piece.range.lowerBound..<textEnd, indented: piece.indented, lineCount: piece.lineCount, kind: .text)

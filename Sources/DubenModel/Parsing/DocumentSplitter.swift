@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One line of a source file (without its line feed) and the blank lines before it.
 public struct SourceLine: Hashable, Sendable {
     public var range: Range<Int>
@@ -11,8 +17,15 @@ public enum DocumentSplitter {
 
     /// The non-blank lines of each document, in order.
     public static func split(_ bytes: [UInt8]) -> [[SourceLine]] {
+        var documents: [[SourceLine]] = []
+        forEachDocument(bytes) { documents.append($0) }
+        return documents
+    }
+
+    /// Calls `body` with the non-blank lines of each document in turn (no list of all lines of
+    /// a large file is ever held).
+    public static func forEachDocument(_ bytes: [UInt8], _ body: ([SourceLine]) -> Void) {
         bytes.withUnsafeBufferPointer { p in
-            var documents: [[SourceLine]] = []
             var current: [SourceLine] = []
             var blanks = 0
             var start = 0
@@ -23,29 +36,39 @@ public enum DocumentSplitter {
                     blanks += 1
                 } else {
                     if blanks >= blankLinesBetweenDocuments && !current.isEmpty {
-                        documents.append(current)
-                        current = []
+                        body(current)
+                        current.removeAll(keepingCapacity: true)
                     }
                     current.append(SourceLine(range: start..<end, blankLinesBefore: current.isEmpty ? 0 : blanks))
                     blanks = 0
                 }
                 if formFeed && !current.isEmpty {
-                    documents.append(current)
-                    current = []
+                    body(current)
+                    current.removeAll(keepingCapacity: true)
                     blanks = 0
                 }
             }
+            guard let base = p.baseAddress else { return }
+            let hasFormFeed = memchr(base, 0x0C, n) != nil
             while i < n {
-                let b = p[i]
-                if b == 0x0A || b == 0x0C {
-                    endLine(i, formFeed: b == 0x0C)
-                    start = i + 1
+                if hasFormFeed {
+                    let b = p[i]
+                    if b == 0x0A || b == 0x0C {
+                        endLine(i, formFeed: b == 0x0C)
+                        start = i + 1
+                    }
+                    i += 1
+                } else {
+                    // memchr is vectorised: most of the bytes are skipped here.
+                    guard let hit = memchr(base + i, 0x0A, n - i) else { i = n; break }
+                    i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    endLine(i, formFeed: false)
+                    i += 1
+                    start = i
                 }
-                i += 1
             }
             if start < n { endLine(n, formFeed: false) }
-            if !current.isEmpty { documents.append(current) }
-            return documents
+            if !current.isEmpty { body(current) }
         }
     }
 

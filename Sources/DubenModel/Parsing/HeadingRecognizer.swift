@@ -30,11 +30,11 @@ public enum HeadingRecognizer {
         guard s.count >= 2, s.count <= maxHeadingLength else { return nil }
         var found: (HeadingForm, Int, Int)? = nil
         if s[0] == "第", let (n, j) = number(s, at: 1) {
-            let after = String(String.UnicodeScalarView(s[j..<min(s.count, j + 4)]))
-            if after.hasPrefix("部分") { found = (.part, n, j + 2) }
-            else if after.hasPrefix("章") { found = (.chapter, n, j + 1) }
-            else if after.hasPrefix("节") { found = (.section, n, j + 1) }
-            else if after.count == 4, after.hasPrefix("个问题"), "：，:,".unicodeScalars.contains(s[j + 3]) {
+            let after = s[j..<min(s.count, j + 4)]
+            if after.starts(with: ["部", "分"]) { found = (.part, n, j + 2) }
+            else if after.first == "章" { found = (.chapter, n, j + 1) }
+            else if after.first == "节" { found = (.section, n, j + 1) }
+            else if after.count == 4, after.starts(with: ["个", "问", "题"]), "：，:,".unicodeScalars.contains(s[j + 3]) {
                 found = (.question, n, j + 4)
             }
         } else if let (n, j) = number(s, at: 0), j < s.count, s[j] == "、" {
@@ -45,11 +45,15 @@ public enum HeadingRecognizer {
         }
         guard let (form, n, bodyStart) = found, bodyStart < s.count else { return nil }
         // A heading is one sentence at most: no sentence end before its last character.
-        for k in bodyStart..<(s.count - 1) where "。！？!?".unicodeScalars.contains(s[k]) { return nil }
+        for k in bodyStart..<(s.count - 1) where isSentenceEnd(s[k]) { return nil }
         if form == .enumerated || form == .parenthesised, let last = s.last, "；;，,、".unicodeScalars.contains(last) {
             return nil
         }
         return (form, n)
+    }
+
+    static func isSentenceEnd(_ c: Unicode.Scalar) -> Bool {
+        c == "。" || c == "！" || c == "？" || c == "!" || c == "?"
     }
 
     /// For speeches: a paragraph opening "第一，" or "一是" is a run-in point. Returns its
@@ -64,7 +68,7 @@ public enum HeadingRecognizer {
         }
         guard isPoint else { return nil }
         var end = s.count
-        for (k, c) in s.enumerated() where "。！？!?；".unicodeScalars.contains(c) { end = k; break }
-        return String(String.UnicodeScalarView(s[0..<end]))
+        for (k, c) in s.enumerated() where isSentenceEnd(c) || c == "；" { end = k; break }
+        return String(scalars: s[0..<end])
     }
 }

@@ -4,7 +4,8 @@ struct NewsDateScanner {
     let source: SourceFile
 
     /// Times of day that may follow a day marker before its comma.
-    static let timesOfDay = ["上午", "下午", "晚上", "晚间", "早上", "早晨", "中午", "傍晚", "凌晨", "夜间", "深夜", "晚", "早"]
+    static let timesOfDay: [[Unicode.Scalar]] = ["上午", "下午", "晚上", "晚间", "早上", "早晨", "中午", "傍晚", "凌晨", "夜间", "深夜", "晚", "早"]
+        .map { Array($0.unicodeScalars) }
     /// How many opening paragraphs may hold the dateline.
     static let datelineParagraphs = 3
 
@@ -84,9 +85,8 @@ struct NewsDateScanner {
         let s = UTF8Scalars.scalars(p, start..<limit)
         guard let (span, j) = DateParser(s).span(at: 0, requireYear: false, context: context) else { return nil }
         var k = j
-        let rest = String(String.UnicodeScalarView(s[j...]))
-        for t in NewsDateScanner.timesOfDay where rest.hasPrefix(t) { k += t.unicodeScalars.count; break }
+        for t in NewsDateScanner.timesOfDay where s[j...].starts(with: t) { k += t.count; break }
         guard k < s.count, s[k] == "，" || s[k] == "," else { return nil }
-        return Found(span: span, byte: start, marker: String(String.UnicodeScalarView(s[..<k])))
+        return Found(span: span, byte: start, marker: String(scalars: s[..<k]))
     }
 }

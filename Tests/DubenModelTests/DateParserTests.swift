@@ -1,0 +1,118 @@
+import DubenModel
+import Testing
+
+@Suite("Dates")
+struct DateParserTests {
+    func span(_ s: String, requireYear: Bool = true, context: PartialDate? = nil) -> (DateSpan, Int)? {
+        DateParser(Fixtures.scalars(s)).span(at: 0, requireYear: requireYear, context: context)
+    }
+
+    @Test func dayPrecision() throws {
+        let (d, end) = try #require(span("2020年3月27日同美国总统特朗普通电话"))
+        #expect(d.start == PartialDate(year: 2020, month: 3, day: 27))
+        #expect(d.end == nil)
+        #expect(end == 10)
+        #expect(d.start.iso == "2020-03-27")
+    }
+
+    @Test func monthPrecision() throws {
+        let (d, _) = try #require(span("2020年3月就意大利发生新冠肺炎疫情"))
+        #expect(d.start.iso == "2020-03")
+        #expect(d.start.precision == .month)
+    }
+
+    @Test func yearPrecision() throws {
+        let (d, _) = try #require(span("1955年在北京"))
+        #expect(d.start.iso == "1955")
+    }
+
+    @Test func rangeWithinMonth() throws {
+        let (d, _) = try #require(span("2013年11月24日至28日在山东考察时的讲话"))
+        #expect(d.start.iso == "2013-11-24")
+        #expect(d.end?.iso == "2013-11-28")
+    }
+
+    @Test func list() throws {
+        let (d, end) = try #require(span("2012年12月29日、30日在河北省阜平县考察"))
+        #expect(d.start.iso == "2012-12-29")
+        #expect(d.end?.iso == "2012-12-30")
+        #expect(end == 15)
+    }
+
+    @Test func longerList() throws {
+        let (d, _) = try #require(span("2019年12月29日、30日、31日"))
+        #expect(d.end?.iso == "2019-12-31")
+    }
+
+    @Test func hyphenDayRange() throws {
+        let (d, _) = try #require(span("2018年6月28-29日"))
+        #expect(d.start.iso == "2018-06-28")
+        #expect(d.end?.iso == "2018-06-29")
+    }
+
+    @Test func rangeAcrossMonthsAndYears() throws {
+        let (a, _) = try #require(span("2020年3月30日至4月2日"))
+        #expect(a.end?.iso == "2020-04-02")
+        let (b, _) = try #require(span("2019年12月30日至2020年1月2日"))
+        #expect(b.start.iso == "2019-12-30")
+        #expect(b.end?.iso == "2020-01-02")
+        let (c, _) = try #require(span("2020年3月至4月"))
+        #expect(c.end?.iso == "2020-04")
+    }
+
+    @Test func chineseNumerals() throws {
+        let (a, _) = try #require(span("一九五七年二月二十七日"))
+        #expect(a.start.iso == "1957-02-27")
+        let (b, _) = try #require(span("二〇二〇年三月二十七日"))
+        #expect(b.start.iso == "2020-03-27")
+        let (c, _) = try #require(span("二○二○年十二月十日"))
+        #expect(c.start.iso == "2020-12-10")
+    }
+
+    @Test func rejectsImpossibleDates() {
+        #expect(span("2020年13月1日") == nil)
+        #expect(span("2019年2月29日")?.0.start.day == nil)
+        #expect(span("3月27日") == nil, "citations need a year")
+    }
+
+    @Test func yearlessWithContext() throws {
+        let (d, _) = try #require(span("22日，", requireYear: false, context: PartialDate(year: 2020, month: 4, day: 20)))
+        #expect(d.start.iso == "2020-04-22")
+        let (e, _) = try #require(span("4月20日至23日，", requireYear: false))
+        #expect(e.start.iso == "--04-20")
+        #expect(e.end?.iso == "--04-23")
+    }
+
+    @Test func ordering() {
+        let month = PartialDate(year: 2020, month: 3)
+        let day = PartialDate(year: 2020, month: 3, day: 1)
+        #expect(month < day)
+        #expect(PartialDate(year: 2020, month: 2, day: 29) < month)
+        #expect(day < PartialDate(year: nil, month: 1, day: 1))
+    }
+
+    @Test(arguments: [
+        ("2020-03-27", "2020-03-27"), ("2020-03", "2020-03"), ("2020", "2020"), ("2020/3/27", "2020-03-27"),
+        ("20200327", "2020-03-27"), ("2020年3月27日", "2020-03-27"), ("2020年3月", "2020-03"), ("二〇二〇年三月二十七日", "2020-03-27"),
+    ])
+    func queries(input: String, iso: String) {
+        #expect(PartialDate(query: input)?.iso == iso)
+    }
+
+    @Test func queriesWithContextYear() {
+        #expect(PartialDate(query: "3月27日", contextYear: 2020)?.iso == "2020-03-27")
+        #expect(PartialDate(query: "3-27", contextYear: 2020)?.iso == "2020-03-27")
+        #expect(PartialDate(query: "3-27") == nil)
+        #expect(PartialDate(query: "2020-02-30") == nil)
+        #expect(PartialDate(query: "soon") == nil)
+    }
+
+    @Test func overlapSemantics() {
+        let march = DateSpan(start: PartialDate(year: 2020, month: 3))
+        #expect(march.overlaps(from: PartialDate(year: 2020, month: 3, day: 15), to: nil))
+        #expect(!march.overlaps(from: PartialDate(year: 2020, month: 4), to: nil))
+        let range = DateSpan(start: PartialDate(year: 2013, month: 11, day: 24), end: PartialDate(year: 2013, month: 11, day: 28))
+        #expect(range.overlaps(from: PartialDate(year: 2013, month: 11, day: 27), to: PartialDate(year: 2013, month: 11, day: 27)))
+        #expect(!range.overlaps(from: nil, to: PartialDate(year: 2013, month: 11, day: 23)))
+    }
+}

@@ -1,0 +1,31 @@
+import DubenModel
+import Foundation
+
+/// Test helpers: the bundled corpus and documents parsed from strings.
+enum Fixtures {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let textsPath = repoRoot.appendingPathComponent("Texts").path
+
+    static let bundled: Corpus = try! CorpusLoader().load(paths: [textsPath])
+
+    /// Parses text as if it were a file.
+    static func documents(_ text: String, metadata: MetadataFile? = nil) -> [Document] {
+        documents(bytes: Array(text.utf8), metadata: metadata)
+    }
+
+    static func documents(bytes: [UInt8], metadata: MetadataFile? = nil) -> [Document] {
+        let decoded = try! SourceDecoder.decode(bytes)
+        let source = SourceFile(path: "test.txt", bytes: decoded.bytes, encoding: decoded.encoding, replacements: decoded.replacements)
+        let parser = DocumentParser(source: source)
+        return DocumentSplitter.split(source.bytes).map { parser.parse(lines: $0, metadata: metadata) }
+    }
+
+    static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+
+    /// A temporary directory, removed by the caller.
+    static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("duben-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

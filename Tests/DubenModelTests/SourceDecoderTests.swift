@@ -1,0 +1,65 @@
+import DubenModel
+import Foundation
+import Testing
+
+@Suite("Decoding and loading")
+struct SourceDecoderTests {
+    @Test func utf8WithBOM() throws {
+        let d = try SourceDecoder.decode([0xEF, 0xBB, 0xBF] + Array("标题\n".utf8))
+        #expect(d.encoding == .utf8BOM)
+        #expect(d.bytes == Array("标题\n".utf8))
+    }
+
+    @Test func utf16BothOrders() throws {
+        let text = "标题\r\n正文。"
+        var le: [UInt8] = [0xFF, 0xFE], be: [UInt8] = [0xFE, 0xFF]
+        for u in text.utf16 { le += [UInt8(u & 0xFF), UInt8(u >> 8)]; be += [UInt8(u >> 8), UInt8(u & 0xFF)] }
+        #expect(try SourceDecoder.decode(le).bytes == Array("标题\n正文。".utf8))
+        #expect(try SourceDecoder.decode(be).encoding == .utf16BE)
+    }
+
+    @Test func invalidBytesAreReplacedAndCounted() throws {
+        let d = try SourceDecoder.decode(Array("中文".utf8) + [0xFF, 0xC0] + Array("正文内容，足够长的有效文字。".utf8))
+        #expect(d.encoding == .utf8)
+        #expect(d.replacements == 2)
+        #expect(String(decoding: d.bytes, as: UTF8.self) == "中文\u{FFFD}\u{FFFD}正文内容，足够长的有效文字。")
+    }
+
+    @Test func nulMeansBinary() {
+        #expect(throws: SourceDecoder.Failure.binary) { try SourceDecoder.decode([0x41, 0x00, 0x42]) }
+    }
+
+    @Test func emptyAndWhitespaceOnly() {
+        #expect(throws: SourceDecoder.Failure.empty) { try SourceDecoder.decode([]) }
+        #expect(throws: SourceDecoder.Failure.empty) { try SourceDecoder.decode(Array(" \n\r\n".utf8)) }
+    }
+
+    @Test func loaderErrorsNameTheFile() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = dir.appendingPathComponent("missing.txt").path
+        #expect(throws: LoadError.notFound(path: missing)) { try CorpusLoader().load(paths: [missing]) }
+        #expect(throws: LoadError.noTexts(directory: dir.path)) { try CorpusLoader().load(paths: [dir.path]) }
+        let binary = dir.appendingPathComponent("b.txt")
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1]).write(to: binary)
+        #expect(throws: LoadError.binary(path: binary.path)) { try CorpusLoader().load(paths: [binary.path]) }
+        let empty = dir.appendingPathComponent("e.txt")
+        try Data().write(to: empty)
+        #expect(throws: LoadError.empty(path: empty.path)) { try CorpusLoader().load(paths: [empty.path]) }
+        #expect(LoadError.empty(path: "e.txt").description == "e.txt: the file is empty (no text to read)")
+    }
+
+    @Test func directoriesRecursiveSortedAndWarnings() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("乙\n正文。\n".utf8).write(to: dir.appendingPathComponent("b.txt"))
+        try Data("甲\n正文。\n".utf8).write(to: dir.appendingPathComponent("sub/a.txt"))
+        try Data("丙\n正文\u{FFFD}".utf8.map { $0 } + [0xFF] + Array("。很长很长的正文文字内容。".utf8)).write(to: dir.appendingPathComponent("c.txt"))
+        try Data("忽略".utf8).write(to: dir.appendingPathComponent("notes.md"))
+        let corpus = try CorpusLoader().load(paths: [dir.path])
+        #expect(corpus.documents.map(\.title) == ["乙", "丙", "甲"])
+        #expect(corpus.warnings.count == 1)
+        #expect(corpus.warnings.first?.contains("c.txt: 1 invalid byte sequence") == true)
+    }
+}
