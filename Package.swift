@@ -49,5 +49,10 @@ let package = Package(
             name: "DubenModelTests",
             dependencies: ["DubenModel"]
         ),
+        .testTarget(
+            name: "DubenLayoutTests",
+            dependencies: ["DubenLayout", "DubenModel", "duben"],
+            exclude: ["Golden"]
+        ),
     ]
 )

@@ -31,9 +31,15 @@ public struct DisplayWidth: Sendable, Hashable {
     /// `wcwidth` of a scalar: 0 for combining marks and zero-width characters, 1 or 2 for
     /// printable ones, -1 for controls (which the sanitiser replaces before measuring).
     public func width(_ v: UInt32) -> Int {
-        let w = v < 0x10000 ? Int(DisplayWidth.bmp[Int(v)]) : Int(duben_wcwidth(v))
+        // Astral code points go to wcwidth directly; the locale must be set up first.
+        let w = v < 0x10000 ? Int(DisplayWidth.bmp[Int(v)]) : DisplayWidth.astral(v)
         if ambiguousWidth == 2 && w == 1 && v >= 0xA1 && AmbiguousWidthTable.contains(v) { return 2 }
         return w
+    }
+
+    static func astral(_ v: UInt32) -> Int {
+        _ = localeStatus
+        return Int(duben_wcwidth(v))
     }
 
     /// Width of a string as drawn after sanitising (controls count as their one-cell placeholder).

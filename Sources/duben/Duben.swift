@@ -12,7 +12,8 @@ struct Duben: ParsableCommand {
             text files or directories (their *.txt files, recursively); `-` reads standard input.
             Documentation: Docs/ in the source tree (FORMAT.md, COMMANDS.md).
             """,
-        subcommands: [ListCommand.self, TOCCommand.self, QuotesCommand.self, DumpCommand.self]
+        subcommands: [ReadCommand.self, ListCommand.self, TOCCommand.self, QuotesCommand.self, DumpCommand.self, RenderCommand.self],
+        defaultSubcommand: ReadCommand.self
     )
 
     /// Parses and runs the command; a `CommandFailure` prints one line and exits with status 2.

@@ -1,0 +1,60 @@
+import DubenModel
+
+/// The display lines of one document at one set of options, wrapped lazily: a block is wrapped
+/// the first time it is asked for and kept, so opening a huge document or resizing costs in
+/// proportion to what is shown, not to the document.
+///
+/// Not thread-safe: the reader owns one per document and options.
+public final class DocumentLayout {
+    public let document: Document
+    public let options: LayoutOptions
+    let wrapper: LineWrapper
+    private var cache: [[DisplayLine]?]
+
+    public init(document: Document, options: LayoutOptions) {
+        self.document = document
+        self.options = options
+        wrapper = LineWrapper(options: options)
+        cache = Array(repeating: nil, count: document.blocks.count)
+    }
+
+    /// The lines of a block (wrapped now if they were not yet).
+    public func lines(ofBlock b: Int) -> [DisplayLine] {
+        if let lines = cache[b] { return lines }
+        let block = document.blocks[b]
+        let segments = document.segments(of: b)
+        let lines: [DisplayLine]
+        if segments.count == 1 {
+            // The common case: wrap the source bytes in place.
+            lines = document.source.bytes.withUnsafeBufferPointer { p in
+                wrapper.wrap(utf8: UnsafeBufferPointer(rebasing: p[segments[0].range]), block: b, kind: block.kind, indented: block.isIndented)
+            }
+        } else {
+            lines = wrapper.wrap(document.text(of: b), block: b, kind: block.kind, indented: block.isIndented)
+        }
+        cache[b] = lines
+        return lines
+    }
+
+    /// How many blocks have been wrapped so far (for tests of laziness).
+    public var wrappedBlockCount: Int { cache.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+    /// The line of block `b` that holds scalar offset `offset`.
+    public func lineIndex(ofBlock b: Int, offset: Int) -> Int {
+        let lines = lines(ofBlock: b)
+        var index = 0
+        for (k, line) in lines.enumerated() where line.start <= offset { index = k }
+        return index
+    }
+
+    /// Every line of the document, blocks separated by one empty line — what `duben render`
+    /// prints and what the reader's text area shows.
+    public func renderedLines() -> [String] {
+        var out: [String] = []
+        for b in document.blocks.indices {
+            if b > 0 { out.append("") }
+            for line in lines(ofBlock: b) { out.append(line.rendered) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,242 @@
+import DubenModel
+
+/// Wraps one block's text into display lines.
+///
+/// Break opportunities come from ICU (`LineBreaker`); `ChineseLineRules` then removes those that
+/// clreq forbids. Lines are filled greedily. When a line has no permitted break (a word or a run
+/// longer than the line), it is broken at the last grapheme boundary that still obeys the
+/// punctuation rules, or, when none does, at the last boundary that fits: no line is ever wider
+/// than the width.
+public struct LineWrapper: Sendable {
+    public let options: LayoutOptions
+
+    public init(options: LayoutOptions) { self.options = options }
+
+    /// Grapheme clusters of a text, measured. Arrays of plain values: this is the hot path.
+    struct Clusters {
+        var startByte: [Int32] = []
+        var startScalar: [Int32] = []
+        var width: [Int16] = []     // cells; tabs are 0 here (their width depends on the column)
+        var base: [UInt32] = []     // first scalar
+        var special: [UInt8] = []   // 0 plain, 1 tab, 2 sanitised control
+        var scalarCount = 0
+        var byteCount = 0
+        var count: Int { base.count }
+    }
+
+    /// Whether a scalar continues the cluster before it: combining marks and other zero-width
+    /// characters, anything after a ZWJ, emoji modifiers and variation selectors.
+    @inline(__always)
+    func extends(_ v: UInt32, width w: Int, previous: UInt32) -> Bool {
+        if previous == 0x200D { return true }
+        if w == 0 { return true }
+        if (0x1F3FB...0x1F3FF).contains(v) { return true }
+        return false
+    }
+
+    func clusters(_ p: UnsafeBufferPointer<UInt8>) -> Clusters {
+        var c = Clusters()
+        let n = p.count
+        c.startByte.reserveCapacity(n / 3 + 4)
+        c.startScalar.reserveCapacity(n / 3 + 4)
+        c.width.reserveCapacity(n / 3 + 4)
+        c.base.reserveCapacity(n / 3 + 4)
+        c.special.reserveCapacity(n / 3 + 4)
+        var i = 0
+        var scalar: Int32 = 0
+        var previous: UInt32 = 0
+        var regionalRun = 0
+        while i < n {
+            let (v, len) = UTF8Scalars.decode(p, at: i)
+            // Fast path for the bulk of the text: CJK ideographs and printable ASCII start a
+            // cluster of known width (after a ZWJ they join, handled below).
+            if previous != 0x200D && ((0x4E00...0x9FFF).contains(v) || (0x21...0x7E).contains(v)) {
+                c.startByte.append(Int32(i))
+                c.startScalar.append(scalar)
+                c.width.append(v < 0x80 ? 1 : 2)
+                c.base.append(v)
+                c.special.append(0)
+                regionalRun = 0
+                previous = v
+                scalar += 1
+                i += len
+                continue
+            }
+            var w = options.measure.width(v)
+            let isControl = Sanitizer.placeholder(for: v) != nil || (w < 0 && v != 0x09)
+            let isRegional = (0x1F1E6...0x1F1FF).contains(v)
+            let joins = !isControl && v != 0x09 && c.count > 0 && c.special[c.count - 1] == 0
+                && (extends(v, width: w, previous: previous) || (isRegional && regionalRun % 2 == 1))
+            regionalRun = isRegional ? regionalRun + 1 : 0
+            if joins {
+                if w > 0 { c.width[c.count - 1] += Int16(w) }
+            } else {
+                if isControl { w = 1 }
+                c.startByte.append(Int32(i))
+                c.startScalar.append(scalar)
+                c.width.append(Int16(max(0, v == 0x09 ? 0 : w)))
+                c.base.append(v)
+                c.special.append(v == 0x09 ? 1 : isControl ? 2 : 0)
+            }
+            previous = v
+            scalar += 1
+            i += len
+        }
+        c.scalarCount = Int(scalar)
+        c.byteCount = n
+        return c
+    }
+
+    /// Permitted breaks: `allowed[i]` means a line may start at cluster `i`.
+    func permittedBreaks(_ p: UnsafeBufferPointer<UInt8>, _ c: Clusters) -> [Bool] {
+        var allowed = [Bool](repeating: false, count: c.count + 1)
+        var k = 0
+        for offset in LineBreaker.opportunities(p) {
+            while k < c.count && c.startByte[k] < offset { k += 1 }
+            if k < c.count && c.startByte[k] == offset { allowed[k] = true }
+        }
+        allowed[0] = false
+        var i = 1
+        while i < c.count {
+            if allowed[i] && violatesRules(c, at: i) { allowed[i] = false }
+            i += 1
+        }
+        // Numbers with their unit stay whole.
+        i = 0
+        while i < c.count {
+            if ChineseLineRules.isDigit(c.base[i]) && (i == 0 || !ChineseLineRules.isDigit(c.base[i - 1])),
+               let end = ChineseLineRules.numberWithUnit(c.base, from: i) {
+                for j in (i + 1)..<end { allowed[j] = false }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return allowed
+    }
+
+    /// Whether starting a line at cluster `i` breaks a clreq rule.
+    @inline(__always)
+    func violatesRules(_ c: Clusters, at i: Int) -> Bool {
+        ChineseLineRules.isLineStartProhibited(c.base[i]) || ChineseLineRules.isLineEndProhibited(c.base[i - 1])
+            || ChineseLineRules.isInseparablePair(c.base[i - 1], c.base[i])
+    }
+
+    /// Wraps a block's text.
+    public func wrap(_ text: String, block: Int, kind: Block.Kind, indented: Bool) -> [DisplayLine] {
+        var text = text
+        return text.withUTF8 { wrap(utf8: $0, block: block, kind: kind, indented: indented) }
+    }
+
+    /// Wraps a block's text given as UTF-8 (well-formed).
+    public func wrap(utf8 p: UnsafeBufferPointer<UInt8>, block: Int, kind: Block.Kind, indented: Bool) -> [DisplayLine] {
+        let indentCells = indented && options.indent == .keep && kind == .paragraph ? min(4, options.width / 2) : 0
+        let c = clusters(p)
+        if c.count == 0 {
+            return [DisplayLine(block: block, start: 0, end: 0, indent: 0, storage: DisplayBytes([]), byteRange: 0..<0,
+                                width: 0, isFirstOfBlock: true, kind: kind)]
+        }
+        let allowed = permittedBreaks(p, c)
+        let width = options.width
+        var spans: [(from: Int, to: Int)] = []
+        var lineStart = 0
+        var col = indentCells
+        var lastBreak = -1
+        var i = 0
+        @inline(__always) func cellWidth(_ k: Int, at column: Int) -> Int {
+            c.special[k] == 1 ? LayoutOptions.tabStop - column % LayoutOptions.tabStop : Int(c.width[k])
+        }
+        while i < c.count {
+            var w = cellWidth(i, at: col)
+            if col + w > width {
+                if i > lineStart {
+                    var b = lastBreak
+                    if b <= lineStart { b = forcedBreak(c, from: lineStart, upTo: i) }
+                    spans.append((lineStart, b))
+                    lineStart = b
+                    col = 0
+                    lastBreak = -1
+                    i = b
+                    continue
+                }
+                // A single cluster wider than the line (a tab at the edge, a long emoji
+                // sequence on a tiny line): a tab shrinks to fit; anything else goes alone.
+                if c.special[i] == 1 { w = max(0, width - col) }
+            }
+            col += w
+            i += 1
+            if i < c.count && allowed[i] { lastBreak = i }
+        }
+        spans.append((lineStart, c.count))
+        return makeLines(p, c, spans, indent: indentCells, block: block, kind: kind)
+    }
+
+    /// Where to break a line that has no permitted break: the last boundary that obeys the
+    /// punctuation rules, else the last that fits (`upTo`, the first cluster that does not).
+    func forcedBreak(_ c: Clusters, from start: Int, upTo limit: Int) -> Int {
+        var j = limit
+        while j > start + 1 {
+            if !violatesRules(c, at: j) { return j }
+            j -= 1
+        }
+        return max(limit, start + 1)
+    }
+
+    /// Builds the lines of `spans` over one shared display buffer. Plain text is copied as is;
+    /// tabs become spaces and controls their placeholders (`Sanitizer`).
+    func makeLines(_ p: UnsafeBufferPointer<UInt8>, _ c: Clusters, _ spans: [(from: Int, to: Int)], indent: Int,
+                   block: Int, kind: Block.Kind) -> [DisplayLine] {
+        let plain = !c.special.contains { $0 != 0 }
+        var bytes: [UInt8]
+        var ranges: [Range<Int>] = []
+        var widths: [Int] = []
+        ranges.reserveCapacity(spans.count)
+        widths.reserveCapacity(spans.count)
+        if plain {
+            bytes = Array(p)
+        } else {
+            bytes = []
+            bytes.reserveCapacity(p.count + 16)
+        }
+        for (n, span) in spans.enumerated() {
+            let lineIndent = n == 0 ? indent : 0
+            var col = lineIndent
+            if plain {
+                for k in span.from..<span.to { col += Int(c.width[k]) }
+                let lo = Int(c.startByte[span.from])
+                let hi = span.to < c.count ? Int(c.startByte[span.to]) : c.byteCount
+                ranges.append(lo..<hi)
+            } else {
+                let lo = bytes.count
+                for k in span.from..<span.to {
+                    let kEnd = k + 1 < c.count ? Int(c.startByte[k + 1]) : c.byteCount
+                    switch c.special[k] {
+                    case 1:
+                        let w = min(LayoutOptions.tabStop - col % LayoutOptions.tabStop, max(0, options.width - col))
+                        bytes.append(contentsOf: repeatElement(0x20, count: w))
+                        col += w
+                    case 2:
+                        // Combining marks that followed the control are dropped with it.
+                        let ph = Sanitizer.placeholder(for: c.base[k]) ?? 0xFFFD
+                        bytes.append(contentsOf: String(Unicode.Scalar(ph)!).utf8)
+                        col += 1
+                    default:
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[Int(c.startByte[k])..<kEnd]))
+                        col += Int(c.width[k])
+                    }
+                }
+                ranges.append(lo..<bytes.count)
+            }
+            widths.append(col)
+        }
+        let storage = DisplayBytes(bytes)
+        var lines: [DisplayLine] = []
+        lines.reserveCapacity(spans.count)
+        for (n, span) in spans.enumerated() {
+            let end = span.to < c.count ? Int(c.startScalar[span.to]) : c.scalarCount
+            lines.append(DisplayLine(block: block, start: Int(c.startScalar[span.from]), end: end, indent: n == 0 ? indent : 0,
+                                     storage: storage, byteRange: ranges[n], width: widths[n], isFirstOfBlock: n == 0, kind: kind))
+        }
+        return lines
+    }
+}
