@@ -29,11 +29,27 @@ let package = Package(
             dependencies: ["DubenModel", "CDubenText"]
         ),
 
+        // Reader state, keys and views, drawing into an in-memory screen buffer.
+        .target(
+            name: "DubenUI",
+            dependencies: ["DubenModel", "DubenLayout"]
+        ),
+
+        // The thin ncursesw backend: a C shim with plain C types, and the Swift side.
+        .target(
+            name: "CNCursesW",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(
+            name: "DubenTerminal",
+            dependencies: ["CNCursesW", "DubenUI", "DubenLayout"]
+        ),
+
         // The command-line executable.
         .executableTarget(
             name: "duben",
             dependencies: [
-                "DubenModel", "DubenLayout",
+                "DubenModel", "DubenLayout", "DubenUI", "DubenTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DubenLayout
 import DubenModel
+import DubenTerminal
+import DubenUI
 import Foundation
 
 /// `duben [paths…]`: the reader. When standard output is not a terminal it prints what
@@ -8,13 +10,36 @@ import Foundation
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
-        abstract: "Open the reader (the default command).")
+        abstract: "Open the reader (the default command).",
+        discussion: """
+            Keys: h or F1 in the reader, or Docs/KEYS.md. The terminal is opened on /dev/tty, so \
+            `duben - < file` and `cat file | duben -` work. NO_COLOR turns colours off.
+            """)
 
     @OptionGroup var layout: LayoutArguments
+    @Flag(help: "Do not use colours (also when NO_COLOR is set).") var noColor = false
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
         let corpus = try corpusOptions.load()
-        RenderCommand.write(corpus, only: nil, options: layout.options(terminalColumns: LayoutArguments.stdoutColumns()))
+        guard isatty(STDOUT_FILENO) == 1 else {
+            RenderCommand.write(corpus, only: nil, options: layout.options(terminalColumns: nil))
+            return
+        }
+        switch DisplayWidth.localeStatus {
+        case 0: Terminal.warn("the locale is not UTF-8; using C.UTF-8")
+        case -1: throw CommandFailure("no UTF-8 locale is available (tried the environment's and C.UTF-8)")
+        default: break
+        }
+        let color = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
+                            ambiguousWidth: layout.ambiguousWidth, indent: LayoutOptions.Indent(rawValue: layout.indent) ?? .keep)
+        let status: Int32
+        do {
+            status = try ReaderSession.run(&reader, useColor: color)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        if status != 0 { throw ExitCode(status) }
     }
 }

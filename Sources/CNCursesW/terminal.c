@@ -1,0 +1,194 @@
+#define _XOPEN_SOURCE 700
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <wchar.h>
+#include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include "CNCursesW.h"
+
+static SCREEN *screen = NULL;
+static FILE *tty_in = NULL, *tty_out = NULL;
+static int colors = 0;
+static volatile sig_atomic_t pending_signal = 0;
+static volatile sig_atomic_t continued = 0;
+
+static void on_signal(int sig) { pending_signal = sig; }
+static void on_continue(int sig) { (void)sig; continued = 1; }
+
+static void install(int sig, void (*handler)(int)) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+}
+
+int duben_term_open(const char *tty_path, int use_color, char *err, int err_length) {
+    const char *term = getenv("TERM");
+    if (term == NULL || term[0] == '\0') {
+        snprintf(err, err_length, "TERM is not set; set it to your terminal type (e.g. TERM=xterm-256color)");
+        return -1;
+    }
+    tty_out = fopen(tty_path, "w");
+    tty_in = fopen(tty_path, "r");
+    if (tty_in == NULL || tty_out == NULL) {
+        snprintf(err, err_length, "%s: cannot open the terminal: %s", tty_path, strerror(errno));
+        if (tty_in) fclose(tty_in);
+        if (tty_out) fclose(tty_out);
+        tty_in = tty_out = NULL;
+        return -1;
+    }
+    int status = 0;
+    if (setupterm((char *)term, fileno(tty_out), &status) != OK) {
+        if (status == 0) snprintf(err, err_length, "TERM=%s: unknown terminal type (no terminfo entry)", term);
+        else snprintf(err, err_length, "TERM=%s: the terminfo database cannot be found", term);
+        fclose(tty_in); fclose(tty_out);
+        tty_in = tty_out = NULL;
+        return -1;
+    }
+    del_curterm(cur_term);
+    install(SIGINT, on_signal);
+    install(SIGTERM, on_signal);
+    install(SIGHUP, on_signal);
+    install(SIGCONT, on_continue);
+    screen = newterm((char *)term, tty_out, tty_in);
+    if (screen == NULL) {
+        snprintf(err, err_length, "TERM=%s: cannot initialise the terminal", term);
+        fclose(tty_in); fclose(tty_out);
+        tty_in = tty_out = NULL;
+        return -1;
+    }
+    set_term(screen);
+    cbreak();
+    noecho();
+    nonl();
+    intrflush(stdscr, FALSE);
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+    colors = 0;
+    if (use_color && has_colors()) {
+        start_color();
+        use_default_colors();
+        init_pair(1, COLOR_CYAN, -1);
+        init_pair(2, COLOR_BLACK, COLOR_YELLOW);
+        colors = 1;
+    }
+    return 0;
+}
+
+void duben_term_close(void) {
+    if (screen == NULL) return;
+    curs_set(1);
+    endwin();
+    delscreen(screen);
+    screen = NULL;
+    if (tty_in) fclose(tty_in);
+    if (tty_out) fclose(tty_out);
+    tty_in = tty_out = NULL;
+}
+
+void duben_term_size(int *out_rows, int *out_columns) {
+    int r = 0, c = 0;
+    if (screen != NULL) getmaxyx(stdscr, r, c);
+    *out_rows = r;
+    *out_columns = c;
+}
+
+static attr_t attributes(int style, short *pair) {
+    attr_t a = A_NORMAL;
+    *pair = 0;
+    if (style & DUBEN_STYLE_BOLD) a |= A_BOLD;
+    if (style & DUBEN_STYLE_DIM) a |= A_DIM;
+    if (style & DUBEN_STYLE_REVERSE) a |= A_REVERSE;
+    if (style & DUBEN_STYLE_UNDERLINE) a |= A_UNDERLINE;
+    if (style & DUBEN_STYLE_ACCENT) { if (colors) *pair = 1; else a |= A_BOLD; }
+    if (style & DUBEN_STYLE_MATCH) { if (colors) *pair = 2; else a |= A_REVERSE | A_UNDERLINE; }
+    return a;
+}
+
+void duben_term_put(int y, int x, const uint32_t *scalars, int count, int style) {
+    if (screen == NULL || count <= 0) return;
+    wchar_t text[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 0; i < n; i++) text[i] = (wchar_t)scalars[i];
+    text[n] = 0;
+    short pair = 0;
+    attr_t a = attributes(style, &pair);
+    cchar_t cell;
+    if (setcchar(&cell, text, a, pair, NULL) == OK) mvwadd_wch(stdscr, y, x, &cell);
+}
+
+void duben_term_clear_to_eol(int y, int x) {
+    if (screen == NULL) return;
+    wmove(stdscr, y, x);
+    wclrtoeol(stdscr);
+}
+
+void duben_term_invalidate(void) {
+    if (screen != NULL) clearok(curscr, TRUE);
+}
+
+void duben_term_refresh(int cursor_y, int cursor_x, int visible) {
+    if (screen == NULL) return;
+    if (visible) { curs_set(1); wmove(stdscr, cursor_y, cursor_x); } else { curs_set(0); }
+    wrefresh(stdscr);
+}
+
+int duben_term_read(int timeout_ms, uint32_t *value) {
+    if (screen == NULL) return DUBEN_READ_NONE;
+    wtimeout(stdscr, timeout_ms);
+    wint_t ch = 0;
+    int r = wget_wch(stdscr, &ch);
+    if (r == ERR) return DUBEN_READ_NONE;
+    if (r == OK) { *value = (uint32_t)ch; return DUBEN_READ_CHAR; }
+    switch (ch) {
+    case KEY_UP: *value = DUBEN_KEY_UP; break;
+    case KEY_DOWN: *value = DUBEN_KEY_DOWN; break;
+    case KEY_LEFT: *value = DUBEN_KEY_LEFT; break;
+    case KEY_RIGHT: *value = DUBEN_KEY_RIGHT; break;
+    case KEY_PPAGE: *value = DUBEN_KEY_PAGE_UP; break;
+    case KEY_NPAGE: *value = DUBEN_KEY_PAGE_DOWN; break;
+    case KEY_HOME: case KEY_BEG: *value = DUBEN_KEY_HOME; break;
+    case KEY_END: *value = DUBEN_KEY_END; break;
+    case KEY_BACKSPACE: *value = DUBEN_KEY_BACKSPACE; break;
+    case KEY_DC: *value = DUBEN_KEY_DELETE; break;
+    case KEY_ENTER: *value = DUBEN_KEY_ENTER; break;
+    case KEY_BTAB: *value = DUBEN_KEY_BACK_TAB; break;
+    case KEY_RESIZE: *value = DUBEN_KEY_RESIZE; break;
+    case KEY_MOUSE: {
+        MEVENT event;
+        *value = DUBEN_KEY_MOUSE_OTHER;
+        if (getmouse(&event) == OK) {
+            if (event.bstate & BUTTON4_PRESSED) *value = DUBEN_KEY_WHEEL_UP;
+            else if (event.bstate & BUTTON5_PRESSED) *value = DUBEN_KEY_WHEEL_DOWN;
+        }
+        break;
+    }
+    default:
+        if (ch >= KEY_F(1) && ch <= KEY_F(24)) { *value = DUBEN_KEY_F1 + (ch - KEY_F(1)); break; }
+        return DUBEN_READ_NONE;
+    }
+    return DUBEN_READ_KEY;
+}
+
+int duben_term_take_signal(void) {
+    int s = pending_signal;
+    pending_signal = 0;
+    return s;
+}
+
+int duben_term_take_continued(void) {
+    int c = continued;
+    continued = 0;
+    return c;
+}
+
+int duben_term_wcwidth(uint32_t codepoint) { return wcwidth((wchar_t)codepoint); }

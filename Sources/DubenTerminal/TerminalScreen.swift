@@ -1,0 +1,149 @@
+import CNCursesW
+import DubenUI
+
+/// Why the terminal could not be used: one line for the user.
+public struct TerminalError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// The ncursesw screen: the only code that talks to ncurses. It diffs each new screen buffer
+/// against the last one row by row, and decodes keys.
+public final class TerminalScreen {
+    private var previous: ScreenBuffer?
+    private var isOpen = false
+
+    private init() {}
+
+    /// Opens /dev/tty (so standard input and output may be pipes).
+    public static func open(useColor: Bool, ttyPath: String = "/dev/tty") throws(TerminalError) -> TerminalScreen {
+        var err = [CChar](repeating: 0, count: 512)
+        let status = err.withUnsafeMutableBufferPointer { duben_term_open(ttyPath, useColor ? 1 : 0, $0.baseAddress, Int32($0.count)) }
+        if status != 0 {
+            let message = err.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            throw TerminalError(description: message)
+        }
+        let screen = TerminalScreen()
+        screen.isOpen = true
+        return screen
+    }
+
+    /// Restores the terminal. Called on every way out.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        duben_term_close()
+    }
+
+    deinit { close() }
+
+    public var size: (columns: Int, rows: Int) {
+        var rows: Int32 = 0, columns: Int32 = 0
+        duben_term_size(&rows, &columns)
+        return (Int(columns), Int(rows))
+    }
+
+    /// Sends the rows that changed since the last frame (all of them when `full`).
+    public func draw(_ buffer: ScreenBuffer, cursor: (x: Int, y: Int)?, full: Bool) {
+        if full || previous?.width != buffer.width || previous?.height != buffer.height {
+            duben_term_invalidate()
+            previous = nil
+        }
+        for y in 0..<buffer.height {
+            if let p = previous, rowEqual(p, buffer, y) { continue }
+            duben_term_clear_to_eol(Int32(y), 0)
+            var x = 0
+            while x < buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { x += 1; continue }
+                if cell.text != " " || !cell.style.isEmpty { put(cell, x: x, y: y) }
+                x += max(1, Int(cell.width))
+            }
+        }
+        previous = buffer
+        if let c = cursor {
+            duben_term_refresh(Int32(c.y), Int32(c.x), 1)
+        } else {
+            duben_term_refresh(0, 0, 0)
+        }
+    }
+
+    private func rowEqual(_ a: ScreenBuffer, _ b: ScreenBuffer, _ y: Int) -> Bool {
+        for x in 0..<b.width where a[x, y] != b[x, y] { return false }
+        return true
+    }
+
+    /// One cell: its spacing characters each with their combining marks (a ZWJ sequence is
+    /// several), then spaces for cells the layout reserved beyond what the terminal advances
+    /// (ambiguous-width characters drawn at width 2).
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var groups: [[UInt32]] = []
+        for u in cell.text.unicodeScalars {
+            let w = duben_term_wcwidth(u.value)
+            if w > 0 || groups.isEmpty { groups.append([u.value]) } else { groups[groups.count - 1].append(u.value) }
+        }
+        var col = x
+        let style = Int32(cell.style.rawValue)
+        for g in groups where col < x + Int(cell.width) {
+            g.withUnsafeBufferPointer { duben_term_put(Int32(y), Int32(col), $0.baseAddress, Int32($0.count), style) }
+            col += max(1, Int(duben_term_wcwidth(g[0])))
+        }
+        var space: UInt32 = 0x20
+        while col < x + Int(cell.width) {
+            duben_term_put(Int32(y), Int32(col), &space, 1, style)
+            col += 1
+        }
+    }
+
+    /// The next key, or nil after `timeout` milliseconds.
+    public func readKey(timeout: Int) -> Key? {
+        var value: UInt32 = 0
+        switch duben_term_read(Int32(timeout), &value) {
+        case Int32(DUBEN_READ_CHAR):
+            return TerminalScreen.key(character: value)
+        case Int32(DUBEN_READ_KEY):
+            return TerminalScreen.key(code: Int(value), size: size)
+        default:
+            return nil
+        }
+    }
+
+    static func key(character v: UInt32) -> Key? {
+        switch v {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
+        case 0..<32: return nil
+        default: return Unicode.Scalar(v).map { .char(Character($0)) }
+        }
+    }
+
+    static func key(code: Int, size: (columns: Int, rows: Int)) -> Key? {
+        switch code {
+        case Int(DUBEN_KEY_UP): return .up
+        case Int(DUBEN_KEY_DOWN): return .down
+        case Int(DUBEN_KEY_LEFT): return .left
+        case Int(DUBEN_KEY_RIGHT): return .right
+        case Int(DUBEN_KEY_PAGE_UP): return .pageUp
+        case Int(DUBEN_KEY_PAGE_DOWN): return .pageDown
+        case Int(DUBEN_KEY_HOME): return .home
+        case Int(DUBEN_KEY_END): return .end
+        case Int(DUBEN_KEY_BACKSPACE): return .backspace
+        case Int(DUBEN_KEY_DELETE): return .delete
+        case Int(DUBEN_KEY_ENTER): return .enter
+        case Int(DUBEN_KEY_BACK_TAB): return .backTab
+        case Int(DUBEN_KEY_RESIZE): return .resize(columns: size.columns, rows: size.rows)
+        case Int(DUBEN_KEY_WHEEL_UP): return .wheelUp
+        case Int(DUBEN_KEY_WHEEL_DOWN): return .wheelDown
+        case Int(DUBEN_KEY_F1)...Int(DUBEN_KEY_F1) + 23: return .function(code - Int(DUBEN_KEY_F1) + 1)
+        default: return nil
+        }
+    }
+
+    /// A signal that asks us to stop (SIGINT, SIGTERM, SIGHUP), if one arrived.
+    public func takeSignal() -> Int32 { duben_term_take_signal() }
+
+    /// Whether we were resumed after Ctrl-Z since the last call.
+    public func takeContinued() -> Bool { duben_term_take_continued() != 0 }
+}

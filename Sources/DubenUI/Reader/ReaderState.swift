@@ -1,0 +1,243 @@
+import DubenLayout
+import DubenModel
+
+/// A row of the text area: line `row` of block `block`; `row == lines.count` is the empty
+/// separator row after the block (every block but the last has one).
+public struct RowPosition: Hashable, Sendable, Comparable {
+    public var block: Int
+    public var row: Int
+
+    public init(block: Int, row: Int) {
+        self.block = block
+        self.row = row
+    }
+
+    public static func < (a: RowPosition, b: RowPosition) -> Bool { (a.block, a.row) < (b.block, b.row) }
+}
+
+/// Overlays drawn over the page.
+public enum Overlay: Hashable, Sendable {
+    case none
+    case tableOfContents(selected: Int)
+    case library(selected: Int)
+    case help(scroll: Int)
+}
+
+/// A prompt on the bottom line.
+public struct Prompt: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case searchForward, searchBackward }
+    public var kind: Kind
+    public var editor = LineEditor()
+
+    public var label: String { kind == .searchForward ? "/" : "?" }
+}
+
+/// Where a search match is.
+public struct MatchLocation: Hashable, Sendable {
+    public var document: Int
+    public var block: Int
+    public var range: Range<Int>
+}
+
+/// What the terminal backend should do after a key.
+public enum Effect: Equatable, Sendable {
+    case none
+    /// Clear and redraw everything (Ctrl-L, after a resize).
+    case fullRedraw
+    case quit
+}
+
+/// The reader: the corpus, where we are, what is open. Key handling is a pure function of the
+/// state and the key (`handle(_:)`); drawing reads the state only (`ReaderView`).
+///
+/// Positions are anchored to text — the block and the scalar offset of the top line — never to
+/// screen rows, so a resize or another width keeps the first visible character in view.
+public struct Reader {
+    public let corpus: Corpus
+    public internal(set) var documentIndex = 0
+    /// Top row of the text area.
+    public internal(set) var top = RowPosition(block: 0, row: 0)
+    /// Scalar offset, in the top block, of the first character shown: the anchor kept across
+    /// re-wrapping.
+    public internal(set) var topOffset = 0
+    public internal(set) var columns: Int
+    public internal(set) var rows: Int
+    public internal(set) var overlay: Overlay = .none
+    public internal(set) var prompt: Prompt?
+    public internal(set) var message: String?
+    public internal(set) var messageIsError = false
+    public internal(set) var search: (matcher: TextMatcher, pattern: String, forward: Bool)?
+    public internal(set) var lastMatch: MatchLocation?
+    /// A number typed before a command (for N%).
+    public internal(set) var count: Int?
+    /// Where each visited document was left (block, offset), for Tab and Shift-Tab.
+    var positions: [Int: (block: Int, offset: Int)] = [:]
+
+    public let widthOverride: Int?
+    public let ambiguousWidth: Int
+    public let indent: LayoutOptions.Indent
+    let layouts: LayoutCache
+
+    /// Smallest terminal the reader draws in; smaller ones get a notice.
+    public static let minimumColumns = 20
+    public static let minimumRows = 6
+
+    public init(corpus: Corpus, columns: Int, rows: Int, width: Int? = nil, ambiguousWidth: Int = 1, indent: LayoutOptions.Indent = .keep) {
+        self.corpus = corpus
+        self.columns = columns
+        self.rows = rows
+        widthOverride = width
+        self.ambiguousWidth = ambiguousWidth
+        self.indent = indent
+        layouts = LayoutCache(options: LayoutOptions(width: 80))
+        layouts.set(options: layoutOptions)
+    }
+
+    // MARK: Geometry
+
+    public var isTooSmall: Bool { columns < Reader.minimumColumns || rows < Reader.minimumRows }
+    /// Rules under the title and above the status line when there is room.
+    public var hasRules: Bool { rows >= 12 }
+    public var textTop: Int { hasRules ? 2 : 1 }
+    public var textHeight: Int { max(1, rows - (hasRules ? 4 : 2)) }
+    public var textWidth: Int {
+        let w = widthOverride.map { min($0, columns) } ?? LayoutOptions.defaultWidth(terminalColumns: columns)
+        return max(LayoutOptions.minimumWidth, min(w, columns))
+    }
+    public var leftMargin: Int { max(0, (columns - textWidth) / 2) }
+
+    var layoutOptions: LayoutOptions {
+        LayoutOptions(width: textWidth, ambiguousWidth: ambiguousWidth, indent: indent)
+    }
+
+    public var document: Document { corpus.documents[documentIndex] }
+    public var layout: DocumentLayout { layouts.layout(documentIndex, of: corpus) }
+
+    // MARK: Rows
+
+    func rowCount(_ block: Int) -> Int {
+        layout.lines(ofBlock: block).count + (block < document.blocks.count - 1 ? 1 : 0)
+    }
+
+    /// The position `n` rows after `p`, stopping at the last row.
+    func advance(_ p: RowPosition, by n: Int) -> RowPosition {
+        var p = p
+        var left = n
+        while left > 0 {
+            if p.row + 1 < rowCount(p.block) { p.row += 1 }
+            else if p.block + 1 < document.blocks.count { p = RowPosition(block: p.block + 1, row: 0) }
+            else { break }
+            left -= 1
+        }
+        return p
+    }
+
+    /// The position `n` rows before `p`, stopping at the first row.
+    func retreat(_ p: RowPosition, by n: Int) -> RowPosition {
+        var p = p
+        var left = n
+        while left > 0 {
+            if p.row > 0 { p.row -= 1 }
+            else if p.block > 0 { p = RowPosition(block: p.block - 1, row: rowCount(p.block - 1) - 1) }
+            else { break }
+            left -= 1
+        }
+        return p
+    }
+
+    var lastRow: RowPosition {
+        let b = max(0, document.blocks.count - 1)
+        return RowPosition(block: b, row: max(0, rowCount(b) - 1))
+    }
+
+    /// The furthest the top may go: the last row at the bottom of the text area.
+    var maxTop: RowPosition { retreat(lastRow, by: textHeight - 1) }
+
+    /// Moves the top, clamped, and records the text anchor.
+    mutating func setTop(_ p: RowPosition) {
+        guard !document.blocks.isEmpty else { top = RowPosition(block: 0, row: 0); topOffset = 0; return }
+        var p = p
+        p.block = min(max(0, p.block), document.blocks.count - 1)
+        p.row = min(max(0, p.row), rowCount(p.block) - 1)
+        top = min(p, maxTop)
+        let lines = layout.lines(ofBlock: top.block)
+        topOffset = top.row < lines.count ? lines[top.row].start : (lines.last?.end ?? 0)
+    }
+
+    /// Puts the line holding `offset` of `block` at the top.
+    mutating func show(block: Int, offset: Int) {
+        guard block < document.blocks.count else { return }
+        setTop(RowPosition(block: block, row: layout.lineIndex(ofBlock: block, offset: offset)))
+    }
+
+    /// Line number (1-based) of the top row and the document's row count. Exact for
+    /// documents of up to `exactLimit` blocks; estimated (from byte counts) above.
+    public var linePosition: (line: Int, total: Int, exact: Bool) {
+        let blocks = document.blocks
+        guard !blocks.isEmpty else { return (1, 1, true) }
+        if blocks.count <= Reader.exactLimit {
+            var before = 0
+            var total = 0
+            for b in blocks.indices {
+                let n = rowCount(b)
+                if b < top.block { before += n }
+                total += n
+            }
+            return (before + top.row + 1, total, true)
+        }
+        let w = max(1, textWidth)
+        func estimate(_ b: Int) -> Int { max(1, (blocks[b].range.count * 2 / 3 + w - 1) / w) + 1 }
+        var before = 0
+        var total = 0
+        for b in blocks.indices {
+            let n = estimate(b)
+            if b < top.block { before += n }
+            total += n
+        }
+        return (before + top.row + 1, max(total, before + top.row + 1), false)
+    }
+
+    static let exactLimit = 5000
+
+    /// How far through the document the top row is, 0–100.
+    public var percent: Int {
+        let p = linePosition
+        let bottom = min(p.total, p.line + textHeight - 1)
+        return p.total <= 0 ? 100 : min(100, bottom * 100 / p.total)
+    }
+
+    /// The innermost heading at or above the top row, as a TOC index.
+    public var currentSection: Int? { document.section(at: top.block) }
+
+    // MARK: Size and width
+
+    /// A new terminal size: re-wrap and keep the first visible character at the top.
+    public mutating func resize(columns: Int, rows: Int) {
+        self.columns = max(0, columns)
+        self.rows = max(0, rows)
+        relayout()
+    }
+
+    mutating func relayout() {
+        guard !isTooSmall else { return }
+        let block = top.block, offset = topOffset
+        let atSeparator = top.row > 0 && top.row == layout.lines(ofBlock: block).count
+        layouts.set(options: layoutOptions)
+        if atSeparator {
+            setTop(RowPosition(block: block, row: layout.lines(ofBlock: block).count))
+        } else {
+            show(block: block, offset: offset)
+        }
+    }
+
+    // MARK: Documents
+
+    /// Opens another document where it was left (or at its start).
+    mutating func open(document index: Int) {
+        guard index >= 0, index < corpus.documents.count else { return }
+        positions[documentIndex] = (top.block, topOffset)
+        documentIndex = index
+        let saved = positions[index] ?? (0, 0)
+        show(block: saved.block, offset: saved.offset)
+    }
+}

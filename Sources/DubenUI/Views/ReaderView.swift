@@ -1,0 +1,158 @@
+import DubenLayout
+import DubenModel
+
+/// Draws the reader into a screen buffer: title line, text area, status line, and any overlay
+/// or prompt. Reads the state only.
+public enum ReaderView {
+    public static func draw(_ reader: Reader) -> ScreenBuffer {
+        var screen = ScreenBuffer(width: reader.columns, height: reader.rows, measure: DisplayWidth(ambiguousWidth: reader.ambiguousWidth))
+        if reader.isTooSmall {
+            TooSmallView.draw(reader, into: &screen)
+            return screen
+        }
+        switch reader.overlay {
+        case .none:
+            PageView.draw(reader, into: &screen)
+        case .tableOfContents(let selected):
+            TableOfContentsView.draw(reader, selected: selected, into: &screen)
+        case .library(let selected):
+            LibraryView.draw(reader, selected: selected, into: &screen)
+        case .help(let scroll):
+            HelpView.draw(reader, scroll: scroll, into: &screen)
+        }
+        return screen
+    }
+
+    /// The cursor position to show (in a prompt), if any.
+    public static func cursor(_ reader: Reader) -> (x: Int, y: Int)? {
+        guard let p = reader.prompt, !reader.isTooSmall else { return nil }
+        let measure = DisplayWidth(ambiguousWidth: reader.ambiguousWidth)
+        let before = String(p.editor.characters.prefix(p.editor.cursor))
+        return (min(reader.columns - 1, 1 + measure.width(of: p.label) + measure.width(of: before)), reader.rows - 1)
+    }
+
+    /// A line with `left` at the start and `right` flush right, `left` cut to fit.
+    static func bar(_ screen: inout ScreenBuffer, y: Int, left: String, right: String, style: Style, rightStyle: Style? = nil) {
+        let measure = screen.measure
+        screen.fill(y: y, style: style)
+        let rightWidth = measure.width(of: right)
+        let room = max(0, screen.width - rightWidth - 3)
+        screen.put(measure.truncate(Sanitizer.clean(left), to: room), x: 1, y: y, style: style)
+        if rightWidth + 2 <= screen.width {
+            screen.put(right, x: screen.width - rightWidth - 1, y: y, style: rightStyle ?? style)
+        }
+    }
+
+    static func rule(_ screen: inout ScreenBuffer, y: Int) {
+        screen.put(String(repeating: "─", count: screen.width), x: 0, y: y, style: .dim)
+    }
+}
+
+/// "terminal too small", until the terminal is enlarged.
+enum TooSmallView {
+    static func draw(_ reader: Reader, into screen: inout ScreenBuffer) {
+        guard screen.height > 0, screen.width > 0 else { return }
+        let text = "terminal too small (\(reader.columns)x\(reader.rows), need \(Reader.minimumColumns)x\(Reader.minimumRows))"
+        screen.put(screen.measure.truncate(text, to: screen.width), x: 0, y: 0, style: .bold)
+    }
+}
+
+/// The page: title line, text area with highlights, status or prompt line.
+enum PageView {
+    static func draw(_ reader: Reader, into screen: inout ScreenBuffer) {
+        let doc = reader.document
+        var title = doc.title
+        if let s = reader.currentSection { title += " · " + doc.toc[s].label }
+        ReaderView.bar(&screen, y: 0, left: title, right: "\(reader.documentIndex + 1)/\(reader.corpus.documents.count)", style: .bold, rightStyle: [])
+        if reader.hasRules {
+            ReaderView.rule(&screen, y: 1)
+            ReaderView.rule(&screen, y: reader.rows - 2)
+        }
+        drawText(reader, into: &screen)
+        StatusLine.draw(reader, into: &screen)
+    }
+
+    static func drawText(_ reader: Reader, into screen: inout ScreenBuffer) {
+        let layout = reader.layout
+        let doc = reader.document
+        guard !doc.blocks.isEmpty else { return }
+        var p = reader.top
+        var highlightCache: [Int: [Range<Int>]] = [:]
+        for y in reader.textTop..<(reader.textTop + reader.textHeight) {
+            let lines = layout.lines(ofBlock: p.block)
+            if p.row < lines.count {
+                let line = lines[p.row]
+                var style: Style = []
+                switch line.kind {
+                case .heading: style = .bold
+                case .citation: style = .accent
+                case .paragraph: break
+                }
+                let x0 = reader.leftMargin + line.indent
+                screen.put(line.text, x: x0, y: y, style: style)
+                if let matcher = reader.search?.matcher {
+                    let ranges = highlightCache[p.block] ?? matchesInDisplay(lines, matcher)
+                    highlightCache[p.block] = ranges
+                    highlight(line, lineIndex: p.row, lines: lines, ranges: ranges, x0: x0, y: y, screen: &screen)
+                }
+            }
+            let next = reader.advance(p, by: 1)
+            if next == p { break }
+            p = next
+        }
+    }
+
+    /// Matches in the block's display text (its lines joined), as scalar ranges of that text.
+    static func matchesInDisplay(_ lines: [DisplayLine], _ matcher: TextMatcher) -> [Range<Int>] {
+        matcher.matches(in: lines.map(\.text).joined())
+    }
+
+    static func highlight(_ line: DisplayLine, lineIndex: Int, lines: [DisplayLine], ranges: [Range<Int>], x0: Int, y: Int, screen: inout ScreenBuffer) {
+        guard !ranges.isEmpty else { return }
+        var start = 0
+        for k in 0..<lineIndex { start += lines[k].text.unicodeScalars.count }
+        let scalars = Array(line.text.unicodeScalars)
+        let end = start + scalars.count
+        var col = x0
+        var columns: [Int] = []
+        columns.reserveCapacity(scalars.count + 1)
+        for u in scalars {
+            columns.append(col)
+            col += max(0, screen.measure.width(u.value))
+        }
+        columns.append(col)
+        for r in ranges where r.upperBound > start && r.lowerBound < end {
+            let a = max(r.lowerBound, start) - start, b = min(r.upperBound, end) - start
+            screen.addStyle(.match, y: y, from: columns[a], to: columns[b])
+        }
+    }
+}
+
+/// The bottom line: a prompt, a message, or where we are.
+enum StatusLine {
+    static func draw(_ reader: Reader, into screen: inout ScreenBuffer) {
+        let y = reader.rows - 1
+        if let p = reader.prompt {
+            screen.fill(y: y)
+            let x = screen.put(p.label, x: 1, y: y, style: .bold)
+            let text = p.editor.text
+            let room = screen.width - x - 1
+            let w = screen.measure.width(of: text)
+            // Keep the end of a long entry in view.
+            var shown = text
+            if w > room { shown = String(text.suffix(max(1, room / 2))) }
+            screen.put(shown, x: x, y: y)
+            return
+        }
+        let position = reader.linePosition
+        let right = "line \(position.exact ? "" : "~")\(position.line)/\(position.total)  \(reader.percent)%   h help"
+        if let m = reader.message {
+            ReaderView.bar(&screen, y: y, left: m, right: right, style: reader.messageIsError ? .accent : .bold, rightStyle: .dim)
+            return
+        }
+        let doc = reader.document
+        var left = doc.kind.rawValue
+        if let a = doc.author { left = a + " · " + left }
+        ReaderView.bar(&screen, y: y, left: left, right: right, style: .dim)
+    }
+}
