@@ -66,6 +66,15 @@ let package = Package(
             dependencies: ["DubenModel"]
         ),
         .testTarget(
+            name: "DubenUITests",
+            dependencies: ["DubenUI", "DubenLayout", "DubenModel"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "DubenEndToEndTests",
+            dependencies: ["duben"]
+        ),
+        .testTarget(
             name: "DubenLayoutTests",
             dependencies: ["DubenLayout", "DubenModel", "duben"],
             exclude: ["Golden"]

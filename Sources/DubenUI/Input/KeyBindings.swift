@@ -36,7 +36,7 @@ public enum KeyBindings {
         KeyBinding([.char("u")], ["u"], .halfPageUp, "half page up"),
         KeyBinding([.char("g"), .home], ["g", "Home"], .documentStart, "start of document"),
         KeyBinding([.char("G"), .end], ["G", "End"], .documentEnd, "end of document"),
-        KeyBinding([.char("%")], ["N%"], .percent, "go to N percent of the document (type the number, then %)"),
+        KeyBinding([.char("%")], ["N%"], .percent, "go to N% of the document (type N, then %)"),
         KeyBinding([.char("}")], ["}"], .nextHeading, "next heading"),
         KeyBinding([.char("{")], ["{"], .previousHeading, "previous heading"),
         KeyBinding([.tab], ["Tab"], .nextDocument, "next document"),

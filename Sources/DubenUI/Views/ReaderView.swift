@@ -52,8 +52,10 @@ public enum ReaderView {
 enum TooSmallView {
     static func draw(_ reader: Reader, into screen: inout ScreenBuffer) {
         guard screen.height > 0, screen.width > 0 else { return }
-        let text = "terminal too small (\(reader.columns)x\(reader.rows), need \(Reader.minimumColumns)x\(Reader.minimumRows))"
-        screen.put(screen.measure.truncate(text, to: screen.width), x: 0, y: 0, style: .bold)
+        let candidates = ["terminal too small (\(reader.columns)x\(reader.rows), need \(Reader.minimumColumns)x\(Reader.minimumRows))",
+                          "terminal too small", "too small", "small"]
+        let text = candidates.first { screen.measure.width(of: $0) <= screen.width } ?? "!"
+        screen.put(text, x: 0, y: 0, style: .bold)
     }
 }
 
@@ -145,7 +147,10 @@ enum StatusLine {
             return
         }
         let position = reader.linePosition
-        let right = "line \(position.exact ? "" : "~")\(position.line)/\(position.total)  \(reader.percent)%   h help"
+        let line = "line \(position.exact ? "" : "~")\(position.line)/\(position.total)"
+        // The longest form that leaves room on a narrow terminal.
+        let forms = ["\(line)  \(reader.percent)%   h help", "\(line)  \(reader.percent)%", "\(reader.percent)%"]
+        let right = forms.first { screen.measure.width(of: $0) <= screen.width / 2 } ?? forms[forms.count - 1]
         if let m = reader.message {
             ReaderView.bar(&screen, y: y, left: m, right: right, style: reader.messageIsError ? .accent : .bold, rightStyle: .dim)
             return

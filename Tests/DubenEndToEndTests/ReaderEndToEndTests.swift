@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// The built `duben` in a real terminal (tmux), driven by keys.
+@Suite("Reader in tmux", .serialized)
+struct ReaderEndToEndTests {
+    var duben: String { TmuxPane.binary }
+    var texts: String { TmuxPane.repoRoot.appendingPathComponent("Texts").path }
+
+    @Test func openingShowsTheFirstPage() throws {
+        let pane = try TmuxPane("\(duben) \(texts)")
+        let s = try pane.waitFor(text: "line 1/")
+        #expect(s[0].contains("习近平在陕西考察时强调"))
+        #expect(s[0].hasSuffix("1/3"))
+        #expect(s[2].contains("中共中央总书记、国家主席"))
+    }
+
+    @Test func pagingToTheEndAndBack() throws {
+        let pane = try TmuxPane("\(duben) \(texts)")
+        try pane.waitFor(text: "line 1/")
+        try pane.send("G")
+        let end = try pane.waitFor(text: "100%")
+        #expect(end.joined().contains("丁薛祥、刘鹤、何立峰和中央有关部门负责同志陪同考察。"))
+        try pane.send("g")
+        try pane.waitFor(text: "line 1/")
+        try pane.send("Space")
+        try pane.waitFor(text: "line 21/")
+        try pane.send("b")
+        try pane.waitFor(text: "line 1/")
+    }
+
+    @Test func tableOfContentsJump() throws {
+        let pane = try TmuxPane("\(duben) \(texts)")
+        try pane.waitFor(text: "line 1/")
+        try pane.send("Tab")
+        try pane.waitFor(text: "2/3")
+        try pane.send("t")
+        try pane.waitFor(text: "Contents · 团结合作")
+        try pane.send("j", "j", "Enter")
+        let s = try pane.waitFor("the third section at the top") { $0.count > 2 && $0[2].hasPrefix("  三、患难见真情") }
+        #expect(s[0].contains("三、患难见真情"))
+    }
+
+    @Test func documentSwitch() throws {
+        let pane = try TmuxPane("\(duben) \(texts)")
+        try pane.waitFor(text: "line 1/")
+        try pane.send("Tab")
+        try pane.waitFor("document 2") { $0[0].contains("团结合作是国际社会战胜疫情最有力武器") && $0[0].hasSuffix("2/3") }
+        try pane.send("Tab")
+        try pane.waitFor("document 3") { $0[0].contains("在打好精准脱贫攻坚战座谈会上的讲话") && $0[0].hasSuffix("3/3") }
+        try pane.send("BTab")
+        try pane.waitFor("back to document 2") { $0[0].hasSuffix("2/3") }
+    }
+
+    @Test func searchAndNext() throws {
+        let pane = try TmuxPane("\(duben) \(texts)")
+        try pane.waitFor(text: "line 1/")
+        try pane.send("/")
+        try pane.send("特朗普", literal: true)
+        try pane.send("Enter")
+        let first = try pane.waitFor("a match at the top") { $0.count > 2 && $0[2].contains("特朗普") }
+        #expect(first[0].hasSuffix("2/3"))
+        for _ in 0..<5 { try pane.send("n") }
+        try pane.waitFor(text: "search wrapped")
+    }
+
+    @Test func resizeKeepsTheAnchor() throws {
+        let pane = try TmuxPane("\(duben) \(texts)")
+        try pane.waitFor(text: "line 1/")
+        try pane.send("Tab")
+        try pane.waitFor(text: "2/3")
+        try pane.send("Space", "Space", "j", "j", "j")
+        let before = try pane.waitFor(text: "line 44/")
+        let anchor = String(before[2].trimmingCharacters(in: .whitespaces).prefix(4))
+        #expect(anchor.count == 4)
+        try pane.tmux(["resize-window", "-t", "0", "-x", "50", "-y", "16"])
+        let after = try pane.waitFor("the resized screen") { s in s.count == 16 && s[1].hasPrefix("──") && s[1].count == 50 }
+        #expect(after.count == 16)
+        let top = (after[2] + after[3]).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "")
+        #expect(top.contains(anchor), "\(anchor) not in \(top)")
+        try pane.tmux(["resize-window", "-t", "0", "-x", "120", "-y", "30"])
+        let wide = try pane.waitFor("the enlarged screen") { $0.count == 30 && $0[1].count == 120 }
+        let topWide = wide[2].replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "")
+        #expect(topWide.contains(anchor), "\(anchor) not in \(topWide)")
+    }
+
+    @Test func helpOpensAndCloses() throws {
+        let pane = try TmuxPane("\(duben) \(texts)")
+        try pane.waitFor(text: "line 1/")
+        try pane.send("h")
+        try pane.waitFor(text: "Help · keys")
+        try pane.send("q")
+        try pane.waitFor(text: "line 1/")
+    }
+
+    @Test func quitLeavesTheShellPromptClean() throws {
+        let pane = try TmuxPane("sh")
+        try pane.waitFor(text: "$")
+        try pane.send("\(duben) \(texts); echo status=$?", literal: true)
+        try pane.send("Enter")
+        try pane.waitFor(text: "line 1/")
+        try pane.send("q")
+        let s = try pane.waitFor(text: "status=0")
+        let text = s.joined(separator: "\n")
+        #expect(!text.contains("中共中央总书记"), "the reader's screen is gone")
+        #expect(!text.contains("line 1/"))
+        // The command line is still there, and the prompt came back after it.
+        #expect(s.joined().contains("status=$?status=0$"))
+        #expect(s.last { !$0.isEmpty } == "$")
+    }
+
+    @Test func interruptRestoresTheTerminal() throws {
+        let pane = try TmuxPane("sh")
+        try pane.waitFor(text: "$")
+        try pane.send("\(duben) \(texts); echo status=$?", literal: true)
+        try pane.send("Enter")
+        try pane.waitFor(text: "line 1/")
+        try pane.send("C-c")
+        let s = try pane.waitFor(text: "status=130")
+        #expect(!s.joined().contains("line 1/"))
+    }
+
+    @Test func tinyTerminalRecovers() throws {
+        let pane = try TmuxPane("\(duben) \(texts)", columns: 15, rows: 5)
+        try pane.waitFor(text: "too small")
+        try pane.tmux(["resize-window", "-t", "0", "-x", "40", "-y", "12"])
+        try pane.waitFor(text: "line 1/")
+    }
+
+    @Test func unknownTerminalIsAClearError() throws {
+        let pane = try TmuxPane("TERM=no-such-terminal \(duben) \(texts); echo status=$?")
+        let s = try pane.waitFor(text: "status=2")
+        #expect(s.joined().contains("duben: TERM=no-such-terminal: unknown terminal type"))
+    }
+
+    @Test func standardInputAsText() throws {
+        let pane = try TmuxPane("cat \(texts)/corpus-2020.txt | \(duben) -")
+        try pane.waitFor(text: "line 1/")
+    }
+}

@@ -1,0 +1,197 @@
+import DubenLayout
+import DubenModel
+import DubenUI
+import Foundation
+import Testing
+
+@Suite("Reader state")
+struct ReaderStateTests {
+    typealias S = UITestSupport
+
+    @Test func pagingToTheEndAndBack() {
+        var r = S.reader(80, 24)
+        let total = r.linePosition.total
+        _ = r.handle(.char("G"))
+        #expect(r.linePosition.line == total - r.textHeight + 1)
+        #expect(r.percent == 100)
+        _ = r.handle(.char(" "))
+        #expect(r.linePosition.line == total - r.textHeight + 1, "cannot page past the end")
+        _ = r.handle(.char("g"))
+        #expect(r.linePosition.line == 1)
+        _ = r.handle(.char("b"))
+        #expect(r.linePosition.line == 1)
+        _ = r.handle(.char("f"))
+        #expect(r.linePosition.line == r.textHeight + 1)
+        _ = r.handle(.char("u"))
+        #expect(r.linePosition.line == r.textHeight + 1 - r.textHeight / 2)
+        _ = r.handle(.ctrl("n"))
+        _ = r.handle(.down)
+        _ = r.handle(.enter)
+        _ = r.handle(.up)
+        #expect(r.linePosition.line == r.textHeight + 1 - r.textHeight / 2 + 2)
+        _ = r.handle(.wheelDown)
+        #expect(r.linePosition.line == r.textHeight + 1 - r.textHeight / 2 + 5)
+    }
+
+    @Test func percentJump() {
+        var r = S.reader(80, 24)
+        S.type(&r, S.chars("50%"))
+        let p = r.linePosition
+        #expect(p.line == (p.total - 1) / 2 + 1)
+        #expect(r.count == nil)
+    }
+
+    @Test func headingsAndDocuments() {
+        var r = S.reader(80, 24)
+        _ = r.handle(.tab)
+        #expect(r.documentIndex == 1)
+        // The document opens on its first heading; } twice goes to the third.
+        _ = r.handle(.char("}"))
+        _ = r.handle(.char("}"))
+        #expect(r.top.block == r.document.toc[2].block)
+        _ = r.handle(.char("{"))
+        #expect(r.top.block == r.document.toc[1].block)
+        _ = r.handle(.backTab)
+        _ = r.handle(.backTab)
+        #expect(r.documentIndex == 2)
+        _ = r.handle(.tab)
+        #expect(r.documentIndex == 0)
+        _ = r.handle(.tab)
+        #expect(r.documentIndex == 1)
+        #expect(r.top.block == r.document.toc[1].block, "a document reopens where it was left")
+    }
+
+    @Test func tableOfContentsJumpAndClose() {
+        var r = S.reader(80, 24)
+        S.type(&r, [.tab, .char("t")])
+        #expect(r.overlay == .tableOfContents(selected: 0))
+        S.type(&r, [.char("j"), .char("j"), .enter])
+        #expect(r.overlay == .none)
+        #expect(r.top.block == r.document.toc[2].block)
+        S.type(&r, [.char("t"), .char("q")])
+        #expect(r.overlay == .none)
+        #expect(r.handle(.char("q")) == .quit)
+    }
+
+    @Test func libraryOpensADocument() {
+        var r = S.reader(80, 24)
+        S.type(&r, [.char("L"), .char("G"), .enter])
+        #expect(r.documentIndex == 2)
+    }
+
+    @Test func searchAcrossDocumentsWithWrap() {
+        var r = S.reader(80, 24)
+        S.type(&r, [.char("/")] + S.chars("特朗普") + [.enter])
+        #expect(r.documentIndex == 1)
+        let first = r.top
+        var seen = [r.top]
+        for _ in 0..<4 { _ = r.handle(.char("n")); seen.append(r.top) }
+        #expect(Set(seen.map(\.block)).count == 5)
+        _ = r.handle(.char("n"))
+        #expect(r.message == "search wrapped")
+        #expect(r.top == first)
+        _ = r.handle(.char("N"))
+        #expect(r.message == "search wrapped")
+        #expect(r.top == seen.last)
+    }
+
+    @Test func searchFoldsWidthAndCase() {
+        #expect(TextMatcher("ＣＯＶＩＤ")?.matches(in: "covid-19 and COVID") == [0..<5, 13..<18])
+        #expect(TextMatcher("2020")?.matches(in: "２０２０年") == [0..<4])
+        var r = S.reader(80, 24)
+        S.type(&r, [.char("/")] + S.chars("zzzz不存在") + [.enter])
+        #expect(r.message == "Pattern not found: zzzz不存在")
+    }
+
+    @Test func promptEditingRemovesWholeCharacters() {
+        var e = LineEditor()
+        for c in "秦岭e\u{301}" { _ = e.handle(.char(c)) }
+        _ = e.handle(.backspace)
+        #expect(e.text == "秦岭")
+        _ = e.handle(.backspace)
+        #expect(e.text == "秦")
+        #expect(e.handle(.escape) == .cancelled)
+        var r = S.reader(80, 24)
+        S.type(&r, [.char("/"), .char("x"), .escape])
+        #expect(r.prompt == nil)
+        #expect(r.search == nil)
+    }
+
+    @Test func resizeKeepsTheFirstVisibleCharacter() {
+        var r = S.reader(80, 24)
+        S.type(&r, [.tab, .char(" "), .char(" "), .char("j")])
+        let block = r.top.block
+        let offset = r.topOffset
+        let firstChar = r.layout.lines(ofBlock: block)[r.top.row].text.first
+        for (c, rows) in [(40, 12), (120, 40), (25, 6), (80, 24)] {
+            _ = r.handle(.resize(columns: c, rows: rows))
+            #expect(r.top.block == block)
+            let line = r.layout.lines(ofBlock: block)[r.top.row]
+            #expect(line.start <= offset && offset < max(line.end, line.start + 1), "size \(c)x\(rows)")
+        }
+        #expect(r.layout.lines(ofBlock: block)[r.top.row].text.first == firstChar)
+    }
+
+    @Test func tooSmallRecovers() {
+        var r = S.reader(80, 24)
+        _ = r.handle(.resize(columns: 10, rows: 3))
+        #expect(r.isTooSmall)
+        #expect(ReaderView.draw(r).lines[0] == "too small")
+        _ = r.handle(.char("j"))
+        _ = r.handle(.resize(columns: 80, rows: 24))
+        #expect(!r.isTooSmall)
+        #expect(ReaderView.draw(r).lines[0].contains("习近平在陕西考察时强调"))
+    }
+
+    @Test func neverCrashesOnAnySize() {
+        var r = S.reader(80, 24)
+        for c in 0...30 {
+            for rows in [0, 1, 2, 5, 6, 7, 11, 12, 13] {
+                _ = r.handle(.resize(columns: c, rows: rows))
+                _ = r.handle(.char("G"))
+                let screen = ReaderView.draw(r)
+                #expect(screen.width == c && screen.height == rows)
+            }
+        }
+    }
+
+    @Test func widthOverrideAndAmbiguousPadding() {
+        var r = Reader(corpus: S.bundled, columns: 80, rows: 24, width: 30, ambiguousWidth: 2)
+        #expect(r.textWidth == 30)
+        let screen = ReaderView.draw(r)
+        for line in screen.lines.dropFirst(2).dropLast(2) {
+            #expect(DisplayWidth(ambiguousWidth: 2).width(of: line.trimmingCharacters(in: .whitespaces)) <= 30)
+        }
+        _ = r.handle(.resize(columns: 20, rows: 10))
+        #expect(r.textWidth == 20)
+    }
+
+    @Test func helpListsEveryBindingAndKeysDocAgrees() throws {
+        var r = S.reader(80, 60)
+        _ = r.handle(.char("h"))
+        let text = ReaderView.draw(r).lines.joined(separator: "\n")
+        let doc = try String(contentsOf: S.repoRoot.appendingPathComponent("Docs/KEYS.md"), encoding: .utf8)
+        for b in KeyBindings.reader {
+            #expect(text.contains(b.summary), "help lacks \(b.summary)")
+            let row = "| \(b.names.joined(separator: ", ")) | \(b.summary) |"
+            #expect(doc.contains(row), "Docs/KEYS.md lacks the row: \(row)")
+        }
+        // And the document lists no binding the code lacks.
+        let reading = doc.components(separatedBy: "## In lists")[0]
+        let rows = reading.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Keys") && !$0.hasPrefix("| ---") }
+        #expect(rows.count == KeyBindings.reader.count)
+    }
+
+    @Test func controlCharactersNeverReachTheScreen() {
+        let text = "标题\n正文\u{1B}]52;c;ZXZpbA==\u{07}和\u{1B}[2J以及\u{9B}1m。\n"
+        let source = SourceFile(path: "t.txt", bytes: Array(text.utf8))
+        let parser = DocumentParser(source: source)
+        let docs = DocumentSplitter.split(source.bytes).map { parser.parse(lines: $0) }
+        let r = Reader(corpus: Corpus(documents: docs, files: [source]), columns: 40, rows: 10)
+        let screen = ReaderView.draw(r)
+        for cell in screen.cells {
+            #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        }
+        #expect(screen.lines.joined().contains("␛]52;c;ZXZpbA==␇"))
+    }
+}
