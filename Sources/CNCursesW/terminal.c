@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <poll.h>
 #include "CNCursesW.h"
 
 static SCREEN *screen = NULL;
@@ -144,6 +145,10 @@ void duben_term_refresh(int cursor_y, int cursor_x, int visible) {
 
 int duben_term_read(int timeout_ms, uint32_t *value) {
     if (screen == NULL) return DUBEN_READ_NONE;
+    // A terminal that went away (window closed, ssh dropped) reads as an error for ever:
+    // report it instead of spinning.
+    struct pollfd p = { fileno(tty_in), POLLIN, 0 };
+    if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL))) return DUBEN_READ_HANGUP;
     wtimeout(stdscr, timeout_ms);
     wint_t ch = 0;
     int r = wget_wch(stdscr, &ch);

@@ -20,7 +20,10 @@ public enum ReaderSession {
             }
             screen.draw(ReaderView.draw(reader), cursor: ReaderView.cursor(reader), full: full)
             full = false
-            guard let key = screen.readKey(timeout: 250) else { continue }
+            guard let key = screen.readKey(timeout: 250) else {
+                if screen.hungUp { return 128 + 1 }
+                continue
+            }
             switch reader.handle(key) {
             case .quit: return 0
             case .fullRedraw: full = true

@@ -94,10 +94,16 @@ public final class TerminalScreen {
         }
     }
 
+    /// Whether the terminal hung up (then the reader stops as on SIGHUP).
+    public private(set) var hungUp = false
+
     /// The next key, or nil after `timeout` milliseconds.
     public func readKey(timeout: Int) -> Key? {
         var value: UInt32 = 0
         switch duben_term_read(Int32(timeout), &value) {
+        case Int32(DUBEN_READ_HANGUP):
+            hungUp = true
+            return nil
         case Int32(DUBEN_READ_CHAR):
             return TerminalScreen.key(character: value)
         case Int32(DUBEN_READ_KEY):

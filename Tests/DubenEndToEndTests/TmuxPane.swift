@@ -22,10 +22,15 @@ final class TmuxPane {
                   "-e", "HOME=\(home.path)", "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "PS1=$ ",
                   "sh", "-c", command])
         try tmux(["set-option", "-g", "remain-on-exit", "on"])
+        serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
+
+    /// The tmux server, killed at the end even if `kill-server` does not get through.
+    private var serverPID: pid_t = 0
 
     deinit {
         _ = try? tmux(capture: false, ["kill-server"])
+        if serverPID > 0 { kill(serverPID, SIGKILL) }
         try? FileManager.default.removeItem(at: home)
     }
 

@@ -23,7 +23,7 @@ enum {
 };
 
 /// What duben_term_read found.
-enum { DUBEN_READ_NONE = 0, DUBEN_READ_CHAR = 1, DUBEN_READ_KEY = 2 };
+enum { DUBEN_READ_NONE = 0, DUBEN_READ_CHAR = 1, DUBEN_READ_KEY = 2, DUBEN_READ_HANGUP = 3 };
 
 /// Opens the terminal on `tty_path` (normally /dev/tty) for both input and output, so that
 /// standard input and output may be pipes. Installs handlers for SIGINT, SIGTERM, SIGHUP and
