@@ -57,7 +57,7 @@ let package = Package(
         // Benchmarks (run by scripts/bench in release mode; not part of `swift test`).
         .executableTarget(
             name: "DubenBench",
-            dependencies: ["DubenModel", "DubenLayout"]
+            dependencies: ["DubenModel", "DubenLayout", "DubenUI"]
         ),
 
         // Tests.

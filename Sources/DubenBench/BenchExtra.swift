@@ -1,5 +1,6 @@
 import DubenLayout
 import DubenModel
+import DubenUI
 
 /// Layout benchmarks: the whole corpus at width 80, and one screen.
 enum BenchExtra {
@@ -39,6 +40,30 @@ enum BenchExtra {
             samples.sort()
             print(String(format: "screen: wrap one 76-column screen from cold: median %.0f µs, p99 %.0f µs",
                          samples[samples.count / 2] * 1e6, samples[samples.count * 99 / 100] * 1e6))
+        case "keys":
+            // Key to frame: state update + layout + drawing the buffer + the row diff, at the
+            // start, middle and end of the corpus, 80×24.
+            var reader = Reader(corpus: corpus, columns: 80, rows: 24)
+            let places: [(String, Int, Bool)] = [("start", 0, false), ("middle", corpus.documents.count / 2, false),
+                                                 ("end", corpus.documents.count - 1, true)]
+            for (name, doc, atEnd) in places {
+                reader.jump(toDocument: doc)
+                if atEnd { _ = reader.handle(.char("G")) } else if name == "middle" { for c in "50%" { _ = reader.handle(.char(c)) } }
+                var previous = ReaderView.draw(reader)
+                var samples: [Double] = []
+                let keys: [Key] = [.char("j"), .char("j"), .char(" "), .char("k"), .char("b"), .char("d"), .char("u"), .char("j")]
+                for i in 0..<2000 {
+                    let start = now()
+                    _ = reader.handle(keys[i % keys.count])
+                    let frame = ReaderView.draw(reader)
+                    _ = frame.changedRows(since: previous)
+                    samples.append(now() - start)
+                    previous = frame
+                }
+                samples.sort()
+                print(String(format: "keys (%@): key to frame median %.2f ms, p99 %.2f ms, max %.2f ms", name,
+                             samples[samples.count / 2] * 1e3, samples[samples.count * 99 / 100] * 1e3, samples.last! * 1e3))
+            }
         default:
             print("unknown benchmark \(what)")
         }

@@ -48,8 +48,7 @@ public final class TerminalScreen {
             duben_term_invalidate()
             previous = nil
         }
-        for y in 0..<buffer.height {
-            if let p = previous, rowEqual(p, buffer, y) { continue }
+        for y in buffer.changedRows(since: previous) {
             duben_term_clear_to_eol(Int32(y), 0)
             var x = 0
             while x < buffer.width {
@@ -65,11 +64,6 @@ public final class TerminalScreen {
         } else {
             duben_term_refresh(0, 0, 0)
         }
-    }
-
-    private func rowEqual(_ a: ScreenBuffer, _ b: ScreenBuffer, _ y: Int) -> Bool {
-        for x in 0..<b.width where a[x, y] != b[x, y] { return false }
-        return true
     }
 
     /// One cell: its spacing characters each with their combining marks (a ZWJ sequence is

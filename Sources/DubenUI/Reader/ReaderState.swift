@@ -232,6 +232,12 @@ public struct Reader {
 
     // MARK: Documents
 
+    /// Opens a document at its start (for tools and benchmarks; the keys use `open`).
+    public mutating func jump(toDocument index: Int) {
+        open(document: index)
+        setTop(RowPosition(block: 0, row: 0))
+    }
+
     /// Opens another document where it was left (or at its start).
     mutating func open(document index: Int) {
         guard index >= 0, index < corpus.documents.count else { return }

@@ -104,6 +104,16 @@ public struct ScreenBuffer: Hashable, Sendable {
         for x in max(0, x0)..<min(x1, width) { cells[y * width + x].style.insert(style) }
     }
 
+    /// Rows that differ from `previous` (all rows when the sizes differ): what a terminal
+    /// backend must redraw.
+    public func changedRows(since previous: ScreenBuffer?) -> [Int] {
+        guard let p = previous, p.width == width, p.height == height else { return Array(0..<height) }
+        return (0..<height).filter { y in
+            let lo = y * width, hi = lo + width
+            return !cells[lo..<hi].elementsEqual(p.cells[lo..<hi])
+        }
+    }
+
     /// The text of each row, wide glyphs once, trailing spaces trimmed (as `tmux capture-pane`).
     public var lines: [String] {
         (0..<height).map { y in
