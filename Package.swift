@@ -72,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DubenEndToEndTests",
-            dependencies: ["duben"]
+            dependencies: ["duben", "DubenModel"]
         ),
         .testTarget(
             name: "DubenLayoutTests",

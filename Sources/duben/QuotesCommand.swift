@@ -12,20 +12,26 @@ struct QuotesCommand: ParsableCommand {
             --from and --to select by overlap: a quotation matches when any day it may mean lies \
             in the range. Partial dates stand for all their days on both sides, so `--from 2020-03` \
             starts on 1 March, `--to 2020-03` ends on 31 March, and a quotation dated only \
-            "2020-03" matches `--from 2020-03-15`. A range "2013-11-24/28" matches when it overlaps.
+            "2020-03" matches `--from 2020-03-15`. A range "2013-11-24/28" matches when it overlaps. \
+            --on DATE is --from DATE --to DATE. --sort date orders by date (a month-precision date \
+            before the days of that month; ties in reading order).
             """)
 
     @Option(help: "Only quotations dated on or after this date (overlap).") var from: DateArgument?
     @Option(help: "Only quotations dated on or before this date (overlap).") var to: DateArgument?
+    @Option(help: "Only quotations that may be dated on this day, month or year (overlap).") var on: DateArgument?
     @Option(help: "Only quotations whose text or citation contains this text.") var match: String?
+    @Option(help: "Only quotations whose occasion contains this text.") var occasion: String?
+    @Option(help: "Order: reading (the order of the texts) or date (earliest first; ties in reading order).") var sort: SortOrder = .reading
     @Option(help: "Only this document (id, number, or part of the title).") var doc: String?
     @Flag(help: "Print JSON instead of a table.") var json = false
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
         let corpus = try corpusOptions.load()
-        let query = QuotationQuery(from: from?.date, to: to?.date, match: match, document: try corpusOptions.resolve(doc, in: corpus))
-        let found = corpus.quotations(matching: query)
+        let query = QuotationQuery(from: on?.date ?? from?.date, to: on?.date ?? to?.date, match: match,
+                                   document: try corpusOptions.resolve(doc, in: corpus), occasion: occasion)
+        let found = sort == .date ? corpus.quotationsByDate(matching: query) : corpus.quotations(matching: query)
         if json {
             try JSONOutput.write(found.map { QuotationOutput(corpus.documents[$0.documentIndex], $0.quotation) })
             return
@@ -42,4 +48,9 @@ struct QuotesCommand: ParsableCommand {
         print(table.render(), terminator: "")
         print("\(found.count) quotation\(found.count == 1 ? "" : "s")")
     }
+}
+
+/// `--sort`.
+enum SortOrder: String, ExpressibleByArgument, CaseIterable {
+    case reading, date
 }

@@ -11,7 +11,7 @@ final class TmuxPane {
     static var binary: String {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duben").path
     }
-    static let deadline: TimeInterval = 20
+    static let deadline: TimeInterval = 15
 
     /// Starts `command` (run by sh) in a new pane of `columns`×`rows`.
     init(_ command: String, columns: Int = 80, rows: Int = 24) throws {

@@ -40,6 +40,13 @@ struct GoldenScreenTests {
         try UITestSupport.assertGolden("search-\(columns)x\(rows)", ReaderView.draw(r))
     }
 
+    @Test(arguments: sizes)
+    func timeline(columns: Int, rows: Int) throws {
+        var r = UITestSupport.reader(columns, rows)
+        UITestSupport.type(&r, [.tab, .char("@")] + UITestSupport.chars("2020-03-27") + [.enter, .char("T")])
+        try UITestSupport.assertGolden("timeline-\(columns)x\(rows)", ReaderView.draw(r))
+    }
+
     @Test func tinyTerminal() throws {
         try UITestSupport.assertGolden("tiny-19x5", ReaderView.draw(UITestSupport.reader(19, 5)))
         try UITestSupport.assertGolden("smallest-20x6", ReaderView.draw(UITestSupport.reader(20, 6)))

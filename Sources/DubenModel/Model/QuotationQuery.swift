@@ -23,17 +23,21 @@ public struct QuotationQuery: Sendable {
     public var match: String?
     /// Document id (already resolved).
     public var document: String?
+    /// Text the occasion must contain.
+    public var occasion: String?
 
-    public init(from: PartialDate? = nil, to: PartialDate? = nil, match: String? = nil, document: String? = nil) {
+    public init(from: PartialDate? = nil, to: PartialDate? = nil, match: String? = nil, document: String? = nil, occasion: String? = nil) {
         self.from = from
         self.to = to
         self.match = match
         self.document = document
+        self.occasion = occasion
     }
 
     public func matches(_ q: Quotation, in doc: Document) -> Bool {
         if let d = document, d != doc.id { return false }
         if (from != nil || to != nil) && !q.citation.date.overlaps(from: from, to: to) { return false }
+        if let o = occasion, !o.isEmpty, !q.citation.occasion.lowercased().contains(o.lowercased()) { return false }
         if let m = match, !m.isEmpty {
             let needle = m.lowercased()
             if !q.citation.text.lowercased().contains(needle) && !doc.quotationText(q).lowercased().contains(needle) {
@@ -61,5 +65,13 @@ extension Corpus {
             }
         }
         return result
+    }
+
+    /// The same, in date order (`Chronology`'s order).
+    public func quotationsByDate(matching query: QuotationQuery = QuotationQuery()) -> [QuotationReference] {
+        quotations(matching: query).enumerated().sorted { a, b in
+            let da = a.element.quotation.citation.date.start, db = b.element.quotation.citation.date.start
+            return da != db ? da < db : a.offset < b.offset
+        }.map(\.element)
     }
 }

@@ -5,6 +5,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case nextHeading, previousHeading, nextDocument, previousDocument
     case tableOfContents, library
     case searchForward, searchBackward, nextMatch, previousMatch
+    case nextQuotation, previousQuotation, nextByDate, previousByDate, jumpToDate, occasion, timeline
     case help, redraw, quit, closeOverlay
 }
 
@@ -47,6 +48,13 @@ public enum KeyBindings {
         KeyBinding([.char("?")], ["?"], .searchBackward, "search backward"),
         KeyBinding([.char("n")], ["n"], .nextMatch, "next match (across documents)"),
         KeyBinding([.char("N")], ["N"], .previousMatch, "previous match"),
+        KeyBinding([.char("]")], ["]"], .nextQuotation, "next quotation (reading order)"),
+        KeyBinding([.char("[")], ["["], .previousQuotation, "previous quotation (reading order)"),
+        KeyBinding([.char(")")], [")"], .nextByDate, "next quotation by date"),
+        KeyBinding([.char("(")], ["("], .previousByDate, "previous quotation by date"),
+        KeyBinding([.char("@")], ["@"], .jumpToDate, "go to the first quotation on or after a date"),
+        KeyBinding([.char("o")], ["o"], .occasion, "all quotations of this occasion"),
+        KeyBinding([.char("T")], ["T"], .timeline, "timeline of dated items by month"),
         KeyBinding([.char("h"), .function(1)], ["h", "F1"], .help, "this help"),
         KeyBinding([.ctrl("l")], ["Ctrl-L"], .redraw, "redraw the screen"),
         KeyBinding([.char("q")], ["q"], .quit, "quit (closes an open overlay first)"),

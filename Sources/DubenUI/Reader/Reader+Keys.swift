@@ -10,7 +10,7 @@ extension Reader {
         if prompt != nil { return handlePrompt(key) }
         switch overlay {
         case .none: break
-        case .tableOfContents, .library, .help: return handleOverlay(key)
+        default: return handleOverlay(key)
         }
         if isTooSmall {
             return key == .char("q") || key == .ctrl("c") ? .quit : .none
@@ -45,14 +45,14 @@ extension Reader {
         case .percent: go(toPercent: count ?? 0)
         case .nextHeading:
             if let e = document.toc.first(where: { $0.block > top.block }) {
-                setTop(RowPosition(block: e.block, row: 0))
+                setTop(RowPosition(block: e.block, row: 0), pastEnd: true)
             } else {
                 message = "No more headings"
             }
         case .previousHeading:
             let current = top.row == 0 ? top.block : top.block + 1
             if let e = document.toc.last(where: { $0.block < current }) {
-                setTop(RowPosition(block: e.block, row: 0))
+                setTop(RowPosition(block: e.block, row: 0), pastEnd: true)
             } else {
                 message = "No earlier heading"
             }
@@ -70,6 +70,13 @@ extension Reader {
         case .searchBackward: prompt = Prompt(kind: .searchBackward)
         case .nextMatch: repeatSearch(reverse: false)
         case .previousMatch: repeatSearch(reverse: true)
+        case .nextQuotation: stepQuotation(forward: true)
+        case .previousQuotation: stepQuotation(forward: false)
+        case .nextByDate: stepByDate(forward: true)
+        case .previousByDate: stepByDate(forward: false)
+        case .jumpToDate: prompt = Prompt(kind: .date)
+        case .occasion: openOccasion()
+        case .timeline: overlay = .timeline(initialTimelineSelection())
         case .help: overlay = .help(scroll: 0)
         case .redraw: return .fullRedraw
         case .quit: return .quit
@@ -98,6 +105,7 @@ extension Reader {
     }
 
     mutating func handleOverlay(_ key: Key) -> Effect {
+        if case .timeline(let selection) = overlay { return handleTimeline(key, selection) }
         if case .char("q") = key { overlay = .none; return .none }
         if key == .escape { overlay = .none; return .none }
         if key == .ctrl("l") { return .fullRedraw }
@@ -107,7 +115,7 @@ extension Reader {
             let entries = document.toc
             if key == .enter {
                 overlay = .none
-                if selected < entries.count { setTop(RowPosition(block: entries[selected].block, row: 0)) }
+                if selected < entries.count { setTop(RowPosition(block: entries[selected].block, row: 0), pastEnd: true) }
                 return .none
             }
             overlay = .tableOfContents(selected: moveSelection(selected, count: entries.count, key: key))
@@ -134,7 +142,15 @@ extension Reader {
             default: break
             }
             overlay = .help(scroll: min(max(0, s), max(0, total - page)))
-        case .none: break
+        case .occasion(let selected, let items):
+            if key == .char("o") { overlay = .none; return .none }
+            if key == .enter {
+                overlay = .none
+                if selected < items.count { go(to: items[selected]) }
+                return .none
+            }
+            overlay = .occasion(selected: moveSelection(selected, count: items.count, key: key), items: items)
+        case .none, .timeline: break
         }
         return .none
     }
@@ -167,6 +183,14 @@ extension Reader {
             switch p.kind {
             case .searchForward: startSearch(text, forward: true)
             case .searchBackward: startSearch(text, forward: false)
+            case .date: jump(toDate: text)
+            case .timelineFilter:
+                if case .timeline(var selection) = overlay {
+                    selection.filter = text
+                    selection.period = 0
+                    selection.item = 0
+                    overlay = .timeline(selection)
+                }
             }
         }
         return .none

@@ -21,15 +21,32 @@ public enum Overlay: Hashable, Sendable {
     case tableOfContents(selected: Int)
     case library(selected: Int)
     case help(scroll: Int)
+    /// The quotations of one occasion (same occasion, same date).
+    case occasion(selected: Int, items: [DatedItem])
+    case timeline(TimelineSelection)
+}
+
+/// Where the timeline view is: its filter and the selected item of the selected period.
+public struct TimelineSelection: Hashable, Sendable {
+    public var filter: String = ""
+    public var period = 0
+    public var item = 0
 }
 
 /// A prompt on the bottom line.
 public struct Prompt: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case searchForward, searchBackward }
+    public enum Kind: Hashable, Sendable { case searchForward, searchBackward, date, timelineFilter }
     public var kind: Kind
     public var editor = LineEditor()
 
-    public var label: String { kind == .searchForward ? "/" : "?" }
+    public var label: String {
+        switch kind {
+        case .searchForward: return "/"
+        case .searchBackward: return "?"
+        case .date: return "@ date (2020-03-27, 2020-03, 3月27日, 3-27): "
+        case .timelineFilter: return "filter: "
+        }
+    }
 }
 
 /// Where a search match is.
@@ -73,6 +90,11 @@ public struct Reader {
     /// Where each visited document was left (block, offset), for Tab and Shift-Tab.
     var positions: [Int: (block: Int, offset: Int)] = [:]
 
+    /// Quotations in date order (for ")", "(" and "@").
+    public let quotationsByDate: Chronology
+    /// Quotations and report passages in date order (for the timeline).
+    public let datedItems: Chronology
+
     public let widthOverride: Int?
     public let ambiguousWidth: Int
     public let indent: LayoutOptions.Indent
@@ -90,6 +112,8 @@ public struct Reader {
         self.ambiguousWidth = ambiguousWidth
         self.indent = indent
         layouts = LayoutCache(options: LayoutOptions(width: 80))
+        quotationsByDate = Chronology(corpus)
+        datedItems = Chronology(corpus, includePassages: true)
         layouts.set(options: layoutOptions)
     }
 
@@ -153,22 +177,28 @@ public struct Reader {
     /// The furthest the top may go: the last row at the bottom of the text area.
     var maxTop: RowPosition { retreat(lastRow, by: textHeight - 1) }
 
-    /// Moves the top, clamped, and records the text anchor.
-    mutating func setTop(_ p: RowPosition) {
+    /// Moves the top and records the text anchor. Scrolling stops with the last row at the
+    /// bottom; a jump (`pastEnd`) may put any row at the top, so a quotation or heading near
+    /// the end still starts the screen. Scrolling never pulls such a top back up by itself.
+    mutating func setTop(_ p: RowPosition, pastEnd: Bool = false) {
         guard !document.blocks.isEmpty else { top = RowPosition(block: 0, row: 0); topOffset = 0; return }
         var p = p
         p.block = min(max(0, p.block), document.blocks.count - 1)
         p.row = min(max(0, p.row), rowCount(p.block) - 1)
-        top = min(p, maxTop)
+        let limit = pastEnd ? lastRow : max(maxTop, min(top, lastRow))
+        top = min(p, limit)
         let lines = layout.lines(ofBlock: top.block)
         topOffset = top.row < lines.count ? lines[top.row].start : (lines.last?.end ?? 0)
     }
 
     /// Puts the line holding `offset` of `block` at the top.
-    mutating func show(block: Int, offset: Int) {
+    mutating func show(block: Int, offset: Int, pastEnd: Bool = true) {
         guard block < document.blocks.count else { return }
-        setTop(RowPosition(block: block, row: layout.lineIndex(ofBlock: block, offset: offset)))
+        setTop(RowPosition(block: block, row: layout.lineIndex(ofBlock: block, offset: offset)), pastEnd: pastEnd)
     }
+
+    /// The quotation at the top of the screen, if the top row is inside one.
+    public var currentQuotation: Quotation? { document.quotation(at: top.block) }
 
     /// Line number (1-based) of the top row and the document's row count. Exact for
     /// documents of up to `exactLimit` blocks; estimated (from byte counts) above.
@@ -224,7 +254,7 @@ public struct Reader {
         let atSeparator = top.row > 0 && top.row == layout.lines(ofBlock: block).count
         layouts.set(options: layoutOptions)
         if atSeparator {
-            setTop(RowPosition(block: block, row: layout.lines(ofBlock: block).count))
+            setTop(RowPosition(block: block, row: layout.lines(ofBlock: block).count), pastEnd: true)
         } else {
             show(block: block, offset: offset)
         }
@@ -244,6 +274,7 @@ public struct Reader {
         positions[documentIndex] = (top.block, topOffset)
         documentIndex = index
         let saved = positions[index] ?? (0, 0)
+        top = RowPosition(block: 0, row: 0)
         show(block: saved.block, offset: saved.offset)
     }
 }

@@ -19,6 +19,11 @@ public enum ReaderView {
             LibraryView.draw(reader, selected: selected, into: &screen)
         case .help(let scroll):
             HelpView.draw(reader, scroll: scroll, into: &screen)
+        case .occasion(let selected, let items):
+            OccasionView.draw(reader, selected: selected, items: items, into: &screen)
+        case .timeline(let selection):
+            TimelineView.draw(reader, selection: selection, into: &screen)
+            if reader.prompt != nil { StatusLine.draw(reader, into: &screen) }
         }
         return screen
     }
@@ -156,6 +161,15 @@ enum StatusLine {
             return
         }
         let doc = reader.document
+        if let q = reader.currentQuotation {
+            // Inside a quotation: its date and occasion, and its number. The occasion is cut
+            // first, so the date and the number always show.
+            let number = " · quotation \(q.index + 1)/\(doc.quotations.count)"
+            let room = max(0, screen.width - screen.measure.width(of: right) - 3 - screen.measure.width(of: number))
+            let left = screen.measure.truncate(Sanitizer.clean(reader.describe(q)), to: room) + number
+            ReaderView.bar(&screen, y: y, left: left, right: right, style: .accent, rightStyle: .dim)
+            return
+        }
         var left = doc.kind.rawValue
         if let a = doc.author { left = a + " · " + left }
         ReaderView.bar(&screen, y: y, left: left, right: right, style: .dim)

@@ -1,0 +1,104 @@
+/// Something dated in a corpus: a quotation, or a news report's dateline or day marker.
+public struct DatedItem: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case quotation, dateline, dayMarker }
+    public var kind: Kind
+    public var documentIndex: Int
+    /// The quotation's index in its document (quotations only).
+    public var quotation: Int?
+    /// Where the item starts.
+    public var block: Int
+    public var offset: Int
+    public var date: DateSpan
+    /// The occasion (quotations) or the marker as written (report passages).
+    public var label: String
+    /// Position in reading order, for ties.
+    public var readingOrder: Int
+}
+
+/// The dated items of a corpus in date order: earlier first; a month-precision date before the
+/// days of that month (`PartialDate` ordering); ties in reading order; items without a year last.
+public struct Chronology: Sendable {
+    public let items: [DatedItem]
+
+    public init(_ corpus: Corpus, includePassages: Bool = false) {
+        var items: [DatedItem] = []
+        var order = 0
+        for (d, doc) in corpus.documents.enumerated() {
+            var docItems: [DatedItem] = []
+            for q in doc.quotations {
+                docItems.append(DatedItem(kind: .quotation, documentIndex: d, quotation: q.index,
+                                          block: q.blocks.isEmpty ? q.citationBlock : q.blocks.lowerBound, offset: 0,
+                                          date: q.citation.date, label: q.citation.occasion, readingOrder: 0))
+            }
+            if includePassages {
+                for p in [doc.dateline].compactMap({ $0 }) + doc.datedPassages {
+                    docItems.append(DatedItem(kind: p.kind == .dateline ? .dateline : .dayMarker, documentIndex: d, quotation: nil,
+                                              block: p.block, offset: p.offset, date: p.date, label: p.marker, readingOrder: 0))
+                }
+            }
+            docItems.sort { ($0.block, $0.offset) < ($1.block, $1.offset) }
+            for var item in docItems {
+                item.readingOrder = order
+                order += 1
+                items.append(item)
+            }
+        }
+        self.items = items.sorted { a, b in
+            a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder
+        }
+    }
+
+    /// The first item dated on or after `date` (its start not before the first day `date` may
+    /// mean), in date order.
+    public func firstIndex(onOrAfter date: PartialDate) -> Int? {
+        items.firstIndex { $0.date.start.year != nil && $0.date.start.lowerBound >= date.lowerBound }
+    }
+
+    /// The index of a quotation in date order.
+    public func index(ofDocument d: Int, quotation q: Int) -> Int? {
+        items.firstIndex { $0.documentIndex == d && $0.quotation == q }
+    }
+}
+
+/// Counts of dated items per month (or per day), for `duben timeline` and the timeline view.
+public struct Timeline: Sendable {
+    public struct Period: Hashable, Sendable {
+        /// "2020-03" (or "2020-03-27" by day); "undated" for items without a year.
+        public var key: String
+        public var quotations: [DatedItem]
+        public var passages: [DatedItem]
+        public var count: Int { quotations.count }
+    }
+
+    public enum Grouping: String, Sendable, CaseIterable { case month, day }
+
+    public static let undatedKey = "undated"
+
+    public let periods: [Period]
+
+    /// Groups the items of a chronology (already in date order). Items dated only to a year get
+    /// a period of that year; items without a year go to the "undated" period at the end.
+    public init(_ items: [DatedItem], by grouping: Grouping = .month) {
+        var periods: [Period] = []
+        var undated = Period(key: Timeline.undatedKey, quotations: [], passages: [])
+        for item in items {
+            let d = item.date.start
+            guard d.year != nil else {
+                if item.kind == .quotation { undated.quotations.append(item) } else { undated.passages.append(item) }
+                continue
+            }
+            let key = grouping == .day && d.day != nil ? d.iso : (d.monthKey ?? d.iso)
+            if periods.last?.key != key {
+                if let i = periods.firstIndex(where: { $0.key == key }) {
+                    if item.kind == .quotation { periods[i].quotations.append(item) } else { periods[i].passages.append(item) }
+                    continue
+                }
+                periods.append(Period(key: key, quotations: [], passages: []))
+            }
+            if item.kind == .quotation { periods[periods.count - 1].quotations.append(item) }
+            else { periods[periods.count - 1].passages.append(item) }
+        }
+        if !undated.quotations.isEmpty || !undated.passages.isEmpty { periods.append(undated) }
+        self.periods = periods
+    }
+}

@@ -1,0 +1,101 @@
+import DubenModel
+
+extension Reader {
+    /// Shows a dated item: its first line at the top of the text area.
+    mutating func go(to item: DatedItem) {
+        if item.documentIndex != documentIndex { open(document: item.documentIndex) }
+        show(block: item.block, offset: item.offset)
+    }
+
+    /// "2020-03-27 同美国总统特朗普通电话" for a quotation.
+    func describe(_ q: Quotation) -> String {
+        let d = q.citation.date
+        let date = d.end.map { "\(d.start.iso)/\($0.iso)" } ?? d.start.iso
+        return q.citation.occasion.isEmpty ? date : "\(date) \(q.citation.occasion)"
+    }
+
+    /// ] and [: the next or previous quotation in reading order, across documents.
+    mutating func stepQuotation(forward: Bool) {
+        let doc = document
+        let start: (Quotation) -> Int = { $0.blocks.isEmpty ? $0.citationBlock : $0.blocks.lowerBound }
+        var target: Quotation?
+        if forward {
+            if let q = currentQuotation { target = q.index + 1 < doc.quotations.count ? doc.quotations[q.index + 1] : nil }
+            else { target = doc.quotations.first { start($0) > top.block } }
+        } else if let q = currentQuotation, top.block > start(q) || top.row > 0 {
+            target = q
+        } else {
+            target = doc.quotations.last { start($0) < top.block }
+        }
+        if let q = target {
+            // The status line shows the quotation's date, occasion and number.
+            show(block: start(q), offset: 0)
+            return
+        }
+        // Across documents: the first (or last) quotation of the next (or previous) one.
+        var d = documentIndex
+        while true {
+            d += forward ? 1 : -1
+            guard d >= 0 && d < corpus.documents.count else {
+                message = forward ? "No more quotations" : "No earlier quotation"
+                return
+            }
+            let other = corpus.documents[d]
+            if let q = forward ? other.quotations.first : other.quotations.last {
+                open(document: d)
+                show(block: start(q), offset: 0)
+                message = "Document \(d + 1)/\(corpus.documents.count): \(describe(q))"
+                return
+            }
+        }
+    }
+
+    /// ) and (: the next or previous quotation in date order across the corpus.
+    mutating func stepByDate(forward: Bool) {
+        let items = quotationsByDate.items
+        guard !items.isEmpty else { message = "No dated quotations"; return }
+        var index: Int
+        if let q = currentQuotation, let i = quotationsByDate.index(ofDocument: documentIndex, quotation: q.index) {
+            index = i + (forward ? 1 : -1)
+        } else {
+            index = forward ? 0 : items.count - 1
+        }
+        guard index >= 0 && index < items.count else {
+            message = forward ? "This is the latest quotation" : "This is the earliest quotation"
+            return
+        }
+        go(to: items[index])
+    }
+
+    /// @: the first quotation dated on or after a typed date. A date without a year ("3月27日",
+    /// "3-27") takes the year of the current quotation.
+    mutating func jump(toDate text: String) {
+        let contextYear = currentQuotation?.citation.date.start.year
+            ?? document.quotations.first?.citation.date.start.year
+            ?? quotationsByDate.items.first?.date.start.year
+        guard let date = PartialDate(query: text, contextYear: contextYear) else {
+            message = "Not a date: \(text) (try 2020-03-27, 2020-03, 2020, 3月27日 or 3-27)"
+            messageIsError = true
+            return
+        }
+        guard let i = quotationsByDate.firstIndex(onOrAfter: date) else {
+            message = "No quotation on or after \(date.iso)"
+            messageIsError = true
+            return
+        }
+        go(to: quotationsByDate.items[i])
+        message = "first on or after \(date.iso)"
+    }
+
+    /// o: every quotation of the current occasion (same occasion, same date).
+    mutating func openOccasion() {
+        guard let q = currentQuotation else { message = "Not in a quotation"; return }
+        let items = quotationsByDate.items.filter { item in
+            guard let qi = item.quotation else { return false }
+            let other = corpus.documents[item.documentIndex].quotations[qi]
+            return other.citation.date == q.citation.date && other.citation.occasion == q.citation.occasion
+        }.sorted { $0.readingOrder < $1.readingOrder }
+        let selected = items.firstIndex { $0.documentIndex == documentIndex && $0.quotation == q.index } ?? 0
+        overlay = .occasion(selected: selected, items: items)
+    }
+}

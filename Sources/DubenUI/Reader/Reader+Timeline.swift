@@ -1,0 +1,79 @@
+import DubenModel
+
+extension Reader {
+    /// The dated items the timeline shows under a filter (quotations whose citation or text
+    /// contains it; report passages whose paragraph contains it).
+    public func timelineItems(filter: String) -> [DatedItem] {
+        guard let matcher = TextMatcher(filter) else { return datedItems.items }
+        return datedItems.items.filter { item in
+            let doc = corpus.documents[item.documentIndex]
+            if let qi = item.quotation {
+                let q = doc.quotations[qi]
+                return !matcher.matches(in: q.citation.text).isEmpty || !matcher.matches(in: doc.quotationText(q)).isEmpty
+            }
+            return !matcher.matches(in: doc.text(of: item.block)).isEmpty
+        }
+    }
+
+    /// The periods of the timeline under a filter, with each period's items (quotations and
+    /// report passages) in date order.
+    public func timelinePeriods(filter: String) -> [(period: Timeline.Period, items: [DatedItem])] {
+        Timeline(timelineItems(filter: filter)).periods.map { p in
+            (p, (p.quotations + p.passages).sorted { a, b in
+                a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder
+            })
+        }
+    }
+
+    /// The timeline opens on the current quotation's month (or the first month).
+    func initialTimelineSelection() -> TimelineSelection {
+        var selection = TimelineSelection()
+        guard let q = currentQuotation else { return selection }
+        let periods = timelinePeriods(filter: "")
+        for (p, entry) in periods.enumerated() {
+            if let i = entry.items.firstIndex(where: { $0.documentIndex == documentIndex && $0.quotation == q.index }) {
+                selection.period = p
+                selection.item = i
+            }
+        }
+        return selection
+    }
+
+    mutating func handleTimeline(_ key: Key, _ selection: TimelineSelection) -> Effect {
+        var s = selection
+        let periods = timelinePeriods(filter: s.filter)
+        let items = s.period < periods.count ? periods[s.period].items : []
+        switch key {
+        case .escape:
+            if !s.filter.isEmpty { s.filter = ""; s.period = 0; s.item = 0 } else { overlay = .none; return .none }
+        case .char("q"), .char("T"):
+            overlay = .none
+            return .none
+        case .ctrl("l"): return .fullRedraw
+        case .char("/"):
+            prompt = Prompt(kind: .timelineFilter, editor: LineEditor(s.filter))
+            return .none
+        case .enter:
+            overlay = .none
+            if s.item < items.count { go(to: items[s.item]) }
+            return .none
+        case .char("j"), .down:
+            if s.item + 1 < items.count { s.item += 1 }
+            else if s.period + 1 < periods.count { s.period += 1; s.item = 0 }
+        case .char("k"), .up:
+            if s.item > 0 { s.item -= 1 }
+            else if s.period > 0 { s.period -= 1; s.item = max(0, periods[s.period].items.count - 1) }
+        case .right, .char("l"), .pageDown, .char("J"):
+            if s.period + 1 < periods.count { s.period += 1; s.item = 0 }
+        case .left, .pageUp, .char("K"):
+            if s.period > 0 { s.period -= 1; s.item = 0 }
+        case .char("g"), .home: s.period = 0; s.item = 0
+        case .char("G"), .end:
+            s.period = max(0, periods.count - 1)
+            s.item = max(0, (periods.last?.items.count ?? 1) - 1)
+        default: break
+        }
+        overlay = .timeline(s)
+        return .none
+    }
+}
