@@ -205,26 +205,19 @@ public struct Reader {
     public var linePosition: (line: Int, total: Int, exact: Bool) {
         let blocks = document.blocks
         guard !blocks.isEmpty else { return (1, 1, true) }
-        if blocks.count <= Reader.exactLimit {
-            var before = 0
-            var total = 0
-            for b in blocks.indices {
-                let n = rowCount(b)
-                if b < top.block { before += n }
-                total += n
-            }
-            return (before + top.row + 1, total, true)
-        }
+        let exact = blocks.count <= Reader.exactLimit
         let w = max(1, textWidth)
-        func estimate(_ b: Int) -> Int { max(1, (blocks[b].range.count * 2 / 3 + w - 1) / w) + 1 }
+        // Exact: wrap every block. Estimated: CJK text takes about two cells per three bytes.
+        let rows: (Int) -> Int = exact ? { rowCount($0) } : { max(1, (blocks[$0].range.count * 2 / 3 + w - 1) / w) + 1 }
         var before = 0
         var total = 0
         for b in blocks.indices {
-            let n = estimate(b)
+            let n = rows(b)
             if b < top.block { before += n }
             total += n
         }
-        return (before + top.row + 1, max(total, before + top.row + 1), false)
+        let line = before + top.row + 1
+        return (line, max(total, line), exact)
     }
 
     static let exactLimit = 5000
