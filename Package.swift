@@ -9,6 +9,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // C shims: ICU line breaking and the C library's wcwidth, behind plain C types.
@@ -29,10 +31,16 @@ let package = Package(
             dependencies: ["DubenModel", "CDubenText"]
         ),
 
+        // Bookmarks, reading positions, exporters.
+        .target(
+            name: "DubenStore",
+            dependencies: ["DubenModel", .product(name: "CSV", package: "CSV.swift")]
+        ),
+
         // Reader state, keys and views, drawing into an in-memory screen buffer.
         .target(
             name: "DubenUI",
-            dependencies: ["DubenModel", "DubenLayout"]
+            dependencies: ["DubenModel", "DubenLayout", "DubenStore"]
         ),
 
         // The thin ncursesw backend: a C shim with plain C types, and the Swift side.
@@ -49,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "duben",
             dependencies: [
-                "DubenModel", "DubenLayout", "DubenUI", "DubenTerminal",
+                "DubenModel", "DubenLayout", "DubenStore", "DubenUI", "DubenTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +72,10 @@ let package = Package(
         .testTarget(
             name: "DubenModelTests",
             dependencies: ["DubenModel"]
+        ),
+        .testTarget(
+            name: "DubenStoreTests",
+            dependencies: ["DubenStore", "DubenModel", "duben", .product(name: "CSV", package: "CSV.swift"), .product(name: "Ink", package: "Ink")]
         ),
         .testTarget(
             name: "DubenUITests",

@@ -12,7 +12,7 @@ struct Duben: ParsableCommand {
             text files or directories (their *.txt files, recursively); `-` reads standard input.
             Documentation: Docs/ in the source tree (FORMAT.md, COMMANDS.md).
             """,
-        subcommands: [ReadCommand.self, ListCommand.self, TOCCommand.self, QuotesCommand.self, TimelineCommand.self, DumpCommand.self, RenderCommand.self],
+        subcommands: [ReadCommand.self, ListCommand.self, TOCCommand.self, QuotesCommand.self, TimelineCommand.self, BookmarksCommand.self, DumpCommand.self, RenderCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Takes back duben's own W3C Web Annotation export.
+public enum BookmarkImporter {
+    public enum Failure: Error, CustomStringConvertible {
+        case notACollection, badAnnotation(Int, String)
+        public var description: String {
+            switch self {
+            case .notACollection: return "no AnnotationCollection with items"
+            case .badAnnotation(let i, let why): return "annotation \(i + 1): \(why)"
+            }
+        }
+    }
+
+    public static func bookmarks(fromAnnotations data: Data) throws -> [Bookmark] {
+        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let page = root["first"] as? [String: Any] ?? (root["items"] != nil ? root : nil),
+              let items = page["items"] as? [[String: Any]] else { throw Failure.notACollection }
+        return try items.enumerated().map { i, a in
+            guard let id = (a["id"] as? String).map({ $0.replacingOccurrences(of: "urn:uuid:", with: "").uppercased() }),
+                  let target = a["target"] as? [String: Any], let selectors = target["selector"] as? [[String: Any]],
+                  let quote = selectors.first(where: { $0["type"] as? String == "TextQuoteSelector" }),
+                  let position = selectors.first(where: { $0["type"] as? String == "TextPositionSelector" }),
+                  let exact = quote["exact"] as? String, let start = position["start"] as? Int, let end = position["end"] as? Int,
+                  let doc = a["duben:document"] as? [String: Any], let docID = doc["id"] as? String,
+                  let title = doc["title"] as? String, let block = doc["block"] as? Int else {
+                throw Failure.badAnnotation(i, "missing id, selectors or duben:document")
+            }
+            var citation: Bookmark.CitationInfo? = nil
+            if let c = a["duben:citation"] as? [String: Any], let date = c["date"] as? String,
+               let occasion = c["occasion"] as? String, let text = c["text"] as? String {
+                citation = Bookmark.CitationInfo(date: date, dateEnd: c["dateEnd"] as? String, occasion: occasion, text: text)
+            }
+            let note = (a["body"] as? [String: Any])?["value"] as? String
+            return Bookmark(id: id, document: docID, documentTitle: title, section: doc["section"] as? String, block: block,
+                            offset: start, length: end - start,
+                            quote: Bookmark.Quote(exact: exact, prefix: quote["prefix"] as? String ?? "", suffix: quote["suffix"] as? String ?? ""),
+                            label: a["label"] as? String, note: note, created: a["created"] as? String ?? "", updated: a["modified"] as? String ?? "",
+                            citation: citation, orphaned: false)
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the bookmark or state file cannot be used. One line, naming the file.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case corrupt(path: String, reason: String)
+    case newerVersion(path: String, version: Int)
+    case io(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .corrupt(let path, let reason):
+            return "\(path): cannot read bookmarks (\(reason)); the file is left unchanged — see `duben bookmarks check`"
+        case .newerVersion(let path, let version):
+            return "\(path): written by a newer duben (schema version \(version), this one knows \(BookmarkFile.currentVersion)); left unchanged"
+        case .io(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+}
+
+/// The bookmark file's contents (schema in Docs/BOOKMARKS.md).
+public struct BookmarkFile: Codable, Sendable {
+    public static let currentVersion = 1
+    public static let schemaName = "duben-bookmarks"
+    public var schema = BookmarkFile.schemaName
+    public var version = BookmarkFile.currentVersion
+    public var bookmarks: [Bookmark] = []
+
+    public init(bookmarks: [Bookmark] = []) { self.bookmarks = bookmarks }
+}
+
+/// A JSON file changed safely by several processes: each change takes an exclusive lock
+/// (flock on `FILE.lock` beside it), re-reads the file, applies the change, writes a temporary
+/// file in the same directory, fsyncs it, renames it over the old one and fsyncs the directory
+/// (POSIX: rename is atomic; the directory fsync makes the rename durable). A reader never sees
+/// a half-written file, and a crash leaves either the old or the new contents.
+public struct BookmarkStore: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// The bookmark file: `--bookmarks`, then `$DUBEN_BOOKMARKS`, then
+    /// `$XDG_DATA_HOME/duben/bookmarks.json`, then `~/.local/share/duben/bookmarks.json`.
+    public static func defaultPath(override: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let o = override, !o.isEmpty { return o }
+        if let e = environment["DUBEN_BOOKMARKS"], !e.isEmpty { return e }
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return base + "/duben/bookmarks.json"
+    }
+
+    /// `state.json` beside the bookmark file.
+    public var statePath: String { (path as NSString).deletingLastPathComponent + "/state.json" }
+
+    /// The bookmarks (none when the file does not exist yet).
+    public func read() throws(StoreError) -> [Bookmark] {
+        try Self.decode(BookmarkFile.self, path: path)?.bookmarks ?? []
+    }
+
+    /// Applies `change` under the lock and writes the result. Returns what `change` returned.
+    @discardableResult
+    public func update<T>(_ change: (inout [Bookmark]) throws -> T) throws -> T {
+        try AtomicJSONFile.withLock(path) {
+            var file = try Self.decode(BookmarkFile.self, path: path) ?? BookmarkFile()
+            let result = try change(&file.bookmarks)
+            try AtomicJSONFile.write(file, to: path)
+            return result
+        }
+    }
+
+    /// Decodes a versioned JSON file; nil when it does not exist.
+    static func decode<T: Decodable>(_ type: T.Type, path: String) throws(StoreError) -> T? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        guard let header = try? JSONDecoder().decode(VersionHeader.self, from: data) else {
+            throw .corrupt(path: path, reason: "not valid JSON")
+        }
+        guard let version = header.version else { throw .corrupt(path: path, reason: "no schema version") }
+        if version > BookmarkFile.currentVersion { throw .newerVersion(path: path, version: version) }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch {
+            throw .corrupt(path: path, reason: "unexpected contents: \(AtomicJSONFile.describe(error))")
+        }
+    }
+}
+
+/// The one field every duben JSON file has.
+struct VersionHeader: Decodable { var version: Int? }
+
+/// Locking and atomic replacement of JSON files.
+enum AtomicJSONFile {
+    static func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.io(path: directory, reason: "cannot create the directory: \(describe(error))")
+        }
+        let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lock >= 0 else { throw StoreError.io(path: path + ".lock", reason: "cannot open the lock file: \(String(cString: strerror(errno)))") }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 {
+            if errno != EINTR { throw StoreError.io(path: path + ".lock", reason: "cannot lock: \(String(cString: strerror(errno)))") }
+        }
+        defer { flock(lock, LOCK_UN) }
+        return try body()
+    }
+
+    static func write<T: Encodable>(_ value: T, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = directory + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        var ok = data.withUnsafeBytes { buffer -> Bool in
+            var written = 0
+            while written < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                written += n
+            }
+            return true
+        }
+        ok = ok && fsync(fd) == 0
+        let reason = String(cString: strerror(errno))
+        close(fd)
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw StoreError.io(path: path, reason: "cannot write: \(reason)")
+        }
+        let dir = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dir >= 0 { fsync(dir); close(dir) }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let e = error as? DecodingError {
+            switch e {
+            case .keyNotFound(let key, let c): return "missing \(key.stringValue) at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+            case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
+                return "\(c.debugDescription) at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+            @unknown default: return "\(e)"
+            }
+        }
+        return (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,188 @@
+import CSV
+import Foundation
+
+/// The export formats of `duben bookmarks export`.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case markdown, json, csv, html
+
+    public var fileExtension: String {
+        switch self {
+        case .markdown: return "md"
+        case .json: return "json"
+        case .csv: return "csv"
+        case .html: return "html"
+        }
+    }
+}
+
+/// Turns bookmarks into text people paste into papers, notes and spreadsheets.
+public enum BookmarkExporter {
+    public static func export(_ bookmarks: [Bookmark], as format: ExportFormat, bom: Bool = false) throws -> Data {
+        switch format {
+        case .markdown: return Data(markdown(bookmarks).utf8)
+        case .json: return try annotationCollection(bookmarks)
+        case .csv: return try csv(bookmarks, bom: bom)
+        case .html: return Data(html(bookmarks).utf8)
+        }
+    }
+
+    /// Groups in document order (first appearance), bookmarks in text order within each.
+    static func grouped(_ bookmarks: [Bookmark]) -> [(title: String, items: [Bookmark])] {
+        var order: [String] = []
+        var groups: [String: [Bookmark]] = [:]
+        for b in bookmarks {
+            if groups[b.document] == nil { order.append(b.document) }
+            groups[b.document, default: []].append(b)
+        }
+        return order.map { id in
+            let items = groups[id]!.sorted { ($0.block, $0.offset) < ($1.block, $1.offset) }
+            return (items[0].documentTitle, items)
+        }
+    }
+
+    /// The citation as the collection writes it, or the document title and section.
+    public static func citationLine(_ b: Bookmark) -> String {
+        if let c = b.citation { return "（\(c.text)）" }
+        return b.section.map { "\(b.documentTitle) · \($0)" } ?? b.documentTitle
+    }
+
+    // MARK: Markdown
+
+    /// Escapes every character CommonMark could read as syntax, so text stays text.
+    static func escapeMarkdown(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if "\\`*_{}[]()<>#+-.!|~&\"'".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    public static func markdown(_ bookmarks: [Bookmark]) -> String {
+        var out = "# Bookmarks\n"
+        for group in grouped(bookmarks) {
+            out += "\n## \(escapeMarkdown(group.title))\n"
+            for b in group.items {
+                out += "\n"
+                for line in b.quote.exact.split(separator: "\n", omittingEmptySubsequences: false) {
+                    out += "> \(escapeMarkdown(String(line)))\n"
+                }
+                out += "\n\(escapeMarkdown(citationLine(b)))\n"
+                if let note = b.note, !note.isEmpty {
+                    out += "\n"
+                    for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
+                        out += "\(escapeMarkdown(String(line)))  \n"
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: W3C Web Annotation
+
+    /// An `AnnotationCollection` with one embedded `AnnotationPage`. Each bookmark is an
+    /// `Annotation` whose target has a `TextQuoteSelector` and a `TextPositionSelector`; the
+    /// citation is in the extension property `duben:citation`.
+    public static func annotationCollection(_ bookmarks: [Bookmark]) throws -> Data {
+        let items: [[String: Any]] = bookmarks.map { b in
+            var a: [String: Any] = [
+                "@context": "http://www.w3.org/ns/anno.jsonld",
+                "id": "urn:uuid:\(b.id.lowercased())",
+                "type": "Annotation",
+                "motivation": "bookmarking",
+                "created": b.created,
+                "modified": b.updated,
+                "target": [
+                    "source": "urn:duben:document:\(b.document)",
+                    "selector": [
+                        ["type": "TextQuoteSelector", "exact": b.quote.exact, "prefix": b.quote.prefix, "suffix": b.quote.suffix],
+                        ["type": "TextPositionSelector", "start": b.offset, "end": b.offset + b.length],
+                    ],
+                ] as [String: Any],
+                "duben:document": ["id": b.document, "title": b.documentTitle, "block": b.block, "section": b.section ?? NSNull()] as [String: Any],
+            ]
+            if let note = b.note, !note.isEmpty {
+                a["body"] = ["type": "TextualBody", "value": note, "format": "text/plain", "purpose": "commenting"]
+            }
+            if let label = b.label { a["label"] = label }
+            if let c = b.citation {
+                a["duben:citation"] = ["date": c.date, "dateEnd": c.dateEnd ?? NSNull(), "occasion": c.occasion, "text": c.text] as [String: Any]
+            }
+            return a
+        }
+        let collection: [String: Any] = [
+            "@context": ["http://www.w3.org/ns/anno.jsonld", ["duben": "urn:duben:terms:"]] as [Any],
+            "id": "urn:duben:bookmarks",
+            "type": "AnnotationCollection",
+            "label": "duben bookmarks",
+            "total": items.count,
+            "first": ["id": "urn:duben:bookmarks:page1", "type": "AnnotationPage", "startIndex": 0, "items": items] as [String: Any],
+        ]
+        return try JSONSerialization.data(withJSONObject: collection, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    // MARK: CSV
+
+    public static let csvHeader = ["document", "section", "date", "date_end", "occasion", "passage", "note", "created"]
+
+    /// RFC 4180 through CSV.swift; `bom` prepends a UTF-8 BOM for spreadsheet programs.
+    public static func csv(_ bookmarks: [Bookmark], bom: Bool) throws -> Data {
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream, codecType: UTF8.self, delimiter: ",", newline: .crlf)
+        try writer.write(row: csvHeader)
+        for b in bookmarks {
+            try writer.write(row: [b.documentTitle, b.section ?? "", b.citation?.date ?? "", b.citation?.dateEnd ?? "",
+                                   b.citation?.occasion ?? "", b.quote.exact, b.note ?? "", b.created])
+        }
+        writer.stream.close()
+        var data = (stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data) ?? Data()
+        if bom { data.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
+        return data
+    }
+
+    // MARK: HTML
+
+    static func escapeHTML(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    public static func html(_ bookmarks: [Bookmark]) -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html lang="zh">
+            <head>
+            <meta charset="utf-8">
+            <title>duben bookmarks</title>
+            <style>body{max-width:40em;margin:2em auto;font-family:serif;line-height:1.7}blockquote{margin:1em 0;padding-left:1em;border-left:3px solid #888}.cite{color:#555}.note{font-style:italic}</style>
+            </head>
+            <body>
+            <h1>Bookmarks</h1>
+
+            """
+        for group in grouped(bookmarks) {
+            out += "<section>\n<h2>\(escapeHTML(group.title))</h2>\n"
+            for b in group.items {
+                let passage = escapeHTML(b.quote.exact).replacingOccurrences(of: "\n", with: "<br>")
+                out += "<blockquote>\(passage)</blockquote>\n<p class=\"cite\">\(escapeHTML(citationLine(b)))</p>\n"
+                if let note = b.note, !note.isEmpty {
+                    out += "<p class=\"note\">\(escapeHTML(note).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
+                }
+            }
+            out += "</section>\n"
+        }
+        out += "</body>\n</html>\n"
+        return out
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The last reading position of every document, in `state.json` beside the bookmark file,
+/// written with the same lock-and-rename safety as the bookmarks.
+public struct PositionStore: Sendable {
+    public struct Position: Codable, Hashable, Sendable {
+        public var block: Int
+        public var offset: Int
+        public var updated: String
+    }
+
+    struct StateFile: Codable {
+        var version = BookmarkFile.currentVersion
+        var positions: [String: Position] = [:]
+    }
+
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    public func read() throws(StoreError) -> [String: Position] {
+        try BookmarkStore.decode(StateFile.self, path: path)?.positions ?? [:]
+    }
+
+    public func save(document: String, block: Int, offset: Int, now: String = ISOTime.now()) throws {
+        try AtomicJSONFile.withLock(path) {
+            var file = (try? BookmarkStore.decode(StateFile.self, path: path)) ?? StateFile()
+            file.positions[document] = Position(block: block, offset: offset, updated: now)
+            try AtomicJSONFile.write(file, to: path)
+        }
+    }
+}
+
+/// ISO 8601 timestamps in UTC, to the second.
+public enum ISOTime {
+    public static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: Date())
+    }
+}

@@ -1,0 +1,174 @@
+import ArgumentParser
+import DubenModel
+import DubenStore
+import Foundation
+
+/// Where the bookmark file is: `--bookmarks FILE`, `DUBEN_BOOKMARKS`, or the XDG data directory.
+struct BookmarkFileOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The bookmark file (default: $DUBEN_BOOKMARKS, else $XDG_DATA_HOME/duben/bookmarks.json, else ~/.local/share/duben/bookmarks.json).", valueName: "file"))
+    var bookmarks: String?
+
+    var store: BookmarkStore { BookmarkStore(path: BookmarkStore.defaultPath(override: bookmarks)) }
+}
+
+/// Runs a store operation, turning store errors into one line and status 2.
+func withStore<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let e as StoreError {
+        throw CommandFailure(e.description)
+    }
+}
+
+/// `duben bookmarks …`: list, add, remove, export, import, check.
+struct BookmarksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bookmarks",
+        abstract: "Keep, list and export bookmarked passages (file format: Docs/BOOKMARKS.md).",
+        subcommands: [List.self, Add.self, Remove.self, Export.self, Import.self, Check.self],
+        defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the bookmarks.")
+        @OptionGroup var file: BookmarkFileOption
+        @Flag(help: "Print JSON (the bookmark objects of the file).") var json = false
+
+        func run() throws {
+            let all = try withStore { try file.store.read() }
+            if json {
+                try JSONOutput.write(all)
+                return
+            }
+            var table = TextTable(header: ["ID", "DOCUMENT", "DATE", "PASSAGE", "NOTE"])
+            table.maxWidths = [1: 24, 3: 30, 4: 24]
+            for b in all {
+                table.rows.append([String(b.id.prefix(8)), b.documentTitle, b.citation?.date ?? "—",
+                                   (b.orphaned ? "(orphaned) " : "") + b.quote.exact.replacingOccurrences(of: "\n", with: " "), b.note ?? ""])
+            }
+            print(table.render(), terminator: "")
+            print("\(all.count) bookmark\(all.count == 1 ? "" : "s") in \(file.store.path)")
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Bookmark a passage: a block (and an offset and length in characters).")
+        @OptionGroup var file: BookmarkFileOption
+        @Option(help: "Document (id, number, or part of the title).") var doc: String
+        @Option(help: "Block index (see `duben dump` or `duben toc`).") var block: Int
+        @Option(help: "Offset in characters into the block.") var offset: Int = 0
+        @Option(help: "Length in characters (default: to the end of the block).") var length: Int?
+        @Option(help: "A note.") var note: String?
+        @Option(help: "A label.") var label: String?
+        @OptionGroup var corpusOptions: CorpusOptions
+
+        func run() throws {
+            let corpus = try corpusOptions.load()
+            guard let id = try corpusOptions.resolve(doc, in: corpus), let d = corpus.documents.first(where: { $0.id == id }) else { return }
+            guard let b = Bookmark.make(in: d, block: block, offset: offset, length: length, note: note, label: label,
+                                        id: UUID().uuidString, now: ISOTime.now()) else {
+                throw CommandFailure("--block \(block): \(d.id) has blocks 0–\(d.blocks.count - 1)")
+            }
+            try withStore { try file.store.update { $0.append(b) } }
+            print(b.id)
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a bookmark by id (or a unique prefix of it).")
+        @OptionGroup var file: BookmarkFileOption
+        @Argument(help: "Bookmark id.") var id: String
+
+        func run() throws {
+            let removed: Bool = try withStore {
+                try file.store.update { all in
+                    let matches = all.indices.filter { all[$0].id.lowercased().hasPrefix(id.lowercased()) }
+                    guard matches.count == 1 else { return false }
+                    all.remove(at: matches[0])
+                    return true
+                }
+            }
+            if !removed { throw CommandFailure("\(id): no single bookmark has this id (see `duben bookmarks list`)") }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export bookmarks with their citations.")
+        @OptionGroup var file: BookmarkFileOption
+        @Option(help: "markdown, json (W3C Web Annotation), csv or html.") var format: ExportFormatArgument
+        @Option(help: "Write to this file (default: standard output).") var output: String?
+        @Flag(help: "Overwrite an existing output file.") var force = false
+        @Flag(help: "CSV: begin with a UTF-8 byte-order mark (for spreadsheet programs).") var bom = false
+        @Option(help: "Only bookmarks of this document id.") var doc: String?
+
+        func run() throws {
+            var all = try withStore { try file.store.read() }
+            if let d = doc { all = all.filter { $0.document == d || $0.document.hasPrefix(d) } }
+            let data = try BookmarkExporter.export(all, as: format.format, bom: bom)
+            guard let path = output else {
+                FileHandle.standardOutput.write(data)
+                return
+            }
+            if FileManager.default.fileExists(atPath: path) && !force {
+                throw CommandFailure("\(path): already exists; use --force to overwrite")
+            }
+            guard FileManager.default.createFile(atPath: path, contents: data) else {
+                throw CommandFailure("\(path): cannot write: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import a JSON export of duben (duplicates are skipped).")
+        @OptionGroup var file: BookmarkFileOption
+        @Argument(help: "A file written by `duben bookmarks export --format json`.") var path: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot read") }
+            let imported: [Bookmark]
+            do { imported = try BookmarkImporter.bookmarks(fromAnnotations: data) } catch {
+                throw CommandFailure("\(path): not a duben JSON export (\(error))")
+            }
+            let added: Int = try withStore {
+                try file.store.update { all in
+                    let known = Set(all.map(\.id))
+                    let new = imported.filter { !known.contains($0.id) }
+                    all.append(contentsOf: new)
+                    return new.count
+                }
+            }
+            print("\(added) imported, \(imported.count - added) already there")
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the bookmark file and explain how to recover it.")
+        @OptionGroup var file: BookmarkFileOption
+
+        func run() throws {
+            let store = file.store
+            do {
+                let all = try store.read()
+                print("\(store.path): valid, \(all.count) bookmarks, \(all.filter(\.orphaned).count) orphaned")
+            } catch {
+                print("""
+                    \(error.description)
+                    To recover: duben never rewrites a file it cannot read. Copy it aside
+                    (cp '\(store.path)' '\(store.path).broken'), repair it by hand with Docs/BOOKMARKS.md
+                    as the reference, or move it away to start a new file; a JSON export made earlier
+                    can be taken back with `duben bookmarks import FILE`.
+                    """)
+                throw ExitCode(2)
+            }
+        }
+    }
+}
+
+/// `--format`.
+struct ExportFormatArgument: ExpressibleByArgument {
+    var format: ExportFormat
+    init?(argument: String) {
+        guard let f = ExportFormat(rawValue: argument.lowercased()) ?? (argument.lowercased() == "md" ? .markdown : nil) else { return nil }
+        format = f
+    }
+    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) }
+}
