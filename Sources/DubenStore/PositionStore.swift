@@ -24,7 +24,8 @@ public struct PositionStore: Sendable {
 
     public func save(document: String, block: Int, offset: Int, now: String = ISOTime.now()) throws {
         try AtomicJSONFile.withLock(path) {
-            var file = (try? BookmarkStore.decode(StateFile.self, path: path)) ?? StateFile()
+            // A state file that cannot be read is left alone (the error goes to the caller).
+            var file = try BookmarkStore.decode(StateFile.self, path: path) ?? StateFile()
             file.positions[document] = Position(block: block, offset: offset, updated: now)
             try AtomicJSONFile.write(file, to: path)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DubenLayout
 import DubenModel
+import DubenStore
 import DubenTerminal
 import DubenUI
 import Foundation
@@ -18,6 +19,8 @@ struct ReadCommand: ParsableCommand {
 
     @OptionGroup var layout: LayoutArguments
     @Flag(help: "Do not use colours (also when NO_COLOR is set).") var noColor = false
+    @Flag(help: "Start every document at the top instead of where it was left.") var noResume = false
+    @OptionGroup var bookmarkFile: BookmarkFileOption
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
@@ -32,8 +35,20 @@ struct ReadCommand: ParsableCommand {
         default: break
         }
         let color = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let store = bookmarkFile.store
         var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
-                            ambiguousWidth: layout.ambiguousWidth, indent: LayoutOptions.Indent(rawValue: layout.indent) ?? .keep)
+                            ambiguousWidth: layout.ambiguousWidth, indent: LayoutOptions.Indent(rawValue: layout.indent) ?? .keep,
+                            bookmarkStore: store)
+        let positions = PositionStore(path: store.statePath)
+        if !noResume, let saved = try? positions.read() {
+            reader.restore(positions: saved.mapValues { ($0.block, $0.offset) })
+        }
+        // Reading positions are saved on every way out of the reader, errors included.
+        defer {
+            if reader.bookmarksReadOnly == nil {
+                for (id, p) in reader.readingPositions { try? positions.save(document: id, block: p.block, offset: p.offset) }
+            }
+        }
         let status: Int32
         do {
             status = try ReaderSession.run(&reader, useColor: color)

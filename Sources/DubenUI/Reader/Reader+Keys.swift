@@ -77,6 +77,10 @@ extension Reader {
         case .jumpToDate: prompt = Prompt(kind: .date)
         case .occasion: openOccasion()
         case .timeline: overlay = .timeline(initialTimelineSelection())
+        case .bookmark:
+            if let why = bookmarksReadOnly { message = why; messageIsError = true } else { prompt = Prompt(kind: .bookmarkNote) }
+        case .bookmarkList: overlay = .bookmarks(selected: 0, deleted: [])
+        case .export: prompt = Prompt(kind: .export, editor: LineEditor("markdown duben-bookmarks.md"))
         case .help: overlay = .help(scroll: 0)
         case .redraw: return .fullRedraw
         case .quit: return .quit
@@ -150,6 +154,8 @@ extension Reader {
                 return .none
             }
             overlay = .occasion(selected: moveSelection(selected, count: items.count, key: key), items: items)
+        case .bookmarks(let selected, let deleted):
+            return handleBookmarkList(key, selected: selected, deleted: deleted)
         case .none, .timeline: break
         }
         return .none
@@ -184,6 +190,9 @@ extension Reader {
             case .searchForward: startSearch(text, forward: true)
             case .searchBackward: startSearch(text, forward: false)
             case .date: jump(toDate: text)
+            case .bookmarkNote: addBookmark(note: text)
+            case .editNote(let id): editNote(id: id, note: text)
+            case .export: export(text)
             case .timelineFilter:
                 if case .timeline(var selection) = overlay {
                     selection.filter = text

@@ -1,5 +1,6 @@
 import DubenLayout
 import DubenModel
+import DubenStore
 
 /// A row of the text area: line `row` of block `block`; `row == lines.count` is the empty
 /// separator row after the block (every block but the last has one).
@@ -24,6 +25,8 @@ public enum Overlay: Hashable, Sendable {
     /// The quotations of one occasion (same occasion, same date).
     case occasion(selected: Int, items: [DatedItem])
     case timeline(TimelineSelection)
+    /// The bookmark list; `deleted` holds what `x` removed, for `u`.
+    case bookmarks(selected: Int, deleted: [Bookmark])
 }
 
 /// Where the timeline view is: its filter and the selected item of the selected period.
@@ -35,7 +38,7 @@ public struct TimelineSelection: Hashable, Sendable {
 
 /// A prompt on the bottom line.
 public struct Prompt: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case searchForward, searchBackward, date, timelineFilter }
+    public enum Kind: Hashable, Sendable { case searchForward, searchBackward, date, timelineFilter, bookmarkNote, editNote(String), export }
     public var kind: Kind
     public var editor = LineEditor()
 
@@ -45,6 +48,9 @@ public struct Prompt: Hashable, Sendable {
         case .searchBackward: return "?"
         case .date: return "@ date (2020-03-27, 2020-03, 3月27日, 3-27): "
         case .timelineFilter: return "filter: "
+        case .bookmarkNote: return "bookmark note (Enter saves, Esc cancels): "
+        case .editNote: return "note: "
+        case .export: return "export FORMAT FILE (markdown, json, csv, html): "
         }
     }
 }
@@ -95,6 +101,12 @@ public struct Reader {
     /// Quotations and report passages in date order (for the timeline).
     public let datedItems: Chronology
 
+    /// The bookmark file (nil: bookmarks off) and its bookmarks. When the file cannot be read,
+    /// `bookmarksReadOnly` says why and nothing is written.
+    public let bookmarkStore: BookmarkStore?
+    public internal(set) var bookmarks: [Bookmark] = []
+    public internal(set) var bookmarksReadOnly: String?
+
     public let widthOverride: Int?
     public let ambiguousWidth: Int
     public let indent: LayoutOptions.Indent
@@ -104,7 +116,9 @@ public struct Reader {
     public static let minimumColumns = 20
     public static let minimumRows = 6
 
-    public init(corpus: Corpus, columns: Int, rows: Int, width: Int? = nil, ambiguousWidth: Int = 1, indent: LayoutOptions.Indent = .keep) {
+    public init(corpus: Corpus, columns: Int, rows: Int, width: Int? = nil, ambiguousWidth: Int = 1, indent: LayoutOptions.Indent = .keep,
+                bookmarkStore: BookmarkStore? = nil) {
+        self.bookmarkStore = bookmarkStore
         self.corpus = corpus
         self.columns = columns
         self.rows = rows
@@ -115,6 +129,7 @@ public struct Reader {
         quotationsByDate = Chronology(corpus)
         datedItems = Chronology(corpus, includePassages: true)
         layouts.set(options: layoutOptions)
+        loadBookmarks()
     }
 
     // MARK: Geometry
@@ -254,6 +269,22 @@ public struct Reader {
     }
 
     // MARK: Documents
+
+    /// Where each document was left, the current one included (to save on quit).
+    public var readingPositions: [String: (block: Int, offset: Int)] {
+        var out: [String: (block: Int, offset: Int)] = [:]
+        for (d, p) in positions { out[corpus.documents[d].id] = p }
+        out[document.id] = (top.block, topOffset)
+        return out
+    }
+
+    /// Restores saved positions (by document id) and shows the first document's.
+    public mutating func restore(positions saved: [String: (block: Int, offset: Int)]) {
+        for (d, doc) in corpus.documents.enumerated() {
+            if let p = saved[doc.id], p.block < doc.blocks.count { positions[d] = p }
+        }
+        if let p = positions[documentIndex] { show(block: p.block, offset: p.offset, pastEnd: false) }
+    }
 
     /// Opens a document at its start (for tools and benchmarks; the keys use `open`).
     public mutating func jump(toDocument index: Int) {

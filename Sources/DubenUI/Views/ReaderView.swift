@@ -21,6 +21,9 @@ public enum ReaderView {
             HelpView.draw(reader, scroll: scroll, into: &screen)
         case .occasion(let selected, let items):
             OccasionView.draw(reader, selected: selected, items: items, into: &screen)
+        case .bookmarks(let selected, _):
+            BookmarkListView.draw(reader, selected: selected, into: &screen)
+            if reader.prompt != nil { StatusLine.draw(reader, into: &screen) }
         case .timeline(let selection):
             TimelineView.draw(reader, selection: selection, into: &screen)
             if reader.prompt != nil { StatusLine.draw(reader, into: &screen) }
@@ -85,6 +88,7 @@ enum PageView {
         guard !doc.blocks.isEmpty else { return }
         var p = reader.top
         var highlightCache: [Int: [Range<Int>]] = [:]
+        let marked = reader.bookmarkedRanges
         for y in reader.textTop..<(reader.textTop + reader.textHeight) {
             let lines = layout.lines(ofBlock: p.block)
             if p.row < lines.count {
@@ -97,6 +101,11 @@ enum PageView {
                 }
                 let x0 = reader.leftMargin + line.indent
                 screen.put(line.text, x: x0, y: y, style: style)
+                // A bookmarked line carries a marker in the margin.
+                if let ranges = marked[p.block], reader.leftMargin >= 2,
+                   ranges.contains(where: { $0.lowerBound < max(line.end, line.start + 1) && $0.upperBound > line.start }) {
+                    screen.put("▌", x: reader.leftMargin - 2, y: y, style: .accent)
+                }
                 if let matcher = reader.search?.matcher {
                     let ranges = highlightCache[p.block] ?? matchesInDisplay(lines, matcher)
                     highlightCache[p.block] = ranges
