@@ -138,3 +138,53 @@ struct ReaderEndToEndTests {
         try pane.waitFor(text: "line 1/")
     }
 }
+
+/// Bookmarks and reading positions across a restart, in tmux.
+@Suite("Bookmarks in tmux", .serialized)
+struct BookmarksEndToEndTests {
+    @Test func bookmarkSurvivesARestartAndPositionIsRestored() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("duben-bm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bookmarks.json").path
+        let command = "DUBEN_BOOKMARKS=\(file) \(TmuxPane.binary) \(TmuxPane.repoRoot.appendingPathComponent("Texts").path)"
+        do {
+            let pane = try TmuxPane(command)
+            try pane.waitFor(text: "line 1/")
+            try pane.send("Tab")
+            try pane.waitFor(text: "2/3")
+            for _ in 0..<9 { try pane.send("]") }
+            try pane.waitFor(text: "quotation 9/59")
+            try pane.send("m")
+            try pane.waitFor(text: "bookmark note")
+            try pane.send("G20 峰会后续", literal: true)
+            try pane.send("Enter")
+            try pane.waitFor(text: "Bookmarked (1 in all)")
+            try pane.waitFor("the margin marker") { $0.count > 2 && $0[2].hasPrefix("▌") }
+            try pane.send("q")
+            try pane.waitFor("the reader to exit") { s in !s.joined().contains("quotation 9/59") }
+        }
+        let pane = try TmuxPane(command)
+        // Reopens on the first document; Tab goes back to where the collection was left.
+        try pane.waitFor(text: "line 1/")
+        try pane.send("Tab")
+        try pane.waitFor("the restored position with its marker") { $0.count > 2 && $0[2].hasPrefix("▌") && $0[2].contains("流行性疾病不分国界") }
+        try pane.send("j", "k")
+        try pane.waitFor(text: "quotation 9/59")
+        try pane.send("B")
+        let list = try pane.waitFor(text: "Bookmarks · 1")
+        #expect(list.joined().contains("G20 峰会后续"))
+        #expect(list.joined().contains("2020-03-27"))
+        // The export holds passage, citation and note.
+        try pane.send("Escape")
+        try pane.send("E")
+        try pane.waitFor(text: "export FORMAT FILE")
+        try pane.send("C-u")
+        try pane.send("json \(dir.appendingPathComponent("out.json").path)", literal: true)
+        try pane.send("Enter")
+        try pane.waitFor(text: "Exported 1 bookmarks")
+        let data = try Data(contentsOf: dir.appendingPathComponent("out.json"))
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("流行性疾病不分国界") && text.contains("同美国总统特朗普通电话") && text.contains("G20 峰会后续"))
+    }
+}
