@@ -79,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DubenUITests",
-            dependencies: ["DubenUI", "DubenLayout", "DubenModel"],
+            dependencies: ["DubenUI", "DubenLayout", "DubenModel", "DubenStore"],
             exclude: ["Golden"]
         ),
         .testTarget(

@@ -209,6 +209,21 @@ struct StoreTests {
         }
     }
 
+    @Test func importTakesBackItsOwnExportAndSkipsDuplicates() throws {
+        let dir = S.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a.json").path, b = dir.appendingPathComponent("b.json").path
+        let export = dir.appendingPathComponent("export.json").path
+        #expect(try S.run(["bookmarks", "add", "--doc", "2", "--block", "17", "--note", S.hostileNote, S.texts], bookmarks: a).0 == 0)
+        #expect(try S.run(["bookmarks", "export", "--format", "json", "--output", export], bookmarks: a).0 == 0)
+        let (again, _, err) = try S.run(["bookmarks", "export", "--format", "json", "--output", export], bookmarks: a)
+        #expect(again == 2 && err.contains("already exists"))
+        let (status, out, _) = try S.run(["bookmarks", "import", export], bookmarks: b)
+        #expect(status == 0 && out.hasPrefix("1 imported"))
+        #expect(try S.run(["bookmarks", "import", export], bookmarks: b).1.hasPrefix("0 imported, 1 already there"))
+        #expect(try BookmarkStore(path: b).read() == BookmarkStore(path: a).read())
+    }
+
     @Test func reanchoringAfterEditsAndOrphans() throws {
         let original = """
             标题
