@@ -65,20 +65,16 @@ public enum SourceDecoder {
     static func validateUTF8(_ input: [UInt8]) -> ([UInt8], Int, Int) {
         let (firstError, multibyte) = scanValidPrefix(input)
         if firstError == input.count { return (input, 0, multibyte) }
+        // Invalid text: keep the valid prefix as scanned, then replace as we go.
         return input.withUnsafeBufferPointer { p -> ([UInt8], Int, Int) in
-            var bad = 0, multi = 0
-            var out: [UInt8]? = nil
-            var i = 0
+            var bad = 0, multi = multibyte
+            var out = Array(UnsafeBufferPointer(rebasing: p[0..<firstError]))
+            out.reserveCapacity(p.count + 64)
+            var i = firstError
             let n = p.count
             while i < n {
                 let b = p[i]
-                if b < 0x80 { out?.append(b); i += 1; continue }
-                // Fast path: a well-formed three-byte sequence (all of CJK) while nothing was replaced.
-                if out == nil, b >= 0xE1, b <= 0xEC, i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
-                    multi += 1
-                    i += 3
-                    continue
-                }
+                if b < 0x80 { out.append(b); i += 1; continue }
                 var need = 0
                 var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
                 switch b {
@@ -104,19 +100,15 @@ public enum SourceDecoder {
                 }
                 if ok {
                     multi += 1
-                    out?.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + len)]))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + len)]))
                     i += len
                 } else {
-                    if out == nil {
-                        out = Array(UnsafeBufferPointer(rebasing: p[0..<i]))
-                        out!.reserveCapacity(n + 64)
-                    }
                     bad += 1
-                    out!.append(contentsOf: replacement)
+                    out.append(contentsOf: replacement)
                     i += len
                 }
             }
-            return (out ?? input, bad, multi)
+            return (out, bad, multi)
         }
     }
 
