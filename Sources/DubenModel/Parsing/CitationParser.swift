@@ -117,12 +117,3 @@ public enum CitationParser {
         return nil
     }
 }
-
-extension Array where Element == Unicode.Scalar {
-    func trimmingSpaces() -> [Unicode.Scalar] {
-        var lo = 0, hi = count
-        while lo < hi && UTF8Scalars.isSpace(self[lo].value) { lo += 1 }
-        while hi > lo && UTF8Scalars.isSpace(self[hi - 1].value) { hi -= 1 }
-        return Array(self[lo..<hi])
-    }
-}

@@ -162,15 +162,12 @@ public struct DocumentParser {
             }
             toc = withRunIns
         }
-        for qi in quotations.indices {
-            var section: Int? = nil
-            for (t, e) in toc.enumerated() where !e.isRunIn && e.block < quotations[qi].citationBlock { section = t }
-            quotations[qi].section = section
-        }
-
         var document = Document(
             id: "", title: title, author: author, kind: kind, source: source, range: docRange,
             blocks: blocks, toc: toc, quotations: quotations, dateline: nil, datedPassages: [], metadata: nil)
+        for qi in document.quotations.indices {
+            document.quotations[qi].section = document.section(at: document.quotations[qi].citationBlock)
+        }
         document.id = DocumentID.make(title: title)
         document.metadata = metadata?.lookup(id: document.id, title: title)
         if kind == .report, let dateline = datelineFound {
