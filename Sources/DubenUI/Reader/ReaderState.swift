@@ -237,9 +237,11 @@ public struct Reader {
 
     static let exactLimit = 5000
 
-    /// How far through the document the top row is, 0–100.
-    public var percent: Int {
-        let p = linePosition
+    /// How far through the document the last row shown is, 0–100.
+    public var percent: Int { percent(at: linePosition) }
+
+    /// The same, from a line position already computed (it walks every block).
+    public func percent(at p: (line: Int, total: Int, exact: Bool)) -> Int {
         let bottom = min(p.total, p.line + textHeight - 1)
         return p.total <= 0 ? 100 : min(100, bottom * 100 / p.total)
     }

@@ -163,7 +163,8 @@ enum StatusLine {
         let position = reader.linePosition
         let line = "line \(position.exact ? "" : "~")\(position.line)/\(position.total)"
         // The longest form that leaves room on a narrow terminal.
-        let forms = ["\(line)  \(reader.percent)%   h help", "\(line)  \(reader.percent)%", "\(reader.percent)%"]
+        let percent = reader.percent(at: position)
+        let forms = ["\(line)  \(percent)%   h help", "\(line)  \(percent)%", "\(percent)%"]
         let right = forms.first { screen.measure.width(of: $0) <= screen.width / 2 } ?? forms[forms.count - 1]
         if let m = reader.message {
             ReaderView.bar(&screen, y: y, left: m, right: right, style: reader.messageIsError ? .accent : .bold, rightStyle: .dim)
