@@ -22,11 +22,15 @@ public struct PositionStore: Sendable {
         try BookmarkStore.decode(StateFile.self, path: path)?.positions ?? [:]
     }
 
-    public func save(document: String, block: Int, offset: Int, now: String = ISOTime.now()) throws {
+    /// Records positions (document id → block, offset) in one locked write.
+    public func save(_ positions: [String: (block: Int, offset: Int)], now: String = ISOTime.now()) throws {
+        guard !positions.isEmpty else { return }
         try AtomicJSONFile.withLock(path) {
             // A state file that cannot be read is left alone (the error goes to the caller).
             var file = try BookmarkStore.decode(StateFile.self, path: path) ?? StateFile()
-            file.positions[document] = Position(block: block, offset: offset, updated: now)
+            for (document, p) in positions {
+                file.positions[document] = Position(block: p.block, offset: p.offset, updated: now)
+            }
             try AtomicJSONFile.write(file, to: path)
         }
     }

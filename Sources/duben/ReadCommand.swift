@@ -46,7 +46,7 @@ struct ReadCommand: ParsableCommand {
         // Reading positions are saved on every way out of the reader, errors included.
         defer {
             if reader.bookmarksReadOnly == nil {
-                for (id, p) in reader.readingPositions { try? positions.save(document: id, block: p.block, offset: p.offset) }
+                try? positions.save(reader.readingPositions)
             }
         }
         let status: Int32
