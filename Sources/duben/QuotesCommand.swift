@@ -41,7 +41,7 @@ struct QuotesCommand: ParsableCommand {
         for ref in found {
             let doc = corpus.documents[ref.documentIndex]
             let q = ref.quotation
-            let date = q.citation.date.end.map { "\(q.citation.date.start.iso)/\($0.iso)" } ?? q.citation.date.start.iso
+            let date = q.citation.date.description
             let first = doc.quotationText(q).split(separator: "\n").first.map(String.init) ?? ""
             table.rows.append([date, q.citation.occasion.isEmpty ? "—" : q.citation.occasion, first])
         }

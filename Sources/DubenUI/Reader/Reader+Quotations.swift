@@ -9,8 +9,7 @@ extension Reader {
 
     /// "2020-03-27 同美国总统特朗普通电话" for a quotation.
     func describe(_ q: Quotation) -> String {
-        let d = q.citation.date
-        let date = d.end.map { "\(d.start.iso)/\($0.iso)" } ?? d.start.iso
+        let date = q.citation.date.description
         return q.citation.occasion.isEmpty ? date : "\(date) \(q.citation.occasion)"
     }
 
