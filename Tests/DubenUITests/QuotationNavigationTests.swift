@@ -39,6 +39,15 @@ struct QuotationNavigationTests {
         #expect(bottom.contains("2020-03-27 同美国总统特朗普通电话 · quotation 9/59"), "\(bottom)")
     }
 
+    @Test(arguments: [(20, 6), (30, 8), (40, 12), (80, 24)])
+    func narrowStatusLineKeepsDateAndNumber(columns: Int, rows: Int) {
+        var r = S.reader(columns, rows)
+        S.type(&r, [.tab] + Array(repeating: Key.char("]"), count: 9) + [.char("j"), .char("k")])
+        let bottom = ReaderView.draw(r).lines.last ?? ""
+        #expect(bottom.contains("2020-03-27"), "\(columns)x\(rows): \(bottom)")
+        #expect(bottom.contains("9/59"), "\(columns)x\(rows): \(bottom)")
+    }
+
     @Test(arguments: ["2020-03-27", "2020/3/27", "20200327", "2020年3月27日", "3月27日", "3-27"])
     func atLandsOnTheFirstQuotationOfTheDay(_ date: String) {
         var r = S.reader(80, 24)

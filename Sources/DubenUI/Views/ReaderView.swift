@@ -173,11 +173,24 @@ enum StatusLine {
         let doc = reader.document
         if let q = reader.currentQuotation {
             // Inside a quotation: its date and occasion, and its number. The occasion is cut
-            // first, so the date and the number always show.
-            let number = " · quotation \(q.index + 1)/\(doc.quotations.count)"
-            let room = max(0, screen.width - screen.measure.width(of: right) - 3 - screen.measure.width(of: number))
-            let left = screen.measure.truncate(Sanitizer.clean(reader.describe(q)), to: room) + number
-            ReaderView.bar(&screen, y: y, left: left, right: right, style: .accent, rightStyle: .dim)
+            // first; on a narrow terminal the position and the word "quotation" give way too, so
+            // that the date and the number always show.
+            let measure = screen.measure
+            let date = q.citation.date.description
+            let numbers = [" · quotation \(q.index + 1)/\(doc.quotations.count)", " · \(q.index + 1)/\(doc.quotations.count)"]
+            var choice = (right: forms[forms.count - 1], number: numbers[1])
+            search: for r in forms + [""] where measure.width(of: r) <= screen.width / 2 {
+                for n in numbers where screen.width - measure.width(of: r) - 3 - measure.width(of: n) >= measure.width(of: date) {
+                    choice = (r, n)
+                    break search
+                }
+            }
+            let room = max(0, screen.width - measure.width(of: choice.right) - 3 - measure.width(of: choice.number))
+            let described = Sanitizer.clean(reader.describe(q))
+            let shown = measure.width(of: described) <= room || room >= measure.width(of: date) + 2
+                ? measure.truncate(described, to: room) : date
+            let left = shown + choice.number
+            ReaderView.bar(&screen, y: y, left: left, right: choice.right, style: .accent, rightStyle: .dim)
             return
         }
         var left = doc.kind.rawValue
