@@ -83,25 +83,30 @@ public enum CitationParser {
         }
         guard let found = date else { return nil }
         // Trim spaces and list punctuation, then "摘自" ("excerpted from").
-        let edge: Set<Unicode.Scalar> = ["，", ",", "、", "：", ":", "；", ";", " ", "\t", "\u{3000}"]
         var lo = occasion.lowerBound, hi = occasion.upperBound
-        while lo < hi && edge.contains(s[lo]) { lo += 1 }
-        while hi > lo && edge.contains(s[hi - 1]) { hi -= 1 }
+        while lo < hi && isEdge(s[lo]) { lo += 1 }
+        while hi > lo && isEdge(s[hi - 1]) { hi -= 1 }
         if hi - lo >= 2 && s[lo] == "摘" && s[lo + 1] == "自" { lo += 2 }
-        while lo < hi && edge.contains(s[lo]) { lo += 1 }
+        while lo < hi && isEdge(s[lo]) { lo += 1 }
         for prefix in nonCitationPrefixes where s[lo..<hi].starts(with: prefix) { return nil }
 
-        // Byte positions of scalar indices, counted from the start of `s`.
-        var offsets = [Int](repeating: 0, count: s.count + 1)
-        var b = byte
-        for (k, c) in s.enumerated() {
-            offsets[k] = b
-            b += c.utf8.count
+        // Byte positions of scalar indices, counted from the start of `s` (citations are short).
+        func offset(_ index: Int) -> Int {
+            var b = byte
+            for k in 0..<index { b += UTF8.width(s[k]) }
+            return b
         }
-        offsets[s.count] = b
-        let title = bookTitle(in: s, lo..<hi).map { offsets[$0.lowerBound]..<offsets[$0.upperBound] }
-        return Citation(source: source, textRange: offsets[inner.lowerBound]..<offsets[inner.upperBound],
-                        occasionRange: offsets[lo]..<offsets[hi], titleRange: title, date: found)
+        let title = bookTitle(in: s, lo..<hi).map { offset($0.lowerBound)..<offset($0.upperBound) }
+        return Citation(source: source, textRange: offset(inner.lowerBound)..<offset(inner.upperBound),
+                        occasionRange: offset(lo)..<offset(hi), titleRange: title, date: found)
+    }
+
+    /// Spaces and list punctuation trimmed from the ends of an occasion.
+    static func isEdge(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "，", ",", "、", "：", ":", "；", ";", " ", "\t", "\u{3000}": return true
+        default: return false
+        }
     }
 
     /// The scalar range inside the first 《…》 of `s[range]`, if any.

@@ -59,7 +59,8 @@ public struct DocumentParser {
             previousStandalone = standalone
         }
 
-        // 2. Citations (whole lines and paragraph tails) and heading candidates.
+        // 2. Citations (whole lines and paragraph tails) and heading candidates. One-line
+        //    pieces were judged whole in step 1; only their tails are left to check.
         var classified: [Piece] = []
         classified.reserveCapacity(pieces.count + 8)
         for var piece in pieces {
@@ -67,25 +68,19 @@ public struct DocumentParser {
                 classified.append(piece)
                 continue
             }
-            let first = UTF8Scalars.decode(p, at: piece.range.lowerBound).value
-            let lastStart = UTF8Scalars.previousStart(p, before: piece.range.upperBound, lowerBound: piece.range.lowerBound)
-            let last = UTF8Scalars.decode(p, at: lastStart).value
-            let closes = last == 0xFF09 || last == 0x29
-            if isMarkerStart(first) || closes {
-                let s = UTF8Scalars.scalars(p, piece.range)
-                if let c = CitationParser.parseLine(s, source: source, at: piece.range.lowerBound) {
-                    piece.kind = .citation(c)
+            if piece.lineCount > 1, let kind = standaloneKind(p, piece.range) {
+                piece.kind = kind
+                if case .citation = kind {
                     classified.append(piece)
                     continue
                 }
-                if closes, let split = tailCitation(p, piece, scalars: s) {
-                    classified.append(split.0)
-                    classified.append(split.1)
-                    continue
-                }
-                if let (form, n) = HeadingRecognizer.heading(s) {
-                    piece.kind = .heading(form, n)
-                }
+            }
+            let lastStart = UTF8Scalars.previousStart(p, before: piece.range.upperBound, lowerBound: piece.range.lowerBound)
+            let last = UTF8Scalars.decode(p, at: lastStart).value
+            if last == 0xFF09 || last == 0x29, let split = tailCitation(p, piece, scalars: UTF8Scalars.scalars(p, piece.range)) {
+                classified.append(split.0)
+                classified.append(split.1)
+                continue
             }
             classified.append(piece)
         }
@@ -99,15 +94,14 @@ public struct DocumentParser {
 
         // 4. Headings (in a collection only at a quotation boundary or in sequence), blocks,
         //    quotations.
-        let formsPresent = Set(classified.compactMap { piece -> HeadingForm? in
-            if case .heading(let f, _) = piece.kind { return f } else { return nil }
-        })
-        let ranks = HeadingForm.allCases.filter { formsPresent.contains($0) }
+        var formsPresent = [Bool](repeating: false, count: HeadingForm.allCases.count)
+        for piece in classified { if case .heading(let f, _) = piece.kind { formsPresent[f.rawValue] = true } }
+        let ranks = HeadingForm.allCases.filter { formsPresent[$0.rawValue] }
         var blocks: [Block] = []
         var toc: [TOCEntry] = []
         var quotations: [Quotation] = []
         var pending: [Int] = []  // paragraph blocks since the last boundary
-        var lastNumber: [HeadingForm: Int] = [:]
+        var lastNumber = [Int](repeating: 0, count: HeadingForm.allCases.count)
         for piece in classified {
             switch piece.kind {
             case .citation(let c):
@@ -119,12 +113,12 @@ public struct DocumentParser {
                                             citation: c, section: nil))
                 pending = []
             case .heading(let form, let n):
-                let inSequence = (lastNumber[form] ?? 0) + 1 == n
+                let inSequence = lastNumber[form.rawValue] + 1 == n
                 if !isCollection || pending.isEmpty || (inSequence && !endsParagraph(p, piece.range)) {
                     let level = (ranks.firstIndex(of: form) ?? 0) + 1
                     blocks.append(Block(kind: .heading(level: level), range: piece.range, isIndented: false))
                     toc.append(TOCEntry(level: level, label: source.string(piece.range), block: blocks.count - 1, isRunIn: false))
-                    lastNumber[form] = n
+                    lastNumber[form.rawValue] = n
                     pending = []
                 } else {
                     pending.append(blocks.count)
@@ -140,7 +134,7 @@ public struct DocumentParser {
         let kind: Document.Kind
         if isCollection { kind = .quotations }
         else if datelineFound != nil { kind = .report }
-        else if author != nil || formsPresent.contains(.question) || formsPresent.contains(.part) { kind = .speech }
+        else if author != nil || formsPresent[HeadingForm.question.rawValue] || formsPresent[HeadingForm.part.rawValue] { kind = .speech }
         else { kind = .text }
         if kind == .speech {
             var withRunIns: [TOCEntry] = []
@@ -212,13 +206,22 @@ public struct DocumentParser {
     }
 
     /// Lines that are blocks of their own even in hard-wrapped text: citations and headings.
+    ///
+    /// Most lines are settled from their first and last characters and their length; only
+    /// lines that could still be a citation or a heading are decoded to scalars.
     func standaloneKind(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Piece.Kind? {
         guard !range.isEmpty else { return nil }
         let first = UTF8Scalars.decode(p, at: range.lowerBound).value
         guard isMarkerStart(first) else { return nil }
-        let s = UTF8Scalars.scalars(p, range.lowerBound..<min(range.upperBound, range.lowerBound + 700))
-        if let c = CitationParser.parseLine(s, source: source, at: range.lowerBound) { return .citation(c) }
-        if let (form, n) = HeadingRecognizer.heading(s) { return .heading(form, n) }
+        let last = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)).value
+        let bracketed = (first == 0xFF08 || first == 0x28) && (last == 0xFF09 || last == 0x29)
+        let dashed = first == 0x2014 || first == 0x2015 || first == 0x2D
+        // A heading has at most maxHeadingLength scalars, so at most 4 bytes each.
+        let short = range.count <= HeadingRecognizer.maxHeadingLength * 4
+        guard bracketed || dashed || short else { return nil }
+        let s = UTF8Scalars.scalars(p, range)
+        if bracketed || dashed, let c = CitationParser.parseLine(s, source: source, at: range.lowerBound) { return .citation(c) }
+        if short, let (form, n) = HeadingRecognizer.heading(s) { return .heading(form, n) }
         return nil
     }
 

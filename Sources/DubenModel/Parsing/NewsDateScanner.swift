@@ -20,11 +20,15 @@ struct NewsDateScanner {
     /// The first sentence-opening month-and-day date in the opening paragraphs.
     mutating func findDateline(_ p: UnsafeBufferPointer<UInt8>, pieces: [Range<Int>]) -> Found? {
         for range in pieces.prefix(NewsDateScanner.datelineParagraphs) {
-            for start in sentenceStarts(p, range) {
+            var found: Found? = nil
+            forEachSentenceStart(p, range) { start in
                 if let f = marker(p, at: start, end: range.upperBound, context: nil), f.span.start.month != nil, f.span.start.day != nil {
-                    return f
+                    found = f
+                    return false
                 }
+                return true
             }
+            if let found { return found }
         }
         return nil
     }
@@ -39,8 +43,9 @@ struct NewsDateScanner {
         var context = span.start
         var passages: [DatedPassage] = []
         for (b, block) in document.blocks.enumerated() where block.kind == .paragraph && block.range.upperBound > dateline.byte {
-            for start in sentenceStarts(p, block.range) where start > dateline.byte + dateline.marker.utf8.count - 1 {
-                guard var f = marker(p, at: start, end: block.range.upperBound, context: context), f.span.start.day != nil else { continue }
+            forEachSentenceStart(p, block.range) { start in
+                guard start > dateline.byte + dateline.marker.utf8.count - 1,
+                      var f = marker(p, at: start, end: block.range.upperBound, context: context), f.span.start.day != nil else { return true }
                 // A day before the current one, inside a dateline that runs into the next
                 // month, belongs to that month.
                 if f.span.start.month == context.month, let d = f.span.start.day, let cd = context.day, d < cd,
@@ -51,29 +56,30 @@ struct NewsDateScanner {
                 context = f.span.start
                 let a = document.anchor(atByte: start)
                 passages.append(DatedPassage(kind: .dayMarker, date: f.span, block: b, offset: a.offset, marker: f.marker))
+                return true
             }
         }
         document.datedPassages = passages
     }
 
     /// Byte offsets where sentences start: the block start and after 。！？； (and a closing quote).
-    func sentenceStarts(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Int] {
-        var starts = [range.lowerBound]
+    /// Steps a whole scalar at a time; `body` returns false to stop.
+    func forEachSentenceStart(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int) -> Bool) {
+        guard body(range.lowerBound) else { return }
         var i = range.lowerBound
         while i + 2 < range.upperBound {
             // 。 E3 80 82, ！ EF BC 81, ？ EF BC 9F, ； EF BC 9B
-            let b0 = p[i], b1 = p[i + 1], b2 = p[i + 2]
+            let b0 = p[i]
+            if b0 < 0xE0 { i += b0 < 0x80 ? 1 : 2; continue }
+            if b0 >= 0xF0 { i += 4; continue }
+            let b1 = p[i + 1], b2 = p[i + 2]
+            i += 3
             if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x82) || (b0 == 0xEF && b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F || b2 == 0x9B)) {
-                var next = i + 3
                 // ” E2 80 9D
-                if next + 2 < range.upperBound && p[next] == 0xE2 && p[next + 1] == 0x80 && p[next + 2] == 0x9D { next += 3 }
-                if next < range.upperBound { starts.append(next) }
-                i = next
-                continue
+                if i + 2 < range.upperBound && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x9D { i += 3 }
+                if i < range.upperBound, !body(i) { return }
             }
-            i += 1
         }
-        return starts
     }
 
     /// A date at `start` followed by an optional time of day and a comma.
