@@ -35,6 +35,21 @@ case "parse":
                  mb, seconds, mb / seconds, corpus.documents.count,
                  corpus.documents.reduce(0) { $0 + $1.blocks.count }, corpus.documents.reduce(0) { $0 + $1.quotations.count }))
     print(String(format: "parse: peak RSS %.1f MB = %.2f × corpus", Double(peakRSS()) / 1_000_000, Double(peakRSS()) / Double(bytes)))
+case "sizes":
+    print("Block", MemoryLayout<Block>.stride, "Quotation", MemoryLayout<Quotation>.stride, "Citation", MemoryLayout<Citation>.stride,
+          "TOCEntry", MemoryLayout<TOCEntry>.stride, "DatedPassage", MemoryLayout<DatedPassage>.stride, "Document", MemoryLayout<Document>.stride,
+          "DateSpan", MemoryLayout<DateSpan>.stride)
+    let before = peakRSS()
+    let corpus = try CorpusLoader().load(paths: [path])
+    var cap = (blocks: 0, quotations: 0, toc: 0, passages: 0)
+    var cnt = (blocks: 0, quotations: 0, toc: 0, passages: 0)
+    for d in corpus.documents {
+        cap.blocks += d.blocks.capacity; cnt.blocks += d.blocks.count
+        cap.quotations += d.quotations.capacity; cnt.quotations += d.quotations.count
+        cap.toc += d.toc.capacity; cnt.toc += d.toc.count
+        cap.passages += d.datedPassages.capacity; cnt.passages += d.datedPassages.count
+    }
+    print("counts", cnt, "capacities", cap, "peak before", before / 1_000_000, "after", peakRSS() / 1_000_000)
 case "rss-read":
     let src = try CorpusLoader().read(path)
     print("read only: peak RSS \(peakRSS() / 1_000_000) MB for \(src.bytes.count / 1_000_000) MB")

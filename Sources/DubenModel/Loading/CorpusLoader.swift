@@ -70,14 +70,17 @@ public struct CorpusLoader {
         } else {
             raw = try Self.readBytes(path)
         }
+        let name = path == "-" ? "<stdin>" : path
+        let decoded: DecodedText
         do {
-            let decoded = try SourceDecoder.decode(raw)
-            return SourceFile(path: path == "-" ? "<stdin>" : path, bytes: decoded.bytes, encoding: decoded.encoding, replacements: decoded.replacements)
+            decoded = try SourceDecoder.decode(raw)
         } catch .binary {
-            throw .binary(path: path == "-" ? "<stdin>" : path)
+            throw .binary(path: name)
         } catch {
-            throw .empty(path: path == "-" ? "<stdin>" : path)
+            throw .empty(path: name)
         }
+        guard decoded.bytes.count <= SourceFile.maximumSize else { throw .tooLarge(path: name) }
+        return SourceFile(path: name, bytes: decoded.bytes, encoding: decoded.encoding, replacements: decoded.replacements)
     }
 
     /// Reads a whole file with POSIX calls, so errors carry the system's reason.

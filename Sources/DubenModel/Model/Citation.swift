@@ -4,22 +4,27 @@
 /// made when asked for.
 public struct Citation: Hashable, Sendable {
     public let source: SourceFile
-    /// Byte range of the citation as written, without its outer brackets or leading "——".
-    public var textRange: Range<Int>
-    /// Byte range of the occasion: the citation without its date, "摘自" and edge punctuation.
-    public var occasionRange: Range<Int>
-    /// Byte range of the text inside the first 《…》 of the occasion, when there is one.
-    public var titleRange: Range<Int>?
+    // Packed byte ranges (see `ByteSpan`); `ByteSpan.none` stands for no title.
+    private var textSpan: ByteSpan
+    private var occasionSpan: ByteSpan
+    private var titleSpan: ByteSpan
     /// The date taken from the leading or trailing position of the citation.
     public var date: DateSpan
 
     public init(source: SourceFile, textRange: Range<Int>, occasionRange: Range<Int>, titleRange: Range<Int>?, date: DateSpan) {
         self.source = source
-        self.textRange = textRange
-        self.occasionRange = occasionRange
-        self.titleRange = titleRange
+        textSpan = ByteSpan(textRange)
+        occasionSpan = ByteSpan(occasionRange)
+        titleSpan = titleRange.map(ByteSpan.init) ?? .none
         self.date = date
     }
+
+    /// Byte range of the citation as written, without its outer brackets or leading "——".
+    public var textRange: Range<Int> { textSpan.range }
+    /// Byte range of the occasion: the citation without its date, "摘自" and edge punctuation.
+    public var occasionRange: Range<Int> { occasionSpan.range }
+    /// Byte range of the text inside the first 《…》 of the occasion, when there is one.
+    public var titleRange: Range<Int>? { titleSpan == .none ? nil : titleSpan.range }
 
     /// The citation as written, without its outer brackets or leading "——".
     public var text: String { source.string(textRange) }

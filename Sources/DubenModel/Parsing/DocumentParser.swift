@@ -97,9 +97,12 @@ public struct DocumentParser {
         var formsPresent = [Bool](repeating: false, count: HeadingForm.allCases.count)
         for piece in classified { if case .heading(let f, _) = piece.kind { formsPresent[f.rawValue] = true } }
         let ranks = HeadingForm.allCases.filter { formsPresent[$0.rawValue] }
+        // Each classified piece becomes one block: reserve exactly (the corpus keeps them).
         var blocks: [Block] = []
+        blocks.reserveCapacity(classified.count)
         var toc: [TOCEntry] = []
         var quotations: [Quotation] = []
+        quotations.reserveCapacity(citationCount)
         var pending: [Int] = []  // paragraph blocks since the last boundary
         var lastNumber = [Int](repeating: 0, count: HeadingForm.allCases.count)
         for piece in classified {
@@ -109,15 +112,14 @@ public struct DocumentParser {
                 let paragraphs = pending.isEmpty ? blocks.count..<blocks.count : pending[0]..<blocks.count
                 for b in paragraphs where blocks[b].kind == .paragraph { blocks[b].quotation = qi }
                 blocks.append(Block(kind: .citation, range: piece.range, isIndented: piece.indented, quotation: qi))
-                quotations.append(Quotation(index: qi, blocks: paragraphs, citationBlock: blocks.count - 1,
-                                            citation: c, section: nil))
+                quotations.append(Quotation(index: qi, blocks: paragraphs, citation: c, section: nil))
                 pending = []
             case .heading(let form, let n):
                 let inSequence = lastNumber[form.rawValue] + 1 == n
                 if !isCollection || pending.isEmpty || (inSequence && !endsParagraph(p, piece.range)) {
                     let level = (ranks.firstIndex(of: form) ?? 0) + 1
                     blocks.append(Block(kind: .heading(level: level), range: piece.range, isIndented: false))
-                    toc.append(TOCEntry(level: level, label: source.string(piece.range), block: blocks.count - 1, isRunIn: false))
+                    toc.append(TOCEntry(level: level, labelRange: piece.range, in: source, block: blocks.count - 1, isRunIn: false))
                     lastNumber[form.rawValue] = n
                     pending = []
                 } else {
@@ -150,8 +152,9 @@ public struct DocumentParser {
                 let first = UTF8Scalars.decode(p, at: block.range.lowerBound).value
                 guard first == 0x7B2C /* 第 */ || Unicode.Scalar(first).map(DateParser.canStartDate) == true else { continue }
                 let prefix = UTF8Scalars.scalars(p, block.range.lowerBound..<min(block.range.upperBound, block.range.lowerBound + 360))
-                if let label = HeadingRecognizer.runInLabel(prefix) {
-                    withRunIns.append(TOCEntry(level: currentLevel + 1, label: label, block: b, isRunIn: true))
+                if let length = HeadingRecognizer.runInLabelLength(prefix) {
+                    let label = block.range.lowerBound..<(block.range.lowerBound + length)
+                    withRunIns.append(TOCEntry(level: currentLevel + 1, labelRange: label, in: source, block: b, isRunIn: true))
                 }
             }
             toc = withRunIns

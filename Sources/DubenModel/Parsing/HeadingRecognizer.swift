@@ -56,9 +56,9 @@ public enum HeadingRecognizer {
         c == "。" || c == "！" || c == "？" || c == "!" || c == "?"
     }
 
-    /// For speeches: a paragraph opening "第一，" or "一是" is a run-in point. Returns its
-    /// first sentence (without the sentence-final punctuation) as the label.
-    public static func runInLabel(_ s: [Unicode.Scalar]) -> String? {
+    /// For speeches: a paragraph opening "第一，" or "一是" is a run-in point. Returns the byte
+    /// length of its first sentence (without the sentence-final punctuation), its label.
+    public static func runInLabelLength(_ s: [Unicode.Scalar]) -> Int? {
         var isPoint = false
         if s.count > 3, s[0] == "第", let (_, j) = number(s, at: 1), j < s.count, s[j] == "，" || s[j] == "," {
             isPoint = true
@@ -67,8 +67,11 @@ public enum HeadingRecognizer {
             isPoint = true
         }
         guard isPoint else { return nil }
-        var end = s.count
-        for (k, c) in s.enumerated() where isSentenceEnd(c) || c == "；" { end = k; break }
-        return String(scalars: s[0..<end])
+        var length = 0
+        for c in s {
+            if isSentenceEnd(c) || c == "；" { break }
+            length += UTF8.width(c)
+        }
+        return length
     }
 }

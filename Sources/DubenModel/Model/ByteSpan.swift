@@ -1,0 +1,24 @@
+/// A byte range of a loaded source file, stored in 8 bytes instead of `Range<Int>`'s 16.
+///
+/// A corpus holds hundreds of thousands of blocks, quotations and headings, each holding byte
+/// ranges, so the model stores them packed. Source files are limited to 4 GiB
+/// (`SourceFile.maximumSize`); the loader refuses larger ones.
+public struct ByteSpan: Hashable, Sendable {
+    private var lower: UInt32
+    private var upper: UInt32
+
+    public init(_ range: Range<Int>) {
+        lower = UInt32(truncatingIfNeeded: range.lowerBound)
+        upper = UInt32(truncatingIfNeeded: range.upperBound)
+    }
+
+    /// A value no range converts to, for "no range" in packed optionals.
+    static let none = ByteSpan(lower: .max, upper: 0)
+
+    private init(lower: UInt32, upper: UInt32) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    public var range: Range<Int> { Int(lower)..<Int(upper) }
+}
