@@ -25,6 +25,34 @@ struct SourceDecoderTests {
         #expect(String(decoding: d.bytes, as: UTF8.self) == "中文\u{FFFD}\u{FFFD}正文内容，足够长的有效文字。")
     }
 
+    /// The word-at-a-time validator against the standard library's decoder, on mostly valid
+    /// text with invalid fragments at random places (overlongs, surrogates, truncations, stray
+    /// continuation bytes, values above U+10FFFF).
+    @Test func validationAgreesWithTheStandardLibrary() throws {
+        let valid: [[UInt8]] = [Array("中".utf8), Array("，".utf8), Array("a".utf8), Array("abcdefgh".utf8),
+                                Array("é".utf8), Array("😀".utf8), Array("\u{E000}".utf8), Array("\u{FFFD}".utf8),
+                                Array("\u{D7FF}".utf8), Array("\u{800}".utf8), Array("\n".utf8)]
+        let invalid: [[UInt8]] = [[0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF],
+                                  [0xE4, 0xB8], [0x80], [0xBF], [0xF0, 0x9F, 0x98], [0xFF], [0xC2], [0xF5, 0x80]]
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<400 {
+            var bytes: [UInt8] = Array("开头".utf8)
+            for _ in 0..<Int.random(in: 1...120, using: &rng) {
+                if Int.random(in: 0..<40, using: &rng) == 0 && round > 0 {
+                    bytes += invalid.randomElement(using: &rng)!
+                } else {
+                    bytes += valid.randomElement(using: &rng)!
+                }
+            }
+            let d = try SourceDecoder.decode(bytes)
+            let expected = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            if d.encoding == .utf8 {
+                #expect(d.bytes == expected, "bytes \(bytes)")
+                #expect((d.replacements == 0) == (String(validating: bytes, as: UTF8.self) != nil))
+            }
+        }
+    }
+
     @Test func nulMeansBinary() {
         #expect(throws: SourceDecoder.Failure.binary) { try SourceDecoder.decode([0x41, 0x00, 0x42]) }
     }
