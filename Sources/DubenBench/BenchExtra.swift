@@ -22,6 +22,19 @@ enum BenchExtra {
             let seconds = now() - start
             let mb = Double(bytes) / 1_000_000
             print(String(format: "wrap: %.1f MB of block text at width 80 in %.2f s = %.0f MB/s (%d lines)", mb, seconds, mb / seconds, lines))
+        case "icu", "clusters":
+            let start = now()
+            var total = 0
+            let wrapper = LineWrapper(options: LayoutOptions(width: 80))
+            for doc in corpus.documents {
+                doc.source.bytes.withUnsafeBufferPointer { p in
+                    for b in doc.blocks {
+                        let q = UnsafeBufferPointer(rebasing: p[b.range])
+                        total += what == "icu" ? LineBreaker.opportunities(q).count : wrapper.wrap(utf8: q, block: 0, kind: .paragraph, indented: false).count
+                    }
+                }
+            }
+            print(what, now() - start, total)
         case "screen":
             // One 80×24 screen from a cold layout, at the start, middle and end of the corpus.
             var samples: [Double] = []

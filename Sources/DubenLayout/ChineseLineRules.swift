@@ -2,7 +2,10 @@
 /// §3.2) that duben enforces on top of ICU's break opportunities.
 public enum ChineseLineRules {
     /// Closing and middle punctuation, which never start a line (clreq: 行首禁则).
+    @inline(__always)
     public static func isLineStartProhibited(_ v: UInt32) -> Bool {
+        // CJK ideographs (the bulk of the text) first: none of them is listed.
+        if v >= 0x3100 && v < 0xFF00 { return false }
         switch v {
         case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01,  // ，。、；：？！
              0xFF09, 0x300B, 0x300D, 0x300F, 0x201D, 0x2019,          // ）》」』”’
@@ -17,7 +20,9 @@ public enum ChineseLineRules {
     }
 
     /// Opening punctuation, which never ends a line (clreq: 行尾禁则).
+    @inline(__always)
     public static func isLineEndProhibited(_ v: UInt32) -> Bool {
+        if v >= 0x3100 && v < 0xFF00 { return false }
         switch v {
         case 0xFF08, 0x300A, 0x300C, 0x300E, 0x201C, 0x2018,          // （《「『“‘
              0x3014, 0x3010, 0x3008, 0xFF5B, 0xFF3B, 0x3016, 0x3018,  // 〔【〈｛［〖〘
@@ -34,6 +39,7 @@ public enum ChineseLineRules {
     }
 
     /// Digits of a number (ASCII or full-width).
+    @inline(__always)
     static func isDigit(_ v: UInt32) -> Bool { (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) }
 
     /// Units that stay with the number before them: "1700米", "2000万美元", "1346户".
@@ -47,7 +53,7 @@ public enum ChineseLineRules {
 
     /// The end (exclusive) of a number-with-unit span that starts at `i`, when there is a unit.
     /// `base` holds the first scalar of each cluster.
-    static func numberWithUnit(_ base: [UInt32], from i: Int) -> Int? {
+    static func numberWithUnit(_ base: UnsafeBufferPointer<UInt32>, from i: Int) -> Int? {
         var j = i
         while j < base.count, isDigit(base[j]) || ((base[j] == 0x2E || base[j] == 0x2C) && j + 1 < base.count && isDigit(base[j + 1])) { j += 1 }
         guard j > i else { return nil }

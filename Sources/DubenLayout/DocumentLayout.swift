@@ -10,27 +10,35 @@ public final class DocumentLayout {
     public let options: LayoutOptions
     let wrapper: LineWrapper
     private var cache: [[DisplayLine]?]
+    /// The source bytes, shared (not copied) by the lines of plain blocks.
+    private let sourceStorage: DisplayBytes
+    private let scratch = WrapScratch()
 
     public init(document: Document, options: LayoutOptions) {
         self.document = document
         self.options = options
         wrapper = LineWrapper(options: options)
         cache = Array(repeating: nil, count: document.blocks.count)
+        sourceStorage = DisplayBytes(document.source.bytes)
     }
 
     /// The lines of a block (wrapped now if they were not yet).
     public func lines(ofBlock b: Int) -> [DisplayLine] {
         if let lines = cache[b] { return lines }
         let block = document.blocks[b]
-        let segments = document.segments(of: b)
         let lines: [DisplayLine]
-        if segments.count == 1 {
+        if document.isSingleLine(b) {
             // The common case: wrap the source bytes in place.
-            lines = document.source.bytes.withUnsafeBufferPointer { p in
-                wrapper.wrap(utf8: UnsafeBufferPointer(rebasing: p[segments[0].range]), block: b, kind: block.kind, indented: block.isIndented)
+            let range = block.range
+            lines = sourceStorage.bytes.withUnsafeBufferPointer { p in
+                wrapper.wrap(UnsafeBufferPointer(rebasing: p[range]), block: b, kind: block.kind, indented: block.isIndented,
+                             scratch: scratch, shared: (sourceStorage, range.lowerBound))
             }
         } else {
-            lines = wrapper.wrap(document.text(of: b), block: b, kind: block.kind, indented: block.isIndented)
+            var text = document.text(of: b)
+            lines = text.withUTF8 { p in
+                wrapper.wrap(p, block: b, kind: block.kind, indented: block.isIndented, scratch: scratch, shared: nil)
+            }
         }
         cache[b] = lines
         return lines

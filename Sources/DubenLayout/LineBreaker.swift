@@ -5,19 +5,24 @@ import CDubenText
 public enum LineBreaker {
     /// Byte offsets in `utf8` at which a line may start (ascending; `utf8.count` is last).
     public static func opportunities(_ utf8: UnsafeBufferPointer<UInt8>) -> [Int32] {
-        guard let base = utf8.baseAddress, utf8.count > 0 else { return [] }
-        let length = Int32(clamping: utf8.count)
-        var n: Int32 = 0
-        let out = [Int32](unsafeUninitializedCapacity: utf8.count + 1) { buffer, count in
-            n = duben_line_breaks(base, length, buffer.baseAddress, Int32(buffer.count))
-            count = Int(max(0, min(n, Int32(buffer.count))))
+        [Int32](unsafeUninitializedCapacity: utf8.count + 1) { buffer, count in
+            count = opportunities(utf8, into: buffer)
         }
+    }
+
+    /// Writes the opportunities into `out`, which must hold `utf8.count` elements (there are
+    /// at most as many opportunities as bytes), and returns how many there are.
+    static func opportunities(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Int32>) -> Int {
+        precondition(out.count >= utf8.count, "LineBreaker: output buffer too small")
+        guard let base = utf8.baseAddress, utf8.count > 0 else { return 0 }
+        let n = duben_line_breaks(base, Int32(clamping: utf8.count), out.baseAddress, Int32(clamping: out.count))
+        if n >= 0 { return Int(n) }
         // ICU unavailable: every scalar boundary is an opportunity; the clreq rules still apply.
-        if n < 0 {
-            var all: [Int32] = []
-            for i in 1...utf8.count where i == utf8.count || utf8[i] & 0xC0 != 0x80 { all.append(Int32(i)) }
-            return all
+        var count = 0
+        for i in 1...utf8.count where i == utf8.count || utf8[i] & 0xC0 != 0x80 {
+            out[count] = Int32(i)
+            count += 1
         }
-        return out
+        return count
     }
 }

@@ -12,16 +12,28 @@ public struct LineWrapper: Sendable {
 
     public init(options: LayoutOptions) { self.options = options }
 
-    /// Grapheme clusters of a text, measured. Arrays of plain values: this is the hot path.
+    /// Grapheme clusters of a text, measured: a view of the buffers of a `WrapScratch`.
     struct Clusters {
-        var startByte: [Int32] = []
-        var startScalar: [Int32] = []
-        var width: [Int16] = []     // cells; tabs are 0 here (their width depends on the column)
-        var base: [UInt32] = []     // first scalar
-        var special: [UInt8] = []   // 0 plain, 1 tab, 2 sanitised control
+        let startByte: UnsafeMutablePointer<Int32>
+        let startScalar: UnsafeMutablePointer<Int32>
+        let width: UnsafeMutablePointer<Int16>
+        let base: UnsafeMutablePointer<UInt32>
+        let special: UnsafeMutablePointer<UInt8>
+        var count = 0
         var scalarCount = 0
         var byteCount = 0
-        var count: Int { base.count }
+        /// Whether any cluster is a tab or a control (then lines need their own bytes).
+        var hasSpecial = false
+        /// Whether any cluster is a digit (then numbers with units are looked for).
+        var hasDigit = false
+
+        init(_ scratch: WrapScratch) {
+            startByte = scratch.startByte
+            startScalar = scratch.startScalar
+            width = scratch.width
+            base = scratch.base
+            special = scratch.special
+        }
     }
 
     /// Whether a scalar continues the cluster before it: combining marks and other zero-width
@@ -34,14 +46,11 @@ public struct LineWrapper: Sendable {
         return false
     }
 
-    func clusters(_ p: UnsafeBufferPointer<UInt8>) -> Clusters {
-        var c = Clusters()
+    /// Measures `p` into the scratch buffers (which must have room for `p.count + 1`).
+    func clusters(_ p: UnsafeBufferPointer<UInt8>, in scratch: WrapScratch) -> Clusters {
+        var c = Clusters(scratch)
         let n = p.count
-        c.startByte.reserveCapacity(n / 3 + 4)
-        c.startScalar.reserveCapacity(n / 3 + 4)
-        c.width.reserveCapacity(n / 3 + 4)
-        c.base.reserveCapacity(n / 3 + 4)
-        c.special.reserveCapacity(n / 3 + 4)
+        var count = 0
         var i = 0
         var scalar: Int32 = 0
         var previous: UInt32 = 0
@@ -51,11 +60,13 @@ public struct LineWrapper: Sendable {
             // Fast path for the bulk of the text: CJK ideographs and printable ASCII start a
             // cluster of known width (after a ZWJ they join, handled below).
             if previous != 0x200D && ((0x4E00...0x9FFF).contains(v) || (0x21...0x7E).contains(v)) {
-                c.startByte.append(Int32(i))
-                c.startScalar.append(scalar)
-                c.width.append(v < 0x80 ? 1 : 2)
-                c.base.append(v)
-                c.special.append(0)
+                c.startByte[count] = Int32(i)
+                c.startScalar[count] = scalar
+                c.width[count] = v < 0x80 ? 1 : 2
+                c.base[count] = v
+                c.special[count] = 0
+                if v >= 0x30 && v <= 0x39 { c.hasDigit = true }
+                count += 1
                 regionalRun = 0
                 previous = v
                 scalar += 1
@@ -65,54 +76,61 @@ public struct LineWrapper: Sendable {
             var w = options.measure.width(v)
             let isControl = Sanitizer.placeholder(for: v) != nil || (w < 0 && v != 0x09)
             let isRegional = (0x1F1E6...0x1F1FF).contains(v)
-            let joins = !isControl && v != 0x09 && c.count > 0 && c.special[c.count - 1] == 0
+            let joins = !isControl && v != 0x09 && count > 0 && c.special[count - 1] == 0
                 && (extends(v, width: w, previous: previous) || (isRegional && regionalRun % 2 == 1))
             regionalRun = isRegional ? regionalRun + 1 : 0
             if joins {
-                if w > 0 { c.width[c.count - 1] += Int16(w) }
+                if w > 0 { c.width[count - 1] += Int16(w) }
             } else {
                 if isControl { w = 1 }
-                c.startByte.append(Int32(i))
-                c.startScalar.append(scalar)
-                c.width.append(Int16(max(0, v == 0x09 ? 0 : w)))
-                c.base.append(v)
-                c.special.append(v == 0x09 ? 1 : isControl ? 2 : 0)
+                c.startByte[count] = Int32(i)
+                c.startScalar[count] = scalar
+                c.width[count] = Int16(max(0, v == 0x09 ? 0 : w))
+                c.base[count] = v
+                let kind: UInt8 = v == 0x09 ? 1 : isControl ? 2 : 0
+                c.special[count] = kind
+                if kind != 0 { c.hasSpecial = true }
+                if ChineseLineRules.isDigit(v) { c.hasDigit = true }
+                count += 1
             }
             previous = v
             scalar += 1
             i += len
         }
+        c.count = count
         c.scalarCount = Int(scalar)
         c.byteCount = n
         return c
     }
 
-    /// Permitted breaks: `allowed[i]` means a line may start at cluster `i`.
-    func permittedBreaks(_ p: UnsafeBufferPointer<UInt8>, _ c: Clusters) -> [Bool] {
-        var allowed = [Bool](repeating: false, count: c.count + 1)
+    /// Fills `scratch.allowed`: whether a line may start at cluster `i`, for `i` in
+    /// `0...c.count` — ICU's opportunities less those clreq forbids.
+    func permittedBreaks(_ p: UnsafeBufferPointer<UInt8>, _ c: Clusters, in scratch: WrapScratch) {
+        let allowed = scratch.allowed
+        allowed.initialize(repeating: false, count: c.count + 1)
+        let found = LineBreaker.opportunities(p, into: UnsafeMutableBufferPointer(start: scratch.breaks, count: scratch.capacity))
+        let breaks = scratch.breaks
         var k = 0
-        for offset in LineBreaker.opportunities(p) {
+        for n in 0..<found {
+            let offset = breaks[n]
             while k < c.count && c.startByte[k] < offset { k += 1 }
-            if k < c.count && c.startByte[k] == offset { allowed[k] = true }
-        }
-        allowed[0] = false
-        var i = 1
-        while i < c.count {
-            if allowed[i] && violatesRules(c, at: i) { allowed[i] = false }
-            i += 1
+            if k > 0 && k < c.count && c.startByte[k] == offset {
+                allowed[k] = !violatesRules(c, at: k)
+            }
         }
         // Numbers with their unit stay whole.
-        i = 0
+        guard c.hasDigit else { return }
+        let bases = UnsafeBufferPointer(start: c.base, count: c.count)
+        var i = 0
         while i < c.count {
             if ChineseLineRules.isDigit(c.base[i]) && (i == 0 || !ChineseLineRules.isDigit(c.base[i - 1])),
-               let end = ChineseLineRules.numberWithUnit(c.base, from: i) {
+               let end = ChineseLineRules.numberWithUnit(bases, from: i) {
                 for j in (i + 1)..<end { allowed[j] = false }
                 i = end
             } else {
                 i += 1
             }
         }
-        return allowed
     }
 
     /// Whether starting a line at cluster `i` breaks a clreq rule.
@@ -130,24 +148,33 @@ public struct LineWrapper: Sendable {
 
     /// Wraps a block's text given as UTF-8 (well-formed).
     public func wrap(utf8 p: UnsafeBufferPointer<UInt8>, block: Int, kind: Block.Kind, indented: Bool) -> [DisplayLine] {
+        wrap(p, block: block, kind: kind, indented: indented, scratch: WrapScratch(), shared: nil)
+    }
+
+    /// Wraps `p`. When `shared` is given, `p` lies in `shared.storage` at `shared.base`, and
+    /// lines of plain text (no tabs or controls to replace) refer to that storage instead of
+    /// a copy of their bytes.
+    func wrap(_ p: UnsafeBufferPointer<UInt8>, block: Int, kind: Block.Kind, indented: Bool, scratch: WrapScratch,
+              shared: (storage: DisplayBytes, base: Int)?) -> [DisplayLine] {
         let indentCells = indented && options.indent == .keep && kind == .paragraph ? min(4, options.width / 2) : 0
-        let c = clusters(p)
+        scratch.reserve(bytes: p.count)
+        defer { scratch.trim() }
+        let c = clusters(p, in: scratch)
         if c.count == 0 {
             return [DisplayLine(block: block, start: 0, end: 0, indent: 0, storage: DisplayBytes([]), byteRange: 0..<0,
                                 width: 0, isFirstOfBlock: true, kind: kind)]
         }
-        let allowed = permittedBreaks(p, c)
+        permittedBreaks(p, c, in: scratch)
+        let allowed = scratch.allowed
         let width = options.width
         var spans: [(from: Int, to: Int)] = []
+        spans.reserveCapacity(c.count * 2 / max(1, width) + 1)
         var lineStart = 0
         var col = indentCells
         var lastBreak = -1
         var i = 0
-        @inline(__always) func cellWidth(_ k: Int, at column: Int) -> Int {
-            c.special[k] == 1 ? LayoutOptions.tabStop - column % LayoutOptions.tabStop : Int(c.width[k])
-        }
         while i < c.count {
-            var w = cellWidth(i, at: col)
+            var w = c.special[i] == 1 ? LayoutOptions.tabStop - col % LayoutOptions.tabStop : Int(c.width[i])
             if col + w > width {
                 if i > lineStart {
                     var b = lastBreak
@@ -168,7 +195,7 @@ public struct LineWrapper: Sendable {
             if i < c.count && allowed[i] { lastBreak = i }
         }
         spans.append((lineStart, c.count))
-        return makeLines(p, c, spans, indent: indentCells, block: block, kind: kind)
+        return makeLines(p, c, spans, indent: indentCells, block: block, kind: kind, shared: shared)
     }
 
     /// Where to break a line that has no permitted break: the last boundary that obeys the
@@ -185,15 +212,17 @@ public struct LineWrapper: Sendable {
     /// Builds the lines of `spans` over one shared display buffer. Plain text is copied as is;
     /// tabs become spaces and controls their placeholders (`Sanitizer`).
     func makeLines(_ p: UnsafeBufferPointer<UInt8>, _ c: Clusters, _ spans: [(from: Int, to: Int)], indent: Int,
-                   block: Int, kind: Block.Kind) -> [DisplayLine] {
-        let plain = !c.special.contains { $0 != 0 }
+                   block: Int, kind: Block.Kind, shared: (storage: DisplayBytes, base: Int)?) -> [DisplayLine] {
+        let plain = !c.hasSpecial
         var bytes: [UInt8]
         var ranges: [Range<Int>] = []
         var widths: [Int] = []
         ranges.reserveCapacity(spans.count)
         widths.reserveCapacity(spans.count)
+        // Where the plain lines' byte ranges start in their storage.
+        let base = plain ? shared?.base ?? 0 : 0
         if plain {
-            bytes = Array(p)
+            bytes = shared == nil ? Array(p) : []
         } else {
             bytes = []
             bytes.reserveCapacity(p.count + 16)
@@ -205,7 +234,7 @@ public struct LineWrapper: Sendable {
                 for k in span.from..<span.to { col += Int(c.width[k]) }
                 let lo = Int(c.startByte[span.from])
                 let hi = span.to < c.count ? Int(c.startByte[span.to]) : c.byteCount
-                ranges.append(lo..<hi)
+                ranges.append((base + lo)..<(base + hi))
             } else {
                 let lo = bytes.count
                 for k in span.from..<span.to {
@@ -229,7 +258,7 @@ public struct LineWrapper: Sendable {
             }
             widths.append(col)
         }
-        let storage = DisplayBytes(bytes)
+        let storage = plain ? shared?.storage ?? DisplayBytes(bytes) : DisplayBytes(bytes)
         var lines: [DisplayLine] = []
         lines.reserveCapacity(spans.count)
         for (n, span) in spans.enumerated() {
