@@ -8,33 +8,43 @@ enum BenchExtra {
         guard let corpus = try? CorpusLoader().load(paths: [path]) else { print("cannot load \(path)"); return }
         switch what {
         case "wrap":
-            let options = LayoutOptions(width: 80)
-            let start = now()
+            // Three runs, each from a cold layout: the median and the range.
+            var rates: [Double] = []
             var lines = 0
             var bytes = 0
-            for doc in corpus.documents {
-                let layout = DocumentLayout(document: doc, options: options)
-                for b in doc.blocks.indices {
-                    lines += layout.lines(ofBlock: b).count
-                    bytes += doc.blocks[b].range.count
+            for _ in 0..<3 {
+                let options = LayoutOptions(width: 80)
+                let start = now()
+                lines = 0
+                bytes = 0
+                for doc in corpus.documents {
+                    let layout = DocumentLayout(document: doc, options: options)
+                    for b in doc.blocks.indices {
+                        lines += layout.lines(ofBlock: b).count
+                        bytes += doc.blocks[b].range.count
+                    }
                 }
+                rates.append(Double(bytes) / 1_000_000 / (now() - start))
             }
-            let seconds = now() - start
-            let mb = Double(bytes) / 1_000_000
-            print(String(format: "wrap: %.1f MB of block text at width 80 in %.2f s = %.0f MB/s (%d lines)", mb, seconds, mb / seconds, lines))
-        case "icu", "clusters":
+            rates.sort()
+            print(String(format: "wrap: %.1f MB of block text at width 80, median of 3 runs %.0f MB/s (range %.0f–%.0f); %d lines",
+                         Double(bytes) / 1_000_000, rates[1], rates[0], rates[2], lines))
+        case "icu":
+            // ICU's break iterator alone over every block: the floor under "wrap".
             let start = now()
             var total = 0
-            let wrapper = LineWrapper(options: LayoutOptions(width: 80))
+            var bytes = 0
             for doc in corpus.documents {
                 doc.source.bytes.withUnsafeBufferPointer { p in
                     for b in doc.blocks {
-                        let q = UnsafeBufferPointer(rebasing: p[b.range])
-                        total += what == "icu" ? LineBreaker.opportunities(q).count : wrapper.wrap(utf8: q, block: 0, kind: .paragraph, indented: false).count
+                        total += LineBreaker.opportunities(UnsafeBufferPointer(rebasing: p[b.range])).count
+                        bytes += b.range.count
                     }
                 }
             }
-            print(what, now() - start, total)
+            let seconds = now() - start
+            print(String(format: "icu: %d break opportunities in %.1f MB in %.2f s = %.0f MB/s", total, Double(bytes) / 1_000_000,
+                         seconds, Double(bytes) / 1_000_000 / seconds))
         case "screen":
             // One 80×24 screen from a cold layout, at the start, middle and end of the corpus.
             var samples: [Double] = []

@@ -20,20 +20,28 @@ func peakRSS() -> Int {
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let what = arguments.first, let path = arguments.dropFirst().first else {
-    print("usage: DubenBench parse|wrap|screen FILE")
+    print("usage: DubenBench parse|wrap|screen|keys|icu|sizes FILE")
     exit(2)
 }
 
 switch what {
 case "parse":
-    let start = now()
-    let corpus = try CorpusLoader().load(paths: [path])
-    let seconds = now() - start
-    let bytes = corpus.files.reduce(0) { $0 + $1.bytes.count }
-    let mb = Double(bytes) / 1_000_000
-    print(String(format: "parse: %.1f MB in %.3f s = %.0f MB/s; %d documents, %d blocks, %d quotations",
-                 mb, seconds, mb / seconds, corpus.documents.count,
-                 corpus.documents.reduce(0) { $0 + $1.blocks.count }, corpus.documents.reduce(0) { $0 + $1.quotations.count }))
+    // Five runs (the machine's speed varies from run to run): the median and the range.
+    var rates: [Double] = []
+    var bytes = 0
+    var summary = ""
+    for _ in 0..<5 {
+        let start = now()
+        let corpus = try CorpusLoader().load(paths: [path])
+        let seconds = now() - start
+        bytes = corpus.files.reduce(0) { $0 + $1.bytes.count }
+        rates.append(Double(bytes) / 1_000_000 / seconds)
+        summary = "\(corpus.documents.count) documents, \(corpus.documents.reduce(0) { $0 + $1.blocks.count }) blocks, "
+            + "\(corpus.documents.reduce(0) { $0 + $1.quotations.count }) quotations"
+    }
+    rates.sort()
+    print(String(format: "parse: %.1f MB, median of 5 runs %.0f MB/s (range %.0f–%.0f); %@", Double(bytes) / 1_000_000,
+                 rates[2], rates[0], rates[4], summary))
     print(String(format: "parse: peak RSS %.1f MB = %.2f × corpus", Double(peakRSS()) / 1_000_000, Double(peakRSS()) / Double(bytes)))
 case "sizes":
     print("Block", MemoryLayout<Block>.stride, "Quotation", MemoryLayout<Quotation>.stride, "Citation", MemoryLayout<Citation>.stride,
