@@ -87,6 +87,34 @@ enum BenchExtra {
                 print(String(format: "keys (%@): key to frame median %.2f ms, p99 %.2f ms, max %.2f ms", name,
                              samples[samples.count / 2] * 1e3, samples[samples.count * 99 / 100] * 1e3, samples.last! * 1e3))
             }
+        case "timeline":
+            // Key to frame in the timeline overlay (T), without and with a filter.
+            var reader = Reader(corpus: corpus, columns: 80, rows: 24)
+            _ = reader.handle(.char("T"))
+            for filter in ["", "疫情"] {
+                if !filter.isEmpty {
+                    _ = reader.handle(.char("/"))
+                    for c in filter { _ = reader.handle(.char(c)) }
+                    let start = now()
+                    _ = reader.handle(.enter)
+                    _ = ReaderView.draw(reader)
+                    print(String(format: "timeline: applying the filter \"%@\" (matching every dated item) %.0f ms", filter, (now() - start) * 1e3))
+                }
+                var previous = ReaderView.draw(reader)
+                var samples: [Double] = []
+                let keys: [Key] = [.char("j"), .char("j"), .char("J"), .char("k"), .char("K"), .char("j")]
+                for i in 0..<60 {
+                    let start = now()
+                    _ = reader.handle(keys[i % keys.count])
+                    let frame = ReaderView.draw(reader)
+                    _ = frame.changedRows(since: previous)
+                    samples.append(now() - start)
+                    previous = frame
+                }
+                samples.sort()
+                print(String(format: "timeline (filter \"%@\"): key to frame median %.2f ms, p99 %.2f ms, max %.2f ms", filter,
+                             samples[samples.count / 2] * 1e3, samples[samples.count * 99 / 100] * 1e3, samples.last! * 1e3))
+            }
         default:
             print("unknown benchmark \(what)")
         }

@@ -124,6 +124,10 @@ struct QuotationNavigationTests {
         S.type(&r, [.char("/")] + S.chars("特朗普") + [.enter])
         #expect(r.timelinePeriods(filter: "特朗普").map(\.period.count) == [1, 4])
         #expect(ReaderView.draw(r).lines[0].contains("filter: 特朗普 (5)"))
+        #expect(ReaderView.draw(r).lines[0].contains("Timeline · 5 quotations · 2020-02-07 — 2020-03-27"))
+        // The cached timeline follows the filter back and forth.
+        #expect(r.timelinePeriods(filter: "").map(\.period.count) == [2, 20, 34, 3])
+        #expect(r.timelinePeriods(filter: "特朗普").map(\.period.count) == [1, 4])
         S.type(&r, [.right, .char("j"), .enter])
         #expect(r.overlay == .none)
         #expect(r.currentQuotation?.citation.date.start.iso == "2020-03-27")

@@ -18,10 +18,17 @@ extension Reader {
     /// The periods of the timeline under a filter, with each period's items (quotations and
     /// report passages) in date order.
     public func timelinePeriods(filter: String) -> [(period: Timeline.Period, items: [DatedItem])] {
-        Timeline(timelineItems(filter: filter)).periods.map { p in
-            (p, (p.quotations + p.passages).sorted { a, b in
-                a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder
-            })
+        timeline(filter: filter).periods
+    }
+
+    /// The timeline under a filter, with its heading figures (cached per filter).
+    func timeline(filter: String) -> TimelineCache.Entry {
+        timelineCache.entry(filter: filter) {
+            Timeline(timelineItems(filter: filter)).periods.map { p in
+                (p, (p.quotations + p.passages).sorted { a, b in
+                    a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder
+                })
+            }
         }
     }
 

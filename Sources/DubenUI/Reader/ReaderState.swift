@@ -111,6 +111,7 @@ public struct Reader {
     public let ambiguousWidth: Int
     public let indent: LayoutOptions.Indent
     let layouts: LayoutCache
+    let timelineCache = TimelineCache()
 
     /// Smallest terminal the reader draws in; smaller ones get a notice.
     public static let minimumColumns = 20

@@ -26,11 +26,11 @@ enum TimelineView {
 
     static func draw(_ reader: Reader, selection s: TimelineSelection, into screen: inout ScreenBuffer) {
         let measure = screen.measure
-        let periods = reader.timelinePeriods(filter: s.filter)
-        let quotations = periods.reduce(0) { $0 + $1.period.count }
-        let dated = periods.filter { $0.period.key != Timeline.undatedKey }.flatMap(\.items).filter { $0.kind == .quotation }
+        let timeline = reader.timeline(filter: s.filter)
+        let periods = timeline.periods
+        let quotations = timeline.quotations
         var title = "Timeline · \(quotations) quotations"
-        if let a = dated.map(\.date.start).min(), let b = dated.map(\.date.last).max() { title += " · \(a.iso) — \(b.iso)" }
+        if let (a, b) = timeline.span { title += " · \(a.iso) — \(b.iso)" }
         let filter = s.filter.isEmpty ? "" : "filter: \(s.filter) (\(quotations))"
         ReaderView.bar(&screen, y: 0, left: title, right: filter, style: .bold, rightStyle: .accent)
         let footerY = screen.height - 1

@@ -1,0 +1,38 @@
+import DubenModel
+
+/// The timeline under the last filter asked for: its periods and its heading figures.
+///
+/// Grouping and sorting every dated item of a large corpus (and, with a filter, matching every
+/// quotation's text) takes far longer than a frame, and the timeline asks on every key and
+/// every draw. The corpus never changes under a reader, so this depends only on the filter:
+/// one entry is enough. A reference type, so that copies of a `Reader` share it.
+final class TimelineCache {
+    /// The timeline of one filter.
+    struct Entry {
+        var periods: [(period: Timeline.Period, items: [DatedItem])]
+        /// Quotations in all periods.
+        var quotations: Int
+        /// The earliest start and the latest end of the dated quotations.
+        var span: (first: PartialDate, last: PartialDate)?
+    }
+
+    private var filter: String?
+    private var entry = Entry(periods: [], quotations: 0, span: nil)
+
+    /// The entry for `filter`: the cached one, or the one made from `periods()` (then kept).
+    func entry(filter: String, periods: () -> [(period: Timeline.Period, items: [DatedItem])]) -> Entry {
+        if self.filter == filter { return entry }
+        let made = periods()
+        var first: PartialDate?, last: PartialDate?
+        for (period, items) in made where period.key != Timeline.undatedKey {
+            for item in items where item.kind == .quotation {
+                if first.map({ item.date.start < $0 }) ?? true { first = item.date.start }
+                if last.map({ item.date.last > $0 }) ?? true { last = item.date.last }
+            }
+        }
+        entry = Entry(periods: made, quotations: made.reduce(0) { $0 + $1.period.count },
+                      span: first.flatMap { f in last.map { (f, $0) } })
+        self.filter = filter
+        return entry
+    }
+}
