@@ -44,7 +44,8 @@ enum TimelineView {
         let firstMonth = ListOverlay.scroll(selected: s.period, count: periods.count, visible: monthRows)
         let maxCount = max(1, periods.map(\.period.count).max() ?? 1)
         let labelWidth = 10
-        let countWidth = 4
+        // Counts right-aligned in a column as wide as the largest (at least 4).
+        let countWidth = max(4, String(maxCount).count)
         let extraWidth = 12
         let barWidth = max(1, screen.width - labelWidth - countWidth - extraWidth - 4)
         for (k, entry) in periods.dropFirst(firstMonth).prefix(monthRows).enumerated() {
