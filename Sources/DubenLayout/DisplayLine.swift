@@ -42,6 +42,15 @@ public struct DisplayLine: Hashable, Sendable {
 
     /// The line as `duben render` prints it: indentation as ideographic spaces, then the text.
     public var rendered: String {
-        String(repeating: "\u{3000}", count: indent / 2) + String(repeating: " ", count: indent % 2) + text
+        var bytes: [UInt8] = []
+        appendRendered(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `rendered` as UTF-8 (how `duben render` writes, without making strings).
+    public func appendRendered(to out: inout [UInt8]) {
+        for _ in 0..<(indent / 2) { out.append(contentsOf: [0xE3, 0x80, 0x80]) }  // U+3000
+        if indent % 2 == 1 { out.append(0x20) }
+        out.append(contentsOf: storage.bytes[byteRange])
     }
 }

@@ -65,4 +65,15 @@ public final class DocumentLayout {
         }
         return out
     }
+
+    /// The same as `renderedLines()`, each line ending in a line feed, appended as UTF-8.
+    public func appendRendered(to out: inout [UInt8]) {
+        for b in document.blocks.indices {
+            if b > 0 { out.append(0x0A) }
+            for line in lines(ofBlock: b) {
+                line.appendRendered(to: &out)
+                out.append(0x0A)
+            }
+        }
+    }
 }

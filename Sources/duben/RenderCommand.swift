@@ -25,20 +25,17 @@ struct RenderCommand: ParsableCommand {
     }
 
     static func write(_ corpus: Corpus, only: String?, options: LayoutOptions) {
-        var out = ""
+        var out: [UInt8] = []
         var first = true
         for d in corpus.documents where only == nil || d.id == only {
-            if !first { out += "\n" }
+            if !first { out.append(0x0A) }
             first = false
-            for line in DocumentLayout(document: d, options: options).renderedLines() {
-                out += line
-                out += "\n"
-            }
-            if out.utf8.count > 1 << 20 {
-                FileHandle.standardOutput.write(Data(out.utf8))
-                out = ""
+            DocumentLayout(document: d, options: options).appendRendered(to: &out)
+            if out.count > 1 << 20 {
+                FileHandle.standardOutput.write(Data(out))
+                out.removeAll(keepingCapacity: true)
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        FileHandle.standardOutput.write(Data(out))
     }
 }
