@@ -7,8 +7,9 @@ public final class SourceFile: Sendable {
     /// Invalid byte sequences that were replaced by U+FFFD while decoding.
     public let replacements: Int
 
-    /// The largest decoded file the model can address (byte ranges are 32-bit, see `ByteSpan`).
-    public static let maximumSize = Int(UInt32.max)
+    /// The largest decoded file duben reads: byte ranges are 32-bit (see `ByteSpan`), and
+    /// the layout and ICU take offsets and lengths as `Int32`.
+    public static let maximumSize = Int(Int32.max)
 
     public init(path: String, bytes: [UInt8], encoding: SourceEncoding = .utf8, replacements: Int = 0) {
         self.path = path
