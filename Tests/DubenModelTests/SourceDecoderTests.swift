@@ -75,6 +75,10 @@ struct SourceDecoderTests {
         try Data().write(to: empty)
         #expect(throws: LoadError.empty(path: empty.path)) { try CorpusLoader().load(paths: [empty.path]) }
         #expect(LoadError.empty(path: "e.txt").description == "e.txt: the file is empty (no text to read)")
+        // Form feeds and ideographic spaces only: no document, so empty too.
+        let blank = dir.appendingPathComponent("f.txt")
+        try Data("\u{0C}\u{0C}\n\u{3000}\u{3000}\n\u{0C}".utf8).write(to: blank)
+        #expect(throws: LoadError.empty(path: blank.path)) { try CorpusLoader().load(paths: [blank.path]) }
     }
 
     @Test func directoriesRecursiveSortedAndWarnings() throws {

@@ -25,9 +25,12 @@ public struct CorpusLoader {
                 files.append(source)
                 let parser = DocumentParser(source: source)
                 let metadata = metadataByDirectory[directory]
+                let before = documents.count
                 DocumentSplitter.forEachDocument(source.bytes) { lines in
                     documents.append(parser.parse(lines: lines, metadata: metadata))
                 }
+                // Only form feeds, ideographic spaces and the like: nothing to read.
+                if documents.count == before { throw .empty(path: source.path) }
             }
         }
         // Same title twice: keep ids unique in reading order.
