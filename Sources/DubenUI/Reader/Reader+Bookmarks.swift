@@ -40,6 +40,7 @@ extension Reader {
     mutating func addBookmark(note: String) {
         guard let store = bookmarkStore else { return }
         let doc = document
+        guard !doc.blocks.isEmpty else { message = "Nothing to bookmark: this document has no text"; return }
         let b: Bookmark?
         if let q = currentQuotation, !q.blocks.isEmpty {
             b = Bookmark.make(in: doc, block: q.blocks.lowerBound, note: note.isEmpty ? nil : note, id: UUID().uuidString, now: ISOTime.now())

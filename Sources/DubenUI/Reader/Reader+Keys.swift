@@ -78,9 +78,12 @@ extension Reader {
         case .occasion: openOccasion()
         case .timeline: overlay = .timeline(initialTimelineSelection())
         case .bookmark:
-            if let why = bookmarksReadOnly { message = why; messageIsError = true } else { prompt = Prompt(kind: .bookmarkNote) }
+            if bookmarkStore == nil { message = "Bookmarks are off" }
+            else if let why = bookmarksReadOnly { message = why; messageIsError = true } else { prompt = Prompt(kind: .bookmarkNote) }
         case .bookmarkList: overlay = .bookmarks(selected: 0, deleted: [])
-        case .export: prompt = Prompt(kind: .export, editor: LineEditor("markdown duben-bookmarks.md"))
+        case .export:
+            if bookmarkStore == nil { message = "Bookmarks are off" }
+            else { prompt = Prompt(kind: .export, editor: LineEditor("markdown duben-bookmarks.md")) }
         case .help: overlay = .help(scroll: 0)
         case .redraw: return .fullRedraw
         case .quit: return .quit

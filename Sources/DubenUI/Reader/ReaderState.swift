@@ -155,8 +155,11 @@ public struct Reader {
 
     // MARK: Rows
 
+    /// Rows of a block: its lines and the empty row after it (none after the last block).
+    /// 0 outside the document, so a document without blocks (a title alone) has no rows.
     func rowCount(_ block: Int) -> Int {
-        layout.lines(ofBlock: block).count + (block < document.blocks.count - 1 ? 1 : 0)
+        guard block >= 0, block < document.blocks.count else { return 0 }
+        return layout.lines(ofBlock: block).count + (block < document.blocks.count - 1 ? 1 : 0)
     }
 
     /// The position `n` rows after `p`, stopping at the last row.

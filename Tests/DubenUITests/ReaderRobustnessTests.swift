@@ -1,0 +1,81 @@
+import DubenModel
+import DubenUI
+import Foundation
+import Testing
+
+/// Every key, in seeded random order and one by one, on degenerate documents (a title alone, a
+/// citation alone, a heading alone, one character) and on the bundled corpus, at ordinary and
+/// tiny sizes: nothing may trap. A trap ends the test process, so any regression fails loudly.
+@Suite("Reader robustness")
+struct ReaderRobustnessTests {
+    /// A small seeded generator (SplitMix64), so failures repeat.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let texts: [String] = [
+        "标",
+        "标题",
+        "标题\n（2020年3月27日同美国总统特朗普通电话）",
+        "标题\n一、只有标题",
+        "标题\n习近平\n第一个问题：只有问题",
+        "标题\n\n\n\n第二个文档\n正文。",
+        "标题\n4月20日至23日，考察。\n21日上午，来到。",
+        "标题\n\u{1B}]52;c;aGk=\u{07}\t\u{1}\u{7F}e\u{301}👨‍👩‍👧",
+    ]
+
+    static var keys: [Key] {
+        var keys = KeyBindings.reader.flatMap(\.keys)
+        keys += [.left, .right, .backspace, .delete, .char("x"), .char("e"), .char("u"), .char("1"), .char("5"), .char("0"),
+                 .char("2"), .char("-"), .char("年"), .char("a"), .function(5), .ctrl("c"), .ctrl("g")]
+        keys += [.resize(columns: 80, rows: 24), .resize(columns: 20, rows: 6), .resize(columns: 8, rows: 3), .resize(columns: 41, rows: 13)]
+        return keys.filter { $0 != .char("q") }
+    }
+
+    static func corpus(_ text: String) throws -> Corpus {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("duben-robust-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("t.txt")
+        try Data(text.utf8).write(to: file)
+        return try CorpusLoader().load(paths: [file.path])
+    }
+
+    @Test(arguments: texts.indices)
+    func everyKeyOnADegenerateDocument(_ index: Int) throws {
+        let corpus = try Self.corpus(Self.texts[index])
+        let keys = Self.keys
+        // Each key alone, from a fresh reader, at two sizes.
+        for (columns, rows) in [(80, 24), (20, 6)] {
+            for key in keys {
+                var reader = Reader(corpus: corpus, columns: columns, rows: rows)
+                _ = reader.handle(key)
+                _ = ReaderView.draw(reader)
+            }
+        }
+        // Then long random sequences.
+        var rng = SplitMix(state: UInt64(index + 1))
+        var reader = Reader(corpus: corpus, columns: 40, rows: 12)
+        for _ in 0..<3000 {
+            _ = reader.handle(keys.randomElement(using: &rng)!)
+            _ = ReaderView.draw(reader)
+        }
+    }
+
+    @Test func randomKeysOnTheBundledCorpus() {
+        var rng = SplitMix(state: 42)
+        let keys = Self.keys
+        var reader = Reader(corpus: UITestSupport.bundled, columns: 60, rows: 16)
+        for _ in 0..<4000 {
+            _ = reader.handle(keys.randomElement(using: &rng)!)
+            _ = ReaderView.draw(reader)
+        }
+    }
+}
