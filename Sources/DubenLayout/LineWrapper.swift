@@ -209,8 +209,9 @@ public struct LineWrapper: Sendable {
         return max(limit, start + 1)
     }
 
-    /// Builds the lines of `spans` over one shared display buffer. Plain text is copied as is;
-    /// tabs become spaces and controls their placeholders (`Sanitizer`).
+    /// Builds the lines of `spans` over one display buffer: for plain text, the `shared` source
+    /// bytes (or a copy of `p` when there are none); otherwise a buffer of the block's own, in
+    /// which tabs become spaces and controls their placeholders (`Sanitizer`).
     func makeLines(_ p: UnsafeBufferPointer<UInt8>, _ c: Clusters, _ spans: [(from: Int, to: Int)], indent: Int,
                    block: Int, kind: Block.Kind, shared: (storage: DisplayBytes, base: Int)?) -> [DisplayLine] {
         let plain = !c.hasSpecial

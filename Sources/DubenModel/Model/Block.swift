@@ -11,7 +11,6 @@ public struct Block: Hashable, Sendable {
     }
 
     /// Byte range in `Document.source`.
-    /// The block's bytes in its document's source file.
     public var range: Range<Int> {
         get { span.range }
         set { span = ByteSpan(newValue) }
