@@ -72,20 +72,8 @@ enum BenchExtra {
             for (name, doc, atEnd) in places {
                 reader.jump(toDocument: doc)
                 if atEnd { _ = reader.handle(.char("G")) } else if name == "middle" { for c in "50%" { _ = reader.handle(.char(c)) } }
-                var previous = ReaderView.draw(reader)
-                var samples: [Double] = []
                 let keys: [Key] = [.char("j"), .char("j"), .char(" "), .char("k"), .char("b"), .char("d"), .char("u"), .char("j")]
-                for i in 0..<2000 {
-                    let start = now()
-                    _ = reader.handle(keys[i % keys.count])
-                    let frame = ReaderView.draw(reader)
-                    _ = frame.changedRows(since: previous)
-                    samples.append(now() - start)
-                    previous = frame
-                }
-                samples.sort()
-                print(String(format: "keys (%@): key to frame median %.2f ms, p99 %.2f ms, max %.2f ms", name,
-                             samples[samples.count / 2] * 1e3, samples[samples.count * 99 / 100] * 1e3, samples.last! * 1e3))
+                print("keys (\(name)): " + keyToFrame(&reader, keys, times: 2000))
             }
         case "timeline":
             // Key to frame in the timeline overlay (T), without and with a filter.
@@ -100,23 +88,29 @@ enum BenchExtra {
                     _ = ReaderView.draw(reader)
                     print(String(format: "timeline: applying the filter \"%@\" (matching every dated item) %.0f ms", filter, (now() - start) * 1e3))
                 }
-                var previous = ReaderView.draw(reader)
-                var samples: [Double] = []
                 let keys: [Key] = [.char("j"), .char("j"), .char("J"), .char("k"), .char("K"), .char("j")]
-                for i in 0..<60 {
-                    let start = now()
-                    _ = reader.handle(keys[i % keys.count])
-                    let frame = ReaderView.draw(reader)
-                    _ = frame.changedRows(since: previous)
-                    samples.append(now() - start)
-                    previous = frame
-                }
-                samples.sort()
-                print(String(format: "timeline (filter \"%@\"): key to frame median %.2f ms, p99 %.2f ms, max %.2f ms", filter,
-                             samples[samples.count / 2] * 1e3, samples[samples.count * 99 / 100] * 1e3, samples.last! * 1e3))
+                print("timeline (filter \"\(filter)\"): " + keyToFrame(&reader, keys, times: 60))
             }
         default:
             print("unknown benchmark \(what)")
         }
+    }
+
+    /// Key to frame: the state update, drawing the buffer and the row diff, for `times` keys
+    /// cycling through `keys`. Returns the median, p99 and maximum.
+    static func keyToFrame(_ reader: inout Reader, _ keys: [Key], times: Int) -> String {
+        var previous = ReaderView.draw(reader)
+        var samples: [Double] = []
+        for i in 0..<times {
+            let start = now()
+            _ = reader.handle(keys[i % keys.count])
+            let frame = ReaderView.draw(reader)
+            _ = frame.changedRows(since: previous)
+            samples.append(now() - start)
+            previous = frame
+        }
+        samples.sort()
+        return String(format: "key to frame median %.2f ms, p99 %.2f ms, max %.2f ms",
+                      samples[samples.count / 2] * 1e3, samples[samples.count * 99 / 100] * 1e3, samples.last! * 1e3)
     }
 }
