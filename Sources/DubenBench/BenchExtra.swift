@@ -91,6 +91,19 @@ enum BenchExtra {
                 let keys: [Key] = [.char("j"), .char("j"), .char("J"), .char("k"), .char("K"), .char("j")]
                 print("timeline (filter \"\(filter)\"): " + keyToFrame(&reader, keys, times: 60))
             }
+        case "search":
+            // A search that runs through the whole corpus: a word found only at the end, and
+            // one found nowhere.
+            var reader = Reader(corpus: corpus, columns: 80, rows: 24)
+            for pattern in ["丁薛祥", "没有这个词"] {
+                reader.jump(toDocument: 0)
+                _ = reader.handle(.char("/"))
+                for c in pattern { _ = reader.handle(.char(c)) }
+                let start = now()
+                _ = reader.handle(.enter)
+                _ = ReaderView.draw(reader)
+                print(String(format: "search \"%@\": %.0f ms (%@)", pattern, (now() - start) * 1e3, reader.message ?? ""))
+            }
         default:
             print("unknown benchmark \(what)")
         }
