@@ -182,6 +182,26 @@ struct ReaderStateTests {
         #expect(rows.count == KeyBindings.reader.count)
     }
 
+    @Test func helpScrollsWithinItsLines() {
+        var r = S.reader(80, 12)
+        _ = r.handle(.char("h"))
+        S.type(&r, [.char("G")])
+        guard case .help(let lastTop) = r.overlay else { Issue.record("help closed"); return }
+        #expect(lastTop > 3)
+        S.type(&r, [.char("g"), .char("j"), .enter, .down])
+        #expect(r.overlay == .help(scroll: 3))
+        S.type(&r, [.char("k")])
+        #expect(r.overlay == .help(scroll: 2))
+        S.type(&r, [.char("G")])
+        #expect(r.overlay == .help(scroll: lastTop))
+        S.type(&r, [.char("j"), .pageDown])
+        #expect(r.overlay == .help(scroll: lastTop), "no scrolling past the last line")
+        S.type(&r, [.char("g"), .char("k"), .pageUp])
+        #expect(r.overlay == .help(scroll: 0))
+        S.type(&r, [.char("h")])
+        #expect(r.overlay == .none)
+    }
+
     @Test func controlCharactersNeverReachTheScreen() {
         let text = "标题\n正文\u{1B}]52;c;ZXZpbA==\u{07}和\u{1B}[2J以及\u{9B}1m。\n"
         let source = SourceFile(path: "t.txt", bytes: Array(text.utf8))

@@ -136,19 +136,10 @@ extension Reader {
             overlay = .library(selected: moveSelection(selected, count: corpus.documents.count, key: key))
         case .help(let scroll):
             if key == .char("h") || key == .function(1) { overlay = .none; return .none }
-            let total = HelpView.lineCount
-            let page = max(1, rows - 4)
-            var s = scroll
-            switch key {
-            case .char("j"), .down, .enter, .wheelDown: s += 1
-            case .char("k"), .up, .wheelUp: s -= 1
-            case .char(" "), .pageDown, .char("f"): s += page
-            case .char("b"), .pageUp: s -= page
-            case .char("g"), .home: s = 0
-            case .char("G"), .end: s = total
-            default: break
-            }
-            overlay = .help(scroll: min(max(0, s), max(0, total - page)))
+            // The help scrolls like a list whose entries are its possible top rows; Enter
+            // moves down a line, as in the text.
+            let lastTop = max(0, HelpView.lineCount - max(1, rows - 4))
+            overlay = .help(scroll: moveSelection(scroll, count: lastTop + 1, key: key == .enter ? .down : key))
         case .occasion(let selected, let items):
             if key == .char("o") { overlay = .none; return .none }
             if key == .enter {
@@ -164,6 +155,7 @@ extension Reader {
         return .none
     }
 
+    /// A list selection moved by a key (j/k, pages, g/G), kept within `0..<count`.
     func moveSelection(_ selected: Int, count: Int, key: Key) -> Int {
         let page = max(1, rows - 4)
         var s = selected
