@@ -5,15 +5,13 @@ import Testing
 /// Moving through the quotation collection by reading order and by date, in tmux.
 @Suite("Quotations in tmux", .serialized)
 struct QuotationsEndToEndTests {
-    var command: String { "\(TmuxPane.binary) \(TmuxPane.repoRoot.appendingPathComponent("Texts").path)" }
     static let collection = try! CorpusLoader().load(paths: [TmuxPane.repoRoot.appendingPathComponent("Texts").path]).documents[1]
 
     func firstWords(_ q: Quotation) -> String { String(Self.collection.text(of: q.blocks.lowerBound).prefix(8)) }
 
     /// Opens the collection.
     func openCollection() throws -> TmuxPane {
-        let pane = try TmuxPane(command)
-        try pane.waitFor(text: "line 1/")
+        let pane = try TmuxPane.reader()
         try pane.send("Tab")
         try pane.waitFor(text: "2/3")
         return pane

@@ -5,19 +5,17 @@ import Testing
 @Suite("Reader in tmux", .serialized)
 struct ReaderEndToEndTests {
     var duben: String { TmuxPane.binary }
-    var texts: String { TmuxPane.repoRoot.appendingPathComponent("Texts").path }
+    var texts: String { TmuxPane.texts }
 
     @Test func openingShowsTheFirstPage() throws {
-        let pane = try TmuxPane("\(duben) \(texts)")
-        let s = try pane.waitFor(text: "line 1/")
+        let s = try TmuxPane.reader().screen()
         #expect(s[0].contains("习近平在陕西考察时强调"))
         #expect(s[0].hasSuffix("1/3"))
         #expect(s[2].contains("中共中央总书记、国家主席"))
     }
 
     @Test func pagingToTheEndAndBack() throws {
-        let pane = try TmuxPane("\(duben) \(texts)")
-        try pane.waitFor(text: "line 1/")
+        let pane = try TmuxPane.reader()
         try pane.send("G")
         let end = try pane.waitFor(text: "100%")
         #expect(end.joined().contains("丁薛祥、刘鹤、何立峰和中央有关部门负责同志陪同考察。"))
@@ -30,8 +28,7 @@ struct ReaderEndToEndTests {
     }
 
     @Test func tableOfContentsJump() throws {
-        let pane = try TmuxPane("\(duben) \(texts)")
-        try pane.waitFor(text: "line 1/")
+        let pane = try TmuxPane.reader()
         try pane.send("Tab")
         try pane.waitFor(text: "2/3")
         try pane.send("t")
@@ -42,8 +39,7 @@ struct ReaderEndToEndTests {
     }
 
     @Test func documentSwitch() throws {
-        let pane = try TmuxPane("\(duben) \(texts)")
-        try pane.waitFor(text: "line 1/")
+        let pane = try TmuxPane.reader()
         try pane.send("Tab")
         try pane.waitFor("document 2") { $0[0].contains("团结合作是国际社会战胜疫情最有力武器") && $0[0].hasSuffix("2/3") }
         try pane.send("Tab")
@@ -53,8 +49,7 @@ struct ReaderEndToEndTests {
     }
 
     @Test func searchAndNext() throws {
-        let pane = try TmuxPane("\(duben) \(texts)")
-        try pane.waitFor(text: "line 1/")
+        let pane = try TmuxPane.reader()
         try pane.send("/")
         try pane.send("特朗普", literal: true)
         try pane.send("Enter")
@@ -65,8 +60,7 @@ struct ReaderEndToEndTests {
     }
 
     @Test func resizeKeepsTheAnchor() throws {
-        let pane = try TmuxPane("\(duben) \(texts)")
-        try pane.waitFor(text: "line 1/")
+        let pane = try TmuxPane.reader()
         try pane.send("Tab")
         try pane.waitFor(text: "2/3")
         try pane.send("Space", "Space", "j", "j", "j")
@@ -85,8 +79,7 @@ struct ReaderEndToEndTests {
     }
 
     @Test func helpOpensAndCloses() throws {
-        let pane = try TmuxPane("\(duben) \(texts)")
-        try pane.waitFor(text: "line 1/")
+        let pane = try TmuxPane.reader()
         try pane.send("h")
         try pane.waitFor(text: "Help · keys")
         try pane.send("q")
@@ -149,7 +142,9 @@ struct BookmarksEndToEndTests {
         let file = dir.appendingPathComponent("bookmarks.json").path
         let command = "DUBEN_BOOKMARKS=\(file) \(TmuxPane.binary) \(TmuxPane.repoRoot.appendingPathComponent("Texts").path)"
         do {
-            let pane = try TmuxPane(command)
+            // Wait for the process itself to end, not just its screen: positions are saved
+            // on the way out, after the terminal is restored.
+            let pane = try TmuxPane("\(command); echo duben-exited=$?")
             try pane.waitFor(text: "line 1/")
             try pane.send("Tab")
             try pane.waitFor(text: "2/3")
@@ -162,7 +157,7 @@ struct BookmarksEndToEndTests {
             try pane.waitFor(text: "Bookmarked (1 in all)")
             try pane.waitFor("the margin marker") { $0.count > 2 && $0[2].hasPrefix("▌") }
             try pane.send("q")
-            try pane.waitFor("the reader to exit") { s in !s.joined().contains("quotation 9/59") }
+            try pane.waitFor(text: "duben-exited=0")
         }
         let pane = try TmuxPane(command)
         // Reopens on the first document; Tab goes back to where the collection was left.

@@ -25,6 +25,16 @@ final class TmuxPane {
         serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
+    /// The bundled texts.
+    static var texts: String { repoRoot.appendingPathComponent("Texts").path }
+
+    /// `duben` on the bundled texts in a new pane, once its first page is up.
+    static func reader(columns: Int = 80, rows: Int = 24) throws -> TmuxPane {
+        let pane = try TmuxPane("\(binary) \(texts)", columns: columns, rows: rows)
+        try pane.waitFor(text: "line 1/")
+        return pane
+    }
+
     /// The tmux server, killed at the end even if `kill-server` does not get through.
     private var serverPID: pid_t = 0
 
