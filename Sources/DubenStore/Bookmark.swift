@@ -23,10 +23,12 @@ public struct Bookmark: Codable, Hashable, Sendable {
     public var document: String
     public var documentTitle: String
     public var section: String?
+    /// The block the passage starts in.
     public var block: Int
     /// Offset in Unicode scalars into the block's text.
     public var offset: Int
-    /// Length of the passage in Unicode scalars.
+    /// Length of the passage in Unicode scalars. A passage over several blocks (a quotation of
+    /// several paragraphs) counts one line feed between blocks, as `quote.exact` holds them.
     public var length: Int
     public var quote: Quote
     public var label: String?
@@ -56,13 +58,45 @@ extension Bookmark {
         let exact = String(String.UnicodeScalarView(scalars[start..<end]))
         let prefix = String(String.UnicodeScalarView(scalars[max(0, start - contextLength)..<start]))
         let suffix = String(String.UnicodeScalarView(scalars[end..<min(scalars.count, end + contextLength)]))
-        var citation: CitationInfo? = nil
-        if let q = doc.quotation(at: block) {
-            let d = q.citation.date
-            citation = CitationInfo(date: d.start.iso, dateEnd: d.end?.iso, occasion: q.citation.occasion, text: q.citation.text)
-        }
         return Bookmark(id: id, document: doc.id, documentTitle: doc.title, section: doc.section(at: block).map { doc.toc[$0].label },
                         block: block, offset: start, length: end - start, quote: Quote(exact: exact, prefix: prefix, suffix: suffix),
-                        label: label, note: note, created: now, updated: now, citation: citation, orphaned: false)
+                        label: label, note: note, created: now, updated: now, citation: citationInfo(in: doc, block: block),
+                        orphaned: false)
+    }
+
+    /// A bookmark of a whole quotation: all its paragraphs (their texts joined by line feeds)
+    /// and its citation. The context is the end of the block before and the start of the
+    /// citation after.
+    public static func make(in doc: Document, quotation index: Int, note: String? = nil, label: String? = nil,
+                            id: String, now: String) -> Bookmark? {
+        guard index >= 0, index < doc.quotations.count else { return nil }
+        let q = doc.quotations[index]
+        guard !q.blocks.isEmpty else { return nil }
+        let exact = q.blocks.map { doc.text(of: $0) }.joined(separator: "\n")
+        let before = q.blocks.lowerBound > 0 ? String(doc.text(of: q.blocks.lowerBound - 1).unicodeScalars.suffix(contextLength)) : ""
+        let after = String(doc.text(of: q.citationBlock).unicodeScalars.prefix(contextLength))
+        return Bookmark(id: id, document: doc.id, documentTitle: doc.title,
+                        section: doc.section(at: q.blocks.lowerBound).map { doc.toc[$0].label },
+                        block: q.blocks.lowerBound, offset: 0, length: exact.unicodeScalars.count,
+                        quote: Quote(exact: exact, prefix: before, suffix: after), label: label, note: note,
+                        created: now, updated: now, citation: citationInfo(in: doc, block: q.blocks.lowerBound), orphaned: false)
+    }
+
+    /// The citation of the quotation a block lies in.
+    static func citationInfo(in doc: Document, block: Int) -> CitationInfo? {
+        guard let q = doc.quotation(at: block) else { return nil }
+        let d = q.citation.date
+        return CitationInfo(date: d.start.iso, dateEnd: d.end?.iso, occasion: q.citation.occasion, text: q.citation.text)
+    }
+
+    /// The scalar ranges the passage covers, block by block (one block, or several for a
+    /// passage whose `exact` holds line feeds).
+    public var blockRanges: [(block: Int, range: Range<Int>)] {
+        let parts = quote.exact.split(separator: "\n", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return [(block, offset..<(offset + max(1, length)))] }
+        return parts.enumerated().map { k, part in
+            let start = k == 0 ? offset : 0
+            return (block + k, start..<(start + max(1, part.unicodeScalars.count)))
+        }
     }
 }

@@ -38,9 +38,14 @@ public struct BookmarkFile: Codable, Sendable {
 /// (POSIX: rename is atomic; the directory fsync makes the rename durable). A reader never sees
 /// a half-written file, and a crash leaves either the old or the new contents.
 public struct BookmarkStore: Sendable {
+    /// The bookmark file, always absolute: a relative path is taken from the current
+    /// directory, so that its directory (for the lock, the temporary file and `state.json`)
+    /// is never empty.
     public let path: String
 
-    public init(path: String) { self.path = path }
+    public init(path: String) {
+        self.path = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
 
     /// The bookmark file: `--bookmarks`, then `$DUBEN_BOOKMARKS`, then
     /// `$XDG_DATA_HOME/duben/bookmarks.json`, then `~/.local/share/duben/bookmarks.json`.

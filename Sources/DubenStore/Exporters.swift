@@ -63,9 +63,12 @@ public enum BookmarkExporter {
         for group in grouped(bookmarks) {
             out += "\n## \(escapeMarkdown(group.title))\n"
             for b in group.items {
+                // One blockquote; a passage over several paragraphs keeps them apart.
                 out += "\n"
-                for line in b.quote.exact.split(separator: "\n", omittingEmptySubsequences: false) {
-                    out += "> \(escapeMarkdown(String(line)))\n"
+                let paragraphs = b.quote.exact.split(separator: "\n", omittingEmptySubsequences: false)
+                for (k, paragraph) in paragraphs.enumerated() {
+                    if k > 0 { out += ">\n" }
+                    out += "> \(escapeMarkdown(String(paragraph)))\n"
                 }
                 out += "\n\(escapeMarkdown(citationLine(b)))\n"
                 if let note = b.note, !note.isEmpty {
@@ -174,7 +177,8 @@ public enum BookmarkExporter {
         for group in grouped(bookmarks) {
             out += "<section>\n<h2>\(escapeHTML(group.title))</h2>\n"
             for b in group.items {
-                let passage = escapeHTML(b.quote.exact).replacingOccurrences(of: "\n", with: "<br>")
+                let passage = b.quote.exact.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { "<p>\(escapeHTML(String($0)))</p>" }.joined()
                 out += "<blockquote>\(passage)</blockquote>\n<p class=\"cite\">\(escapeHTML(citationLine(b)))</p>\n"
                 if let note = b.note, !note.isEmpty {
                     out += "<p class=\"note\">\(escapeHTML(note).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"

@@ -51,22 +51,41 @@ struct BookmarksCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Bookmark a passage: a block (and an offset and length in characters).")
+        static let configuration = CommandConfiguration(
+            abstract: "Bookmark a passage: a block (and an offset and length in characters), or a whole quotation.")
         @OptionGroup var file: BookmarkFileOption
         @Option(help: "Document (id, number, or part of the title).") var doc: String
-        @Option(help: "Block index (see `duben dump` or `duben toc`).") var block: Int
+        @Option(help: "Block index (see `duben dump` or `duben toc`).") var block: Int?
         @Option(help: "Offset in characters into the block.") var offset: Int = 0
         @Option(help: "Length in characters (default: to the end of the block).") var length: Int?
+        @Option(help: "Instead of --block: a whole quotation, all its paragraphs with its citation (its index, from 0, as in `duben quotes --json`).")
+        var quotation: Int?
         @Option(help: "A note.") var note: String?
         @Option(help: "A label.") var label: String?
         @OptionGroup var corpusOptions: CorpusOptions
 
+        func validate() throws {
+            guard (block == nil) != (quotation == nil) else { throw ValidationError("give either --block or --quotation") }
+            if quotation != nil && (offset != 0 || length != nil) { throw ValidationError("--offset and --length go with --block") }
+        }
+
         func run() throws {
             let corpus = try corpusOptions.load()
             guard let id = try corpusOptions.resolve(doc, in: corpus), let d = corpus.documents.first(where: { $0.id == id }) else { return }
-            guard let b = Bookmark.make(in: d, block: block, offset: offset, length: length, note: note, label: label,
-                                        id: UUID().uuidString, now: ISOTime.now()) else {
-                throw CommandFailure("--block \(block): \(d.id) has blocks 0–\(d.blocks.count - 1)")
+            let b: Bookmark
+            if let q = quotation {
+                guard let made = Bookmark.make(in: d, quotation: q, note: note, label: label, id: UUID().uuidString, now: ISOTime.now()) else {
+                    throw CommandFailure(d.quotations.isEmpty ? "--quotation \(q): \(d.id) has no quotations"
+                                         : "--quotation \(q): \(d.id) has quotations 0–\(d.quotations.count - 1), each with its paragraphs")
+                }
+                b = made
+            } else {
+                let block = block ?? 0
+                guard let made = Bookmark.make(in: d, block: block, offset: offset, length: length, note: note, label: label,
+                                               id: UUID().uuidString, now: ISOTime.now()) else {
+                    throw CommandFailure("--block \(block): \(d.id) has blocks 0–\(d.blocks.count - 1)")
+                }
+                b = made
             }
             try withStore { try file.store.update { $0.append(b) } }
             print(b.id)

@@ -249,4 +249,52 @@ struct StoreTests {
         #expect(bookmarks.count == 1)
         #expect(bookmarks[0].orphaned)
     }
+
+    @Test func aWholeQuotationIsOnePassageOverItsParagraphs() throws {
+        let text = """
+            摘编
+            一、第一部分
+            前一条。
+            （2020年1月1日某讲话）
+            第一段话。
+            第二段话。
+            第三段话。
+            （2020年3月26日《携手抗疫共克时艰》）
+            """
+        func doc(_ text: String) -> Document {
+            let source = SourceFile(path: "t.txt", bytes: Array(text.utf8))
+            return DocumentParser(source: source).parse(lines: DocumentSplitter.split(source.bytes)[0])
+        }
+        let before = doc(text)
+        let q = try #require(before.quotations.last)
+        #expect(q.blocks.count == 3)
+        var bookmarks = [try #require(Bookmark.make(in: before, quotation: q.index, id: "Q", now: ISOTime.now()))]
+        let b = bookmarks[0]
+        #expect(b.quote.exact == "第一段话。\n第二段话。\n第三段话。")
+        #expect(b.block == q.blocks.lowerBound && b.offset == 0 && b.length == b.quote.exact.unicodeScalars.count)
+        #expect(b.quote.prefix.hasSuffix("某讲话）") && b.quote.suffix.hasPrefix("（2020年3月26日"))
+        #expect(b.citation?.date == "2020-03-26")
+        #expect(b.blockRanges.map(\.block) == Array(q.blocks))
+        #expect(b.blockRanges.map(\.range) == [0..<5, 0..<5, 0..<5])
+
+        // Exports keep the paragraphs apart.
+        let markdown = BookmarkExporter.markdown(bookmarks)
+        #expect(markdown.contains("> 第一段话。\n>\n> 第二段话。\n>\n> 第三段话。\n"))
+        let html = String(decoding: try BookmarkExporter.export(bookmarks, as: .html), as: UTF8.self)
+        #expect(html.contains("<blockquote><p>第一段话。</p><p>第二段话。</p><p>第三段话。</p></blockquote>"))
+
+        // Found again after paragraphs are added before it.
+        let moved = doc(text.replacingOccurrences(of: "前一条。", with: "前一条。\n新的一段。\n又一段。"))
+        #expect(Reanchoring.refresh(&bookmarks, in: moved))
+        #expect(bookmarks[0].block == q.blocks.lowerBound + 2 && !bookmarks[0].orphaned)
+        // Twice in the text: the place whose context matches wins.
+        let twice = doc(text.replacingOccurrences(of: "前一条。\n（2020年1月1日某讲话）",
+                                                  with: "第一段话。\n第二段话。\n第三段话。\n（2019年1月1日另一讲话）\n前一条。\n（2020年1月1日某讲话）"))
+        _ = Reanchoring.refresh(&bookmarks, in: twice)
+        #expect(bookmarks[0].block == twice.quotations.last!.blocks.lowerBound && !bookmarks[0].orphaned)
+        // A paragraph of it edited: orphaned, kept.
+        let edited = doc(text.replacingOccurrences(of: "第二段话。", with: "第二段改了。"))
+        _ = Reanchoring.refresh(&bookmarks, in: edited)
+        #expect(bookmarks.count == 1 && bookmarks[0].orphaned)
+    }
 }

@@ -56,7 +56,7 @@ public enum KeyBindings {
         KeyBinding([.char("@")], ["@"], .jumpToDate, "go to the first quotation on or after a date"),
         KeyBinding([.char("o")], ["o"], .occasion, "all quotations of this occasion"),
         KeyBinding([.char("T")], ["T"], .timeline, "timeline of dated items by month"),
-        KeyBinding([.char("m")], ["m"], .bookmark, "bookmark the passage at the top (with a note)"),
+        KeyBinding([.char("m")], ["m"], .bookmark, "bookmark the quotation or top line (with a note)"),
         KeyBinding([.char("B"), .char("'")], ["B", "'"], .bookmarkList, "bookmark list (e note, x delete, u undo)"),
         KeyBinding([.char("E")], ["E"], .export, "export bookmarks to a file"),
         KeyBinding([.char("h"), .function(1)], ["h", "F1"], .help, "this help"),

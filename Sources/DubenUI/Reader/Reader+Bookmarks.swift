@@ -31,19 +31,19 @@ extension Reader {
     var bookmarkedRanges: [Int: [Range<Int>]] {
         var out: [Int: [Range<Int>]] = [:]
         for b in bookmarks where b.document == document.id && !b.orphaned {
-            out[b.block, default: []].append(b.offset..<(b.offset + max(1, b.length)))
+            for (block, range) in b.blockRanges { out[block, default: []].append(range) }
         }
         return out
     }
 
-    /// m: the current quotation's first paragraph, or the top line.
+    /// m: the current quotation (all its paragraphs, with its citation), or the top line.
     mutating func addBookmark(note: String) {
         guard let store = bookmarkStore else { return }
         let doc = document
         guard !doc.blocks.isEmpty else { message = "Nothing to bookmark: this document has no text"; return }
         let b: Bookmark?
         if let q = currentQuotation, !q.blocks.isEmpty {
-            b = Bookmark.make(in: doc, block: q.blocks.lowerBound, note: note.isEmpty ? nil : note, id: UUID().uuidString, now: ISOTime.now())
+            b = Bookmark.make(in: doc, quotation: q.index, note: note.isEmpty ? nil : note, id: UUID().uuidString, now: ISOTime.now())
         } else {
             let lines = layout.lines(ofBlock: top.block)
             let line = lines[min(top.row, lines.count - 1)]
