@@ -297,4 +297,12 @@ struct StoreTests {
         _ = Reanchoring.refresh(&bookmarks, in: edited)
         #expect(bookmarks.count == 1 && bookmarks[0].orphaned)
     }
+
+    @Test func aRelativePathIsTakenFromTheCurrentDirectory() {
+        let store = BookmarkStore(path: "bm.json")
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(store.path == cwd + "/bm.json")
+        #expect(store.statePath == cwd + "/state.json")
+        #expect(BookmarkStore(path: "/tmp/x/b.json").statePath == "/tmp/x/state.json")
+    }
 }
