@@ -77,8 +77,11 @@ struct QuotationsEndToEndTests {
     @Test func timelineShowsFourMonthsAndJumps() throws {
         let pane = try openCollection()
         try pane.send("T")
-        let s = try pane.waitFor(text: "Timeline · 59 quotations")
-        let months = s.filter { $0.contains("█") || $0.contains("▌") || $0.contains("▉") }
+        func monthRows(_ s: [String]) -> [String] { s.filter { $0.contains("█") || $0.contains("▌") || $0.contains("▉") } }
+        let s = try pane.waitFor("the timeline with its four months") { s in
+            s.joined().contains("Timeline · 59 quotations") && monthRows(s).count == 4
+        }
+        let months = monthRows(s)
         #expect(months.count == 4)
         #expect(months.map { String($0.dropFirst().prefix(7)) } == ["2020-01", "2020-02", "2020-03", "2020-04"])
         #expect(months[2].hasSuffix("34"))
@@ -95,8 +98,11 @@ struct QuotationsEndToEndTests {
         for _ in 0..<9 { try pane.send("]") }
         try pane.waitFor(text: "quotation 9/59")
         try pane.send("o")
-        let s = try pane.waitFor(text: "Occasion · 2020-03-27 同美国总统特朗普通电话 · 4")
-        #expect(s.filter { $0.contains("quotation ") && !$0.contains("Occasion") }.count == 4)
+        // Poll for the whole list, not its title alone: a frame can be captured half drawn.
+        try pane.waitFor("the occasion list with its four rows") { s in
+            s.joined().contains("Occasion · 2020-03-27 同美国总统特朗普通电话 · 4")
+                && s.filter { $0.contains("quotation ") && !$0.contains("Occasion") }.count == 4
+        }
         try pane.send("j", "Enter")
         try pane.waitFor(text: "quotation 25/59")
     }
