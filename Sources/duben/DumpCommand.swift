@@ -10,6 +10,6 @@ struct DumpCommand: ParsableCommand {
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
-        try JSONOutput.write(DumpOutput(try corpusOptions.load()))
+        try DumpOutput.stream(try corpusOptions.load())
     }
 }

@@ -3,9 +3,14 @@ import Foundation
 
 /// JSON shapes of the command output (documented in Docs/COMMANDS.md and Docs/DUMP.md).
 enum JSONOutput {
-    static func write<T: Encodable>(_ value: T) throws {
+    /// The encoder of every JSON output: pretty, keys sorted, slashes as they are.
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func write<T: Encodable>(_ value: T) throws {
         var data = try encoder.encode(value)
         data.append(0x0A)
         FileHandle.standardOutput.write(data)
@@ -202,23 +207,57 @@ struct DumpOutput: Encodable {
     var documents: [DocumentDump]
 
     init(_ corpus: Corpus) {
-        func passage(_ p: DatedPassage) -> PassageDump {
-            PassageDump(kind: p.kind.rawValue, date: p.date.start.iso, dateEnd: p.date.end?.iso, block: p.block, offset: p.offset, marker: p.marker)
+        documents = corpus.documents.map(DocumentDump.init)
+    }
+
+    /// Writes the dump of `corpus` one document at a time, so that memory stays in proportion
+    /// to the largest document rather than the corpus. The bytes are those `JSONOutput.write`
+    /// would print for the whole `DumpOutput` (pretty printed, keys sorted): each document's
+    /// JSON is indented to its depth (empty lines stay empty, as the encoder leaves them), which
+    /// is safe line by line because JSON strings hold no raw line feeds.
+    static func stream(_ corpus: Corpus) throws {
+        let encoder = JSONOutput.encoder
+        var out = Array("{\n  \"documents\" : [\n".utf8)
+        for (k, doc) in corpus.documents.enumerated() {
+            let json = try encoder.encode(DocumentDump(doc))
+            json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var lineStart = true
+                for b in bytes {
+                    if lineStart && b != 0x0A { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+                    out.append(b)
+                    lineStart = b == 0x0A
+                }
+            }
+            out.append(contentsOf: Array((k + 1 < corpus.documents.count ? ",\n" : "\n").utf8))
+            if out.count > 1 << 20 {
+                FileHandle.standardOutput.write(Data(out))
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        documents = corpus.documents.map { doc in
-            DocumentDump(
-                id: doc.id, kind: doc.kind.rawValue, title: doc.title, author: doc.author, path: doc.source.path,
-                encoding: doc.source.encoding.rawValue, byteRange: [doc.range.lowerBound, doc.range.upperBound],
-                date: doc.date?.start.iso, dateEnd: doc.date?.end?.iso,
-                metadata: doc.metadata.map { MetadataDump(date: $0.date?.start.iso, dateEnd: $0.date?.end?.iso, place: $0.place, source: $0.source) },
-                blocks: doc.blocks.enumerated().map { i, b in
-                    BlockDump(index: i, kind: b.kindName, level: b.headingLevel, indented: b.isIndented, quotation: b.quotation,
-                              byteRange: [b.range.lowerBound, b.range.upperBound], text: doc.text(of: i))
-                },
-                toc: TOCOutput(doc).entries,
-                quotations: doc.quotations.map { QuotationOutput(doc, $0) },
-                dateline: doc.dateline.map(passage),
-                datedPassages: doc.datedPassages.map(passage))
+        out.append(contentsOf: Array("  ],\n  \"schemaVersion\" : \(DumpOutput(documents: []).schemaVersion)\n}\n".utf8))
+        FileHandle.standardOutput.write(Data(out))
+    }
+
+    private init(documents: [DocumentDump]) { self.documents = documents }
+}
+
+extension DumpOutput.DocumentDump {
+    init(_ doc: Document) {
+        func passage(_ p: DatedPassage) -> DumpOutput.PassageDump {
+            .init(kind: p.kind.rawValue, date: p.date.start.iso, dateEnd: p.date.end?.iso, block: p.block, offset: p.offset, marker: p.marker)
         }
+        self.init(
+            id: doc.id, kind: doc.kind.rawValue, title: doc.title, author: doc.author, path: doc.source.path,
+            encoding: doc.source.encoding.rawValue, byteRange: [doc.range.lowerBound, doc.range.upperBound],
+            date: doc.date?.start.iso, dateEnd: doc.date?.end?.iso,
+            metadata: doc.metadata.map { .init(date: $0.date?.start.iso, dateEnd: $0.date?.end?.iso, place: $0.place, source: $0.source) },
+            blocks: doc.blocks.enumerated().map { i, b in
+                .init(index: i, kind: b.kindName, level: b.headingLevel, indented: b.isIndented, quotation: b.quotation,
+                      byteRange: [b.range.lowerBound, b.range.upperBound], text: doc.text(of: i))
+            },
+            toc: TOCOutput(doc).entries,
+            quotations: doc.quotations.map { QuotationOutput(doc, $0) },
+            dateline: doc.dateline.map(passage),
+            datedPassages: doc.datedPassages.map(passage))
     }
 }
