@@ -42,7 +42,8 @@ struct QuotesCommand: ParsableCommand {
             let doc = corpus.documents[ref.documentIndex]
             let q = ref.quotation
             let date = q.citation.date.description
-            let first = doc.quotationText(q).split(separator: "\n").first.map(String.init) ?? ""
+            // The first paragraph (not the whole quotation split up: it can be long).
+            let first = q.blocks.isEmpty ? "" : doc.text(of: q.blocks.lowerBound)
             table.rows.append([date, q.citation.occasion.isEmpty ? "—" : q.citation.occasion, first])
         }
         print(table.render(), terminator: "")
