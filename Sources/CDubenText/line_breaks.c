@@ -41,14 +41,37 @@ static int32_t to_utf16(const uint8_t *s, int32_t length, UChar *out) {
     return n;
 }
 
+// The thread's iterator, opened once.
+static UBreakIterator *iterator(void) {
+    if (cached_iterator == NULL) {
+        UErrorCode status = U_ZERO_ERROR;
+        cached_iterator = ubrk_open(UBRK_LINE, "zh@lb=strict", NULL, 0, &status);
+        if (U_FAILURE(status)) cached_iterator = NULL;
+    }
+    return cached_iterator;
+}
+
+int32_t duben_line_breaks_utf16(const uint16_t *units, int32_t count, int32_t *out, int32_t capacity) {
+    UBreakIterator *bi = iterator();
+    if (bi == NULL) return -1;
+    if (count <= 0) return 0;
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(bi, (const UChar *)units, count, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t n = 0;
+    for (int32_t pos = ubrk_next(bi); pos != UBRK_DONE; pos = ubrk_next(bi)) {
+        if (n < capacity) out[n] = pos;
+        n++;
+    }
+    // Detach the iterator from the caller's buffer before it may be freed or reused.
+    ubrk_setText(bi, NULL, 0, &status);
+    return n;
+}
+
 // ICU runs over UTF-16 (ubrk_setText) about twice as fast as over a UTF-8 UText, so the
 // text is converted first and the UTF-16 offsets of the breaks mapped back to bytes.
 int32_t duben_line_breaks(const uint8_t *utf8, int32_t length, int32_t *out, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
-    if (cached_iterator == NULL) {
-        cached_iterator = ubrk_open(UBRK_LINE, "zh@lb=strict", NULL, 0, &status);
-        if (U_FAILURE(status)) { cached_iterator = NULL; return -1; }
-    }
+    if (iterator() == NULL) return -1;
     if (length <= 0) return 0;
     // Each UTF-8 sequence of k bytes becomes at most k UTF-16 units (1→1, 2→1, 3→1, 4→2).
     if (utf16_capacity < length) {
@@ -58,21 +81,18 @@ int32_t duben_line_breaks(const uint8_t *utf8, int32_t length, int32_t *out, int
         utf16_capacity = length;
     }
     int32_t units = to_utf16(utf8, length, utf16);
-    ubrk_setText(cached_iterator, utf16, units, &status);
-    if (U_FAILURE(status)) return -1;
-    int32_t count = 0;
+    // The UTF-16 offsets, mapped back to bytes in place (both ascend).
+    int32_t count = duben_line_breaks_utf16(utf16, units, out, capacity);
+    if (count < 0) return -1;
     int32_t byte = 0, unit = 0;
-    for (int32_t pos = ubrk_next(cached_iterator); pos != UBRK_DONE; pos = ubrk_next(cached_iterator)) {
-        while (unit < pos && byte < length) {
+    for (int32_t k = 0; k < count && k < capacity; k++) {
+        while (unit < out[k] && byte < length) {
             int32_t len = sequence_length(utf8[byte]);
             byte += len;
             unit += len == 4 ? 2 : 1;
         }
-        if (count < capacity) out[count] = byte < length ? byte : length;
-        count++;
+        out[k] = byte < length ? byte : length;
     }
-    // Detach the iterator from the buffer before it may be freed or reused.
-    ubrk_setText(cached_iterator, NULL, 0, &status);
     if (utf16_capacity > KEEP_UNITS) {
         free(utf16);
         utf16 = NULL;

@@ -10,6 +10,23 @@ public enum LineBreaker {
         }
     }
 
+    /// The opportunities of UTF-16 text, as UTF-16 offsets, written into `out` (which must hold
+    /// `utf16.count` elements); returns how many there are. The wrapper's path: it converts each
+    /// block to UTF-16 while measuring it, so ICU reads it directly.
+    static func opportunities(utf16: UnsafeBufferPointer<UInt16>, into out: UnsafeMutableBufferPointer<Int32>) -> Int {
+        precondition(out.count >= utf16.count, "LineBreaker: output buffer too small")
+        guard let base = utf16.baseAddress, utf16.count > 0 else { return 0 }
+        let n = duben_line_breaks_utf16(base, Int32(clamping: utf16.count), out.baseAddress, Int32(clamping: out.count))
+        if n >= 0 { return Int(n) }
+        // ICU unavailable: every scalar boundary (no break inside a surrogate pair).
+        var count = 0
+        for i in 1...utf16.count where i == utf16.count || !UTF16.isTrailSurrogate(utf16[i]) {
+            out[count] = Int32(i)
+            count += 1
+        }
+        return count
+    }
+
     /// Writes the opportunities into `out`, which must hold `utf8.count` elements (there are
     /// at most as many opportunities as bytes), and returns how many there are.
     static func opportunities(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Int32>) -> Int {

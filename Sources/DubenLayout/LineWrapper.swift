@@ -15,6 +15,7 @@ public struct LineWrapper: Sendable {
     /// Grapheme clusters of a text, measured: a view of the buffers of a `WrapScratch`.
     struct Clusters {
         let startByte: UnsafeMutablePointer<Int32>
+        let startUnit: UnsafeMutablePointer<Int32>
         let startScalar: UnsafeMutablePointer<Int32>
         let width: UnsafeMutablePointer<Int16>
         let base: UnsafeMutablePointer<UInt32>
@@ -22,13 +23,18 @@ public struct LineWrapper: Sendable {
         var count = 0
         var scalarCount = 0
         var byteCount = 0
+        /// The text's length in UTF-16 units (written to the scratch's `utf16`).
+        var unitCount = 0
         /// Whether any cluster is a tab or a control (then lines need their own bytes).
         var hasSpecial = false
         /// Whether any cluster is a digit (then numbers with units are looked for).
         var hasDigit = false
+        /// The sum of the cluster widths (tabs counted as 0).
+        var totalWidth = 0
 
         init(_ scratch: WrapScratch) {
             startByte = scratch.startByte
+            startUnit = scratch.startUnit
             startScalar = scratch.startScalar
             width = scratch.width
             base = scratch.base
@@ -46,12 +52,16 @@ public struct LineWrapper: Sendable {
         return false
     }
 
-    /// Measures `p` into the scratch buffers (which must have room for `p.count + 1`).
+    /// Measures `p` into the scratch buffers (which must have room for `p.count + 1`), and
+    /// writes it as UTF-16 for ICU on the way.
     func clusters(_ p: UnsafeBufferPointer<UInt8>, in scratch: WrapScratch) -> Clusters {
         var c = Clusters(scratch)
+        let utf16 = scratch.utf16
         let n = p.count
         var count = 0
+        var total = 0
         var i = 0
+        var unit: Int32 = 0
         var scalar: Int32 = 0
         var previous: UInt32 = 0
         var regionalRun = 0
@@ -61,8 +71,13 @@ public struct LineWrapper: Sendable {
             // cluster of known width (after a ZWJ they join, handled below).
             if previous != 0x200D && ((0x4E00...0x9FFF).contains(v) || (0x21...0x7E).contains(v)) {
                 c.startByte[count] = Int32(i)
+                c.startUnit[count] = unit
                 c.startScalar[count] = scalar
-                c.width[count] = v < 0x80 ? 1 : 2
+                utf16[Int(unit)] = UInt16(truncatingIfNeeded: v)
+                unit += 1
+                let w: Int16 = v < 0x80 ? 1 : 2
+                c.width[count] = w
+                total += Int(w)
                 c.base[count] = v
                 c.special[count] = 0
                 if v >= 0x30 && v <= 0x39 { c.hasDigit = true }
@@ -80,12 +95,14 @@ public struct LineWrapper: Sendable {
                 && (extends(v, width: w, previous: previous) || (isRegional && regionalRun % 2 == 1))
             regionalRun = isRegional ? regionalRun + 1 : 0
             if joins {
-                if w > 0 { c.width[count - 1] += Int16(w) }
+                if w > 0 { c.width[count - 1] += Int16(w); total += w }
             } else {
                 if isControl { w = 1 }
                 c.startByte[count] = Int32(i)
+                c.startUnit[count] = unit
                 c.startScalar[count] = scalar
                 c.width[count] = Int16(max(0, v == 0x09 ? 0 : w))
+                total += Int(c.width[count])
                 c.base[count] = v
                 let kind: UInt8 = v == 0x09 ? 1 : isControl ? 2 : 0
                 c.special[count] = kind
@@ -93,11 +110,21 @@ public struct LineWrapper: Sendable {
                 if ChineseLineRules.isDigit(v) { c.hasDigit = true }
                 count += 1
             }
+            if v < 0x10000 {
+                utf16[Int(unit)] = UInt16(truncatingIfNeeded: v)
+                unit += 1
+            } else {
+                utf16[Int(unit)] = UInt16(truncatingIfNeeded: 0xD800 + ((v - 0x10000) >> 10))
+                utf16[Int(unit) + 1] = UInt16(truncatingIfNeeded: 0xDC00 + ((v - 0x10000) & 0x3FF))
+                unit += 2
+            }
             previous = v
             scalar += 1
             i += len
         }
         c.count = count
+        c.unitCount = Int(unit)
+        c.totalWidth = total
         c.scalarCount = Int(scalar)
         c.byteCount = n
         return c
@@ -105,16 +132,17 @@ public struct LineWrapper: Sendable {
 
     /// Fills `scratch.allowed`: whether a line may start at cluster `i`, for `i` in
     /// `0...c.count` — ICU's opportunities less those clreq forbids.
-    func permittedBreaks(_ p: UnsafeBufferPointer<UInt8>, _ c: Clusters, in scratch: WrapScratch) {
+    func permittedBreaks(_ c: Clusters, in scratch: WrapScratch) {
         let allowed = scratch.allowed
         allowed.initialize(repeating: false, count: c.count + 1)
-        let found = LineBreaker.opportunities(p, into: UnsafeMutableBufferPointer(start: scratch.breaks, count: scratch.capacity))
+        let found = LineBreaker.opportunities(utf16: UnsafeBufferPointer(start: scratch.utf16, count: c.unitCount),
+                                              into: UnsafeMutableBufferPointer(start: scratch.breaks, count: scratch.capacity))
         let breaks = scratch.breaks
         var k = 0
         for n in 0..<found {
             let offset = breaks[n]
-            while k < c.count && c.startByte[k] < offset { k += 1 }
-            if k > 0 && k < c.count && c.startByte[k] == offset {
+            while k < c.count && c.startUnit[k] < offset { k += 1 }
+            if k > 0 && k < c.count && c.startUnit[k] == offset {
                 allowed[k] = !violatesRules(c, at: k)
             }
         }
@@ -164,9 +192,14 @@ public struct LineWrapper: Sendable {
             return [DisplayLine(block: block, start: 0, end: 0, indent: 0, storage: DisplayBytes([]), byteRange: 0..<0,
                                 width: 0, isFirstOfBlock: true, kind: kind)]
         }
-        permittedBreaks(p, c, in: scratch)
-        let allowed = scratch.allowed
         let width = options.width
+        // A block that fits on one line needs no break opportunities (most citations and
+        // headings): the same single line the loop below would make, without asking ICU.
+        if !c.hasSpecial && indentCells + c.totalWidth <= width {
+            return makeLines(p, c, [(0, c.count)], indent: indentCells, block: block, kind: kind, shared: shared)
+        }
+        permittedBreaks(c, in: scratch)
+        let allowed = scratch.allowed
         var spans: [(from: Int, to: Int)] = []
         spans.reserveCapacity(c.count * 2 / max(1, width) + 1)
         var lineStart = 0

@@ -1,5 +1,5 @@
-/// The working memory of `LineWrapper`: per-cluster measurements, ICU's break offsets and
-/// the permitted-break flags of the block being wrapped.
+/// The working memory of `LineWrapper`: per-cluster measurements, the block as UTF-16 (what
+/// ICU reads), and the permitted-break flags of the block being wrapped.
 ///
 /// Wrapping is the hot path of the reader and of `duben render` (a 100 MB corpus has hundreds
 /// of thousands of blocks), so these are raw buffers reused from block to block rather than
@@ -9,6 +9,8 @@
 final class WrapScratch {
     /// Byte offset of each cluster's first scalar.
     private(set) var startByte: UnsafeMutablePointer<Int32>
+    /// UTF-16 offset of each cluster's first scalar (ICU's offsets are in UTF-16 units).
+    private(set) var startUnit: UnsafeMutablePointer<Int32>
     /// Scalar offset of each cluster's first scalar.
     private(set) var startScalar: UnsafeMutablePointer<Int32>
     /// Cells; tabs are 0 here (their width depends on the column).
@@ -19,8 +21,10 @@ final class WrapScratch {
     private(set) var special: UnsafeMutablePointer<UInt8>
     /// `allowed[i]`: a line may start at cluster `i`.
     private(set) var allowed: UnsafeMutablePointer<Bool>
-    /// ICU's break offsets.
+    /// ICU's break offsets (UTF-16).
     private(set) var breaks: UnsafeMutablePointer<Int32>
+    /// The block's text in UTF-16.
+    private(set) var utf16: UnsafeMutablePointer<UInt16>
     /// Elements each buffer holds.
     private(set) var capacity: Int
 
@@ -28,20 +32,20 @@ final class WrapScratch {
 
     init() {
         capacity = 0
-        (startByte, startScalar, width, base, special, allowed, breaks) = WrapScratch.allocate(1)
+        (startByte, startUnit, startScalar, width, base, special, allowed, breaks, utf16) = WrapScratch.allocate(1)
         capacity = 1
     }
 
     deinit { release() }
 
-    /// Makes room for a text of `bytes` bytes: it has at most that many scalars, clusters and
-    /// break opportunities (plus one).
+    /// Makes room for a text of `bytes` bytes: it has at most that many scalars, clusters,
+    /// UTF-16 units and break opportunities (plus one).
     func reserve(bytes: Int) {
         let needed = bytes + 1
         guard needed > capacity else { return }
         release()
         let size = max(needed, min(2 * capacity, WrapScratch.keptCapacity))
-        (startByte, startScalar, width, base, special, allowed, breaks) = WrapScratch.allocate(size)
+        (startByte, startUnit, startScalar, width, base, special, allowed, breaks, utf16) = WrapScratch.allocate(size)
         capacity = size
     }
 
@@ -49,24 +53,26 @@ final class WrapScratch {
     func trim() {
         guard capacity > WrapScratch.keptCapacity else { return }
         release()
-        (startByte, startScalar, width, base, special, allowed, breaks) = WrapScratch.allocate(1)
+        (startByte, startUnit, startScalar, width, base, special, allowed, breaks, utf16) = WrapScratch.allocate(1)
         capacity = 1
     }
 
-    private static func allocate(_ n: Int) -> (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int16>,
-                                               UnsafeMutablePointer<UInt32>, UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<Bool>,
-                                               UnsafeMutablePointer<Int32>) {
-        (.allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n),
-         .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n))
+    private static func allocate(_ n: Int) -> (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>,
+                                               UnsafeMutablePointer<Int16>, UnsafeMutablePointer<UInt32>, UnsafeMutablePointer<UInt8>,
+                                               UnsafeMutablePointer<Bool>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<UInt16>) {
+        (.allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n),
+         .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n))
     }
 
     private func release() {
         startByte.deallocate()
+        startUnit.deallocate()
         startScalar.deallocate()
         width.deallocate()
         base.deallocate()
         special.deallocate()
         allowed.deallocate()
         breaks.deallocate()
+        utf16.deallocate()
     }
 }

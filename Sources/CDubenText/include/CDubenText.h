@@ -21,4 +21,9 @@ int duben_wcwidth(uint32_t codepoint);
 /// Returns how many there are (which may exceed `capacity`), or -1 when ICU fails.
 int32_t duben_line_breaks(const uint8_t *utf8, int32_t length, int32_t *out, int32_t capacity);
 
+/// The same over UTF-16 text (what ICU reads natively): writes the UTF-16 offsets at which a
+/// line may start (ascending, excluding 0 and including `count`) into `out`, at most
+/// `capacity` of them. Returns how many there are, or -1 when ICU fails.
+int32_t duben_line_breaks_utf16(const uint16_t *units, int32_t count, int32_t *out, int32_t capacity);
+
 #endif
