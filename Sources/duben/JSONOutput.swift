@@ -138,8 +138,9 @@ struct QuotationOutput: Encodable {
     }
 }
 
-/// `duben dump`: the whole parsed model.
-struct DumpOutput: Encodable {
+/// `duben dump`: the whole parsed model, `{"documents": [...], "schemaVersion": 1}`, written
+/// a document at a time (`stream`).
+enum DumpOutput {
     struct DocumentDump: Encodable {
         var id: String
         var kind: String
@@ -203,16 +204,11 @@ struct DumpOutput: Encodable {
         var marker: String
     }
 
-    var schemaVersion = 1
-    var documents: [DocumentDump]
-
-    init(_ corpus: Corpus) {
-        documents = corpus.documents.map(DocumentDump.init)
-    }
+    static let schemaVersion = 1
 
     /// Writes the dump of `corpus` one document at a time, so that memory stays in proportion
     /// to the largest document rather than the corpus. The bytes are those `JSONOutput.write`
-    /// would print for the whole `DumpOutput` (pretty printed, keys sorted): each document's
+    /// would print for the whole value (pretty printed, keys sorted): each document's
     /// JSON is indented to its depth (empty lines stay empty, as the encoder leaves them), which
     /// is safe line by line because JSON strings hold no raw line feeds.
     static func stream(_ corpus: Corpus) throws {
@@ -234,11 +230,9 @@ struct DumpOutput: Encodable {
                 out.removeAll(keepingCapacity: true)
             }
         }
-        out.append(contentsOf: Array("  ],\n  \"schemaVersion\" : \(DumpOutput(documents: []).schemaVersion)\n}\n".utf8))
+        out.append(contentsOf: Array("  ],\n  \"schemaVersion\" : \(schemaVersion)\n}\n".utf8))
         FileHandle.standardOutput.write(Data(out))
     }
-
-    private init(documents: [DocumentDump]) { self.documents = documents }
 }
 
 extension DumpOutput.DocumentDump {
