@@ -60,12 +60,15 @@ struct ReaderRobustnessTests {
                 _ = ReaderView.draw(reader)
             }
         }
-        // Then long random sequences.
+        // Then long random sequences, with the default layout and with a narrow text column,
+        // ambiguous characters two cells wide and no indentation.
         var rng = SplitMix(state: UInt64(index + 1))
-        var reader = Reader(corpus: corpus, columns: 40, rows: 12)
-        for _ in 0..<3000 {
-            _ = reader.handle(keys.randomElement(using: &rng)!)
-            _ = ReaderView.draw(reader)
+        for var reader in [Reader(corpus: corpus, columns: 40, rows: 12),
+                           Reader(corpus: corpus, columns: 40, rows: 12, width: 9, ambiguousWidth: 2, indent: .none)] {
+            for _ in 0..<2000 {
+                _ = reader.handle(keys.randomElement(using: &rng)!)
+                _ = ReaderView.draw(reader)
+            }
         }
     }
 
