@@ -91,8 +91,11 @@ public struct LineWrapper: Sendable {
             var w = options.measure.width(v)
             let isControl = Sanitizer.placeholder(for: v) != nil || (w < 0 && v != 0x09)
             let isRegional = (0x1F1E6...0x1F1FF).contains(v)
+            // A cluster never grows wider than a line: a ZWJ sequence longer than that (only
+            // hostile text has one) is cut where it would overflow, so no line ever does.
             let joins = !isControl && v != 0x09 && count > 0 && c.special[count - 1] == 0
                 && (extends(v, width: w, previous: previous) || (isRegional && regionalRun % 2 == 1))
+                && (w <= 0 || Int(c.width[count - 1]) + w <= options.width)
             regionalRun = isRegional ? regionalRun + 1 : 0
             if joins {
                 if w > 0 { c.width[count - 1] += Int16(w); total += w }
@@ -184,7 +187,7 @@ public struct LineWrapper: Sendable {
     /// a copy of their bytes.
     func wrap(_ p: UnsafeBufferPointer<UInt8>, block: Int, kind: Block.Kind, indented: Bool, scratch: WrapScratch,
               shared: (storage: DisplayBytes, base: Int)?) -> [DisplayLine] {
-        let indentCells = indented && options.indent == .keep && kind == .paragraph ? min(4, options.width / 2) : 0
+        var indentCells = indented && options.indent == .keep && kind == .paragraph ? min(4, options.width / 2) : 0
         scratch.reserve(bytes: p.count)
         defer { scratch.trim() }
         let c = clusters(p, in: scratch)
@@ -219,8 +222,14 @@ public struct LineWrapper: Sendable {
                     i = b
                     continue
                 }
-                // A single cluster wider than the line (a tab at the edge, a long emoji
-                // sequence on a tiny line): a tab shrinks to fit; anything else goes alone.
+                // The first cluster does not fit after the indentation (a wide emoji sequence
+                // on a narrow line): the first line goes without it.
+                if i == 0 && indentCells > 0 && c.special[i] != 1 {
+                    indentCells = 0
+                    col = 0
+                    continue
+                }
+                // A tab at the edge shrinks to fit.
                 if c.special[i] == 1 { w = max(0, width - col) }
             }
             col += w

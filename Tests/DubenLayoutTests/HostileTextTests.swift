@@ -71,4 +71,24 @@ struct HostileTextTests {
         #expect(lines.map(\.text).joined() == text)
         #expect(lines.first?.width == 8)
     }
+
+    @Test func aZWJChainWiderThanTheLineIsCutNotOverflowing() {
+        // Ten emoji joined by ZWJ: 20 cells, wider than any line of 8.
+        let chain = Array(repeating: "👩", count: 10).joined(separator: "\u{200D}")
+        let lines = LineWrapper(options: LayoutOptions(width: 8)).wrap(chain, block: 0, kind: .paragraph, indented: false)
+        #expect(lines.allSatisfy { $0.width <= 8 })
+        #expect(lines.map(\.text).joined() == chain)
+        // A sequence that fits a line stays whole.
+        #expect(LineWrapper(options: LayoutOptions(width: 8)).wrap("👨\u{200D}👩\u{200D}👧", block: 0, kind: .paragraph, indented: false).count == 1)
+    }
+
+    @Test func theFirstLineDropsItsIndentRatherThanOverflow() {
+        // Width 9, indentation 4: the 6-cell family does not fit after it.
+        let family = "👨\u{200D}👩\u{200D}👧"
+        let lines = LineWrapper(options: LayoutOptions(width: 9)).wrap(family + "中文", block: 0, kind: .paragraph, indented: true)
+        #expect(lines.allSatisfy { $0.width <= 9 })  // a line's width counts its indentation
+        #expect(lines.first?.indent == 0 && lines.first?.text.hasPrefix(family) == true)
+        // Text that fits after the indentation keeps it.
+        #expect(LineWrapper(options: LayoutOptions(width: 9)).wrap("中文", block: 0, kind: .paragraph, indented: true).first?.indent == 4)
+    }
 }

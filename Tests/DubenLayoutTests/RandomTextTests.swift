@@ -1,0 +1,108 @@
+import DubenLayout
+import DubenModel
+import Foundation
+import Testing
+
+/// Seeded random documents built from the pieces real texts are made of (headings, citations
+/// with dates, run-in points, datelines, hard-wrapped and indented lines, blank lines, form
+/// feeds, CRLF, Latin words, numbers with units, emoji, combining marks, ambiguous
+/// punctuation): the parser keeps its invariants and every layout keeps its hard ones (no line
+/// wider than the width; the lines joined give back the block text).
+@Suite("Random texts")
+struct RandomTextTests {
+    /// SplitMix64, so that a failure repeats.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let words = ["中国", "人民", "合作", "，", "。", "、", "；", "：", "？", "！", "“", "”", "‘", "’", "（", "）", "《", "》",
+                        "——", "……", "·", "1700米", "2000万美元", "5G", "COVID-19", "3.5亿", "Xi Jinping", "abc", " ",
+                        "e\u{301}", "👨‍👩‍👧", "🇨🇳", "〇", "二十国集团", "第一，", "一是", "20日下午，", "22日，", "2020年"]
+    static let lines = ["一、总体要求", "（二）主要任务", "第一部分　形势", "第三章　措施", "第一个问题：怎么看", "第二，加强领导。",
+                        "（2020年3月27日同美国总统特朗普通电话）", "（2020年3月就意大利发生疫情致慰问电）",
+                        "(2013年11月24日至28日在山东考察时的讲话)", "——摘自在中央经济工作会议上的讲话（2013年12月23日）",
+                        "（一九五七年二月二十七日）", "（整理：张三）", "（新华社北京5月18日电）", "来源：《求是》2020年第8期",
+                        "4月20日至23日，习近平在陕西考察。", "习近平", "", "", "\u{0C}"]
+
+    static func randomText(_ rng: inout SplitMix) -> String {
+        var out = "标题\(Int.random(in: 0..<1000, using: &rng))\n"
+        for _ in 0..<Int.random(in: 1...40, using: &rng) {
+            if Bool.random(using: &rng) {
+                out += lines.randomElement(using: &rng)!
+            } else {
+                if Int.random(in: 0..<3, using: &rng) == 0 { out += "　　" }
+                for _ in 0..<Int.random(in: 1...60, using: &rng) { out += words.randomElement(using: &rng)! }
+            }
+            out += Int.random(in: 0..<10, using: &rng) == 0 ? "\r\n" : "\n"
+            if Int.random(in: 0..<8, using: &rng) == 0 { out += "\n" }
+        }
+        return out
+    }
+
+    @Test(arguments: 0..<8)
+    func parserAndLayoutKeepTheirInvariants(_ seed: Int) throws {
+        var rng = SplitMix(state: UInt64(seed) &* 7919 &+ 1)
+        for _ in 0..<40 {
+            let text = Self.randomText(&rng)
+            let decoded = try SourceDecoder.decode(Array(text.utf8))
+            let source = SourceFile(path: "random.txt", bytes: decoded.bytes)
+            let parser = DocumentParser(source: source)
+            for lines in DocumentSplitter.split(source.bytes) {
+                let doc = parser.parse(lines: lines)
+                try checkModel(doc, text: text)
+                let width = Int.random(in: 8...120, using: &rng)
+                let layout = DocumentLayout(document: doc, options: LayoutOptions(width: width))
+                for b in doc.blocks.indices {
+                    let lines = layout.lines(ofBlock: b).map(\.rendered)
+                    var joined = ""
+                    for (k, line) in lines.enumerated() {
+                        let w = DisplayWidth().width(of: line)
+                        #expect(w <= width, "line wider than \(width): \(line) in\n\(text)")
+                        joined += k == 0 ? String(line.drop { $0 == "\u{3000}" || $0 == " " }) : line
+                    }
+                    #expect(joined == doc.text(of: b), "lines differ from the block text at width \(width) in\n\(text)")
+                }
+            }
+        }
+    }
+
+    func checkModel(_ doc: Document, text: String) throws {
+        var previousEnd = doc.range.lowerBound
+        for (b, block) in doc.blocks.enumerated() {
+            #expect(block.range.lowerBound >= previousEnd && block.range.upperBound <= doc.range.upperBound, "block \(b) out of order in\n\(text)")
+            #expect(!block.range.isEmpty && !doc.text(of: b).isEmpty)
+            previousEnd = block.range.upperBound
+            // Anchors: every scalar boundary of a one-line block goes to an anchor and back.
+            if doc.isSingleLine(b) {
+                var byte = block.range.lowerBound
+                while byte <= block.range.upperBound {
+                    #expect(doc.byteOffset(of: doc.anchor(atByte: byte)) == byte, "anchor round trip at \(byte) in\n\(text)")
+                    if byte == block.range.upperBound { break }
+                    byte += UTF8Scalars.scalarLength(doc.source.bytes[byte])
+                }
+            }
+        }
+        for q in doc.quotations {
+            #expect(q.citationBlock < doc.blocks.count && doc.blocks[q.citationBlock].kind == .citation)
+            #expect(doc.blocks[q.citationBlock].quotation == q.index)
+            for b in q.blocks { #expect(doc.blocks[b].quotation == q.index && doc.blocks[b].kind == .paragraph) }
+            #expect(q.citation.date.start.year != nil, "a citation carries a year in\n\(text)")
+            #expect(doc.source.string(q.citation.textRange).isEmpty == false)
+        }
+        for e in doc.toc {
+            #expect(e.block < doc.blocks.count && !e.label.isEmpty && e.level >= 1)
+            #expect(e.labelRange.lowerBound >= doc.blocks[e.block].range.lowerBound
+                    && e.labelRange.upperBound <= doc.blocks[e.block].range.upperBound)
+        }
+        for p in doc.datedPassages + [doc.dateline].compactMap({ $0 }) {
+            #expect(p.block < doc.blocks.count && p.date.start.day != nil)
+        }
+    }
+}
