@@ -13,6 +13,15 @@ struct CitationParserTests {
         #expect(c.title == nil)
     }
 
+    @Test func spacedDatesLeadingAndTrailing() throws {
+        let c = try #require(parse("（2020 年 3 月 27 日同美国总统特朗普通电话）"))
+        #expect(c.date.start.iso == "2020-03-27")
+        #expect(c.occasion == "同美国总统特朗普通电话")
+        let t = try #require(parse("——摘自习近平在中央经济工作会议上的讲话（2013 年 12 月 23 日）"))
+        #expect(t.date.start.iso == "2013-12-23")
+        #expect(t.occasion == "习近平在中央经济工作会议上的讲话")
+    }
+
     @Test func monthPrecisionMessage() throws {
         let c = try #require(parse("（2020年3月就意大利发生新冠肺炎疫情致意大利总统马塔雷拉的慰问电）"))
         #expect(c.date.start.iso == "2020-03")

@@ -15,6 +15,19 @@ struct DateParserTests {
         #expect(d.start.iso == "2020-03-27")
     }
 
+    @Test func spacesBetweenNumbersAndUnits() throws {
+        let (d, end) = try #require(span("2020 年 3 月 27 日 同美国总统特朗普通电话"))
+        #expect(d.start.iso == "2020-03-27")
+        #expect(end == 15, "the date ends at 日, not at the space after it")
+        let (m, _) = try #require(span("2020\u{A0}年3\u{2009}月就意大利"))
+        #expect(m.start.iso == "2020-03")
+        let (r, _) = try #require(span("2013 年 11 月 24 日至 28 日在山东"))
+        #expect(r.start.iso == "2013-11-24")
+        // A space is not a date by itself, nor may it lead one.
+        #expect(span(" 2020年3月27日") == nil)
+        #expect(span("2020 3月27日") == nil)
+    }
+
     @Test func monthPrecision() throws {
         let (d, _) = try #require(span("2020年3月就意大利发生新冠肺炎疫情"))
         #expect(d.start.iso == "2020-03")

@@ -1,6 +1,7 @@
 /// Parses Chinese dates written with Arabic or Chinese numerals: "2020年3月27日",
 /// "二〇二〇年三月二十七日", "2013年11月24日至28日", "2012年12月29日、30日", "28-29日",
-/// "2019年12月30日至2020年1月2日".
+/// "2019年12月30日至2020年1月2日", and with the spaces typesetting puts between digits and
+/// Chinese: "2020 年 3 月 27 日".
 ///
 /// It works on an array of scalars because the strings it sees are short (a citation, the
 /// first words of a sentence).
@@ -81,22 +82,36 @@ public struct DateParser {
         arabic(i, maxDigits: 2) ?? chineseSmall(i)
     }
 
-    /// A four-digit year followed by 年: "2020年", "二〇二〇年", "一九五七年".
+    /// Past the spaces at `i` that may stand between a number and its unit ("2020 年"): ASCII
+    /// space, no-break space, thin and narrow no-break spaces.
+    func skipSpaces(_ i: Int) -> Int {
+        var j = i
+        while let c = at(j), c == " " || c == "\u{A0}" || c == "\u{2009}" || c == "\u{202F}" { j += 1 }
+        return j
+    }
+
+    /// A four-digit year followed by 年: "2020年", "2020 年", "二〇二〇年", "一九五七年".
     func year(_ i: Int) -> (Int, Int)? {
-        if let (v, j) = arabic(i, maxDigits: 4), j - i == 4, at(j) == "年" { return (v, j + 1) }
+        if let (v, j) = arabic(i, maxDigits: 4), j - i == 4, at(skipSpaces(j)) == "年" { return (v, skipSpaces(j) + 1) }
         var v = 0, j = i
         while j - i < 4, let c = at(j), let d = DateParser.chineseDigit(c) { v = v * 10 + d; j += 1 }
         if j - i == 4, at(j) == "年" { return (v, j + 1) }
         return nil
     }
 
-    /// One date: [year年][month月][day日|号], at least one part.
+    /// One date: [year年][month月][day日|号], at least one part; spaces may stand around the
+    /// numbers within it ("2020 年 3 月 27 日"), never before or after it.
     func component(_ i: Int) -> (PartialDate, Int)? {
         var d = PartialDate(year: nil)
         var j = i
         if let (y, k) = year(j) { d.year = y; j = k }
-        if let (m, k) = smallNumber(j), at(k) == "月" { d.month = m; j = k + 1 }
-        if let (dd, k) = smallNumber(j), at(k) == "日" || at(k) == "号" { d.day = dd; j = k + 1 }
+        let monthStart = j > i ? skipSpaces(j) : j
+        if let (m, k) = smallNumber(monthStart), at(skipSpaces(k)) == "月" { d.month = m; j = skipSpaces(k) + 1 }
+        let dayStart = j > i ? skipSpaces(j) : j
+        if let (dd, k) = smallNumber(dayStart), let unit = at(skipSpaces(k)), unit == "日" || unit == "号" {
+            d.day = dd
+            j = skipSpaces(k) + 1
+        }
         return j == i ? nil : (d, j)
     }
 
