@@ -69,26 +69,32 @@ let package = Package(
         ),
 
         // Tests.
+        // Shared by the test targets: the repository root, the bundled corpus, a seeded RNG.
+        .target(
+            name: "DubenTestSupport",
+            dependencies: ["DubenModel"],
+            path: "Tests/DubenTestSupport"
+        ),
         .testTarget(
             name: "DubenModelTests",
-            dependencies: ["DubenModel"]
+            dependencies: ["DubenModel", "DubenTestSupport"]
         ),
         .testTarget(
             name: "DubenStoreTests",
-            dependencies: ["DubenStore", "DubenModel", "duben", .product(name: "CSV", package: "CSV.swift"), .product(name: "Ink", package: "Ink")]
+            dependencies: ["DubenStore", "DubenModel", "duben", "DubenTestSupport", .product(name: "CSV", package: "CSV.swift"), .product(name: "Ink", package: "Ink")]
         ),
         .testTarget(
             name: "DubenUITests",
-            dependencies: ["DubenUI", "DubenLayout", "DubenModel", "DubenStore"],
+            dependencies: ["DubenUI", "DubenLayout", "DubenModel", "DubenStore", "DubenTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "DubenEndToEndTests",
-            dependencies: ["duben", "DubenModel"]
+            dependencies: ["duben", "DubenModel", "DubenTestSupport"]
         ),
         .testTarget(
             name: "DubenLayoutTests",
-            dependencies: ["DubenLayout", "DubenModel", "duben"],
+            dependencies: ["DubenLayout", "DubenModel", "duben", "DubenTestSupport"],
             exclude: ["Golden"]
         ),
     ]

@@ -1,11 +1,12 @@
 import DubenModel
+import DubenTestSupport
 import Foundation
 import Testing
 
 /// Moving through the quotation collection by reading order and by date, in tmux.
 @Suite("Quotations in tmux", .serialized)
 struct QuotationsEndToEndTests {
-    static let collection = try! CorpusLoader().load(paths: [TmuxPane.repoRoot.appendingPathComponent("Texts").path]).documents[1]
+    static var collection: Document { TestSupport.bundled.documents[1] }
 
     func firstWords(_ q: Quotation) -> String { String(Self.collection.text(of: q.blocks.lowerBound).prefix(8)) }
 

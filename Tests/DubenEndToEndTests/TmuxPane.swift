@@ -1,3 +1,4 @@
+import DubenTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 final class TmuxPane {
     let socket: String
     let home: URL
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var repoRoot: URL { TestSupport.repoRoot }
     static var binary: String {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duben").path
     }
@@ -26,7 +27,7 @@ final class TmuxPane {
     }
 
     /// The bundled texts.
-    static var texts: String { repoRoot.appendingPathComponent("Texts").path }
+    static var texts: String { TestSupport.textsPath }
 
     /// `duben` on the bundled texts in a new pane, once its first page is up.
     static func reader(columns: Int = 80, rows: Int = 24) throws -> TmuxPane {

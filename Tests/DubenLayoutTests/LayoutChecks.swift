@@ -1,11 +1,12 @@
 import DubenLayout
 import DubenModel
+import DubenTestSupport
 import Foundation
 
 /// The invariants every layout must keep, checked from the output alone.
 enum LayoutChecks {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let bundled: Corpus = try! CorpusLoader().load(paths: [repoRoot.appendingPathComponent("Texts").path])
+    static var repoRoot: URL { TestSupport.repoRoot }
+    static var bundled: Corpus { TestSupport.bundled }
 
     /// clreq's line-start-prohibited punctuation (closing and middle), as the issue lists it.
     static let startProhibited = Set("，。、；：？！）》」』”’〕】…")

@@ -1,5 +1,6 @@
 import DubenLayout
 import DubenModel
+import DubenTestSupport
 import Foundation
 import Testing
 
@@ -10,18 +11,6 @@ import Testing
 /// wider than the width; the lines joined give back the block text).
 @Suite("Random texts")
 struct RandomTextTests {
-    /// SplitMix64, so that a failure repeats.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let words = ["中国", "人民", "合作", "，", "。", "、", "；", "：", "？", "！", "“", "”", "‘", "’", "（", "）", "《", "》",
                         "——", "……", "·", "1700米", "2000万美元", "5G", "COVID-19", "3.5亿", "Xi Jinping", "abc", " ",
                         "e\u{301}", "👨‍👩‍👧", "🇨🇳", "〇", "二十国集团", "第一，", "一是", "20日下午，", "22日，", "2020年"]
@@ -48,7 +37,7 @@ struct RandomTextTests {
 
     @Test(arguments: 0..<8)
     func parserAndLayoutKeepTheirInvariants(_ seed: Int) throws {
-        var rng = SplitMix(state: UInt64(seed) &* 7919 &+ 1)
+        var rng = SplitMix(seed: UInt64(seed) &* 7919 &+ 1)
         for _ in 0..<40 {
             let text = Self.randomText(&rng)
             let decoded = try SourceDecoder.decode(Array(text.utf8))

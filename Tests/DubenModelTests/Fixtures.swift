@@ -1,12 +1,12 @@
 import DubenModel
+import DubenTestSupport
 import Foundation
 
 /// Test helpers: the bundled corpus and documents parsed from strings.
 enum Fixtures {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let textsPath = repoRoot.appendingPathComponent("Texts").path
-
-    static let bundled: Corpus = try! CorpusLoader().load(paths: [textsPath])
+    static var repoRoot: URL { TestSupport.repoRoot }
+    static var textsPath: String { TestSupport.textsPath }
+    static var bundled: Corpus { TestSupport.bundled }
 
     /// Parses text as if it were a file.
     static func documents(_ text: String, metadata: MetadataFile? = nil) -> [Document] {

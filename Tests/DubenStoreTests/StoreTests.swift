@@ -1,12 +1,13 @@
 import CSV
 import DubenModel
 import DubenStore
+import DubenTestSupport
 import Foundation
 import Ink
 import Testing
 
 enum StoreSupport {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var repoRoot: URL { TestSupport.repoRoot }
     static let texts = repoRoot.appendingPathComponent("Texts").path
     static let corpus = try! CorpusLoader().load(paths: [texts])
     static var binary: String { URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duben").path }

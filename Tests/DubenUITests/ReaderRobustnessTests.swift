@@ -1,4 +1,5 @@
 import DubenModel
+import DubenTestSupport
 import DubenUI
 import Foundation
 import Testing
@@ -8,18 +9,6 @@ import Testing
 /// tiny sizes: nothing may trap. A trap ends the test process, so any regression fails loudly.
 @Suite("Reader robustness")
 struct ReaderRobustnessTests {
-    /// A small seeded generator (SplitMix64), so failures repeat.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let texts: [String] = [
         "标",
         "标题",
@@ -62,7 +51,7 @@ struct ReaderRobustnessTests {
         }
         // Then long random sequences, with the default layout and with a narrow text column,
         // ambiguous characters two cells wide and no indentation.
-        var rng = SplitMix(state: UInt64(index + 1))
+        var rng = SplitMix(seed: UInt64(index + 1))
         for var reader in [Reader(corpus: corpus, columns: 40, rows: 12),
                            Reader(corpus: corpus, columns: 40, rows: 12, width: 9, ambiguousWidth: 2, indent: .none)] {
             for _ in 0..<2000 {
@@ -73,7 +62,7 @@ struct ReaderRobustnessTests {
     }
 
     @Test func randomKeysOnTheBundledCorpus() {
-        var rng = SplitMix(state: 42)
+        var rng = SplitMix(seed: 42)
         let keys = Self.keys
         var reader = Reader(corpus: UITestSupport.bundled, columns: 60, rows: 16)
         for _ in 0..<4000 {

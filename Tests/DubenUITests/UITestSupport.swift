@@ -1,11 +1,12 @@
 import DubenModel
+import DubenTestSupport
 import DubenUI
 import Foundation
 import Testing
 
 enum UITestSupport {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let bundled: Corpus = try! CorpusLoader().load(paths: [repoRoot.appendingPathComponent("Texts").path])
+    static var repoRoot: URL { TestSupport.repoRoot }
+    static var bundled: Corpus { TestSupport.bundled }
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static func reader(_ columns: Int, _ rows: Int) -> Reader {

@@ -1,0 +1,29 @@
+import DubenModel
+import Foundation
+
+/// What the test targets share: where the repository is, the bundled corpus, and a seeded
+/// random number generator. A plain target (not a test target) that the test targets depend on.
+public enum TestSupport {
+    /// The repository root (this file is `Tests/DubenTestSupport/TestSupport.swift`).
+    public static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    /// The bundled texts, `Texts/`.
+    public static let textsPath = repoRoot.appendingPathComponent("Texts").path
+    /// The bundled corpus, loaded once per test process.
+    public static let bundled: Corpus = try! CorpusLoader().load(paths: [textsPath])
+}
+
+/// SplitMix64: a small seeded generator, so that a randomized test that fails fails again.
+public struct SplitMix: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
