@@ -180,9 +180,9 @@ public enum SourceDecoder {
     /// The length of the longest valid UTF-8 prefix.
     ///
     /// A tight loop without output: almost every file is valid and takes only this path. It
-    /// reads a word at a time: eight ASCII bytes, or one three-byte sequence with a lead of
-    /// E1–EC or EE–EF (all of CJK), are accepted with one mask and compare; anything else goes
-    /// through the full check of `validLength`.
+    /// reads a word at a time: eight ASCII bytes, or two or one three-byte sequences with leads
+    /// of E1–EC or EE–EF (all of CJK), are accepted with one mask and compare; anything else
+    /// goes through the full check of `validLength`.
     static func scanValidPrefix(_ input: [UInt8]) -> Int {
         input.withUnsafeBufferPointer { p -> Int in
             guard let base = p.baseAddress else { return 0 }
@@ -192,7 +192,13 @@ public enum SourceDecoder {
             while i + 8 <= n {
                 let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
                 if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-                // Lead 1110xxxx, then two continuation bytes 10xxxxxx.
+                // Two three-byte sequences: lead 1110xxxx, then two continuation bytes
+                // 10xxxxxx, twice (two Chinese characters in one compare).
+                if word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 {
+                    let lead1 = word & 0xFF, lead2 = (word >> 24) & 0xFF
+                    if lead1 != 0xE0 && lead1 != 0xED && lead2 != 0xE0 && lead2 != 0xED { i += 6; continue }
+                }
+                // One.
                 if word & 0xC0_C0F0 == 0x80_80E0 {
                     let lead = word & 0xFF
                     if lead != 0xE0 && lead != 0xED { i += 3; continue }
