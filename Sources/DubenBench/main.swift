@@ -39,7 +39,9 @@ case "parse":
         summary = "\(corpus.documents.count) documents, \(corpus.documents.reduce(0) { $0 + $1.blocks.count }) blocks, "
             + "\(corpus.documents.reduce(0) { $0 + $1.quotations.count }) quotations"
     }
+    let inOrder = rates.map { String(format: "%.0f", $0) }.joined(separator: " ")
     rates.sort()
+    print("parse: runs in order \(inOrder) MB/s")
     print(String(format: "parse: %.1f MB, median of 5 runs %.0f MB/s (range %.0f–%.0f); %@", Double(bytes) / 1_000_000,
                  rates[2], rates[0], rates[4], summary))
     print(String(format: "parse: peak RSS %.1f MB = %.2f × corpus", Double(peakRSS()) / 1_000_000, Double(peakRSS()) / Double(bytes)))

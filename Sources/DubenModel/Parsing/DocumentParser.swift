@@ -151,11 +151,18 @@ public struct DocumentParser {
                 guard block.kind == .paragraph, block.quotation == nil else { continue }
                 let first = UTF8Scalars.decode(p, at: block.range.lowerBound).value
                 guard first == 0x7B2C /* 第 */ || Unicode.Scalar(first).map(DateParser.canStartDate) == true else { continue }
-                let prefix = UTF8Scalars.scalars(p, block.range.lowerBound..<min(block.range.upperBound, block.range.lowerBound + 360))
-                if let length = HeadingRecognizer.runInLabelLength(prefix) {
-                    let label = block.range.lowerBound..<(block.range.lowerBound + length)
-                    withRunIns.append(TOCEntry(level: currentLevel + 1, labelRange: label, in: source, block: b, isRunIn: true))
+                guard HeadingRecognizer.isRunInPoint(prefix(p, block.range, scalars: HeadingRecognizer.formPrefixLength)) else { continue }
+                // The label: the first sentence, or the characters that start in the first 360
+                // bytes when it is longer.
+                let limit = min(block.range.upperBound, block.range.lowerBound + 360)
+                var end = block.range.lowerBound
+                while end < limit {
+                    let (v, n) = UTF8Scalars.decode(p, at: end)
+                    if HeadingRecognizer.endsRunInLabel(v) { break }
+                    end += n
                 }
+                withRunIns.append(TOCEntry(level: currentLevel + 1, labelRange: block.range.lowerBound..<end, in: source, block: b,
+                                           isRunIn: true))
             }
             toc = withRunIns
         }
@@ -222,10 +229,24 @@ public struct DocumentParser {
         // A heading has at most maxHeadingLength scalars, so at most 4 bytes each.
         let short = range.count <= HeadingRecognizer.maxHeadingLength * 4
         guard bracketed || dashed || short else { return nil }
+        // A heading shows its form in its first few scalars: look at those first.
+        let couldBeHeading = short && HeadingRecognizer.form(prefix(p, range, scalars: HeadingRecognizer.formPrefixLength)) != nil
+        guard bracketed || dashed || couldBeHeading else { return nil }
         let s = UTF8Scalars.scalars(p, range)
         if bracketed || dashed, let c = CitationParser.parseLine(s, source: source, at: range.lowerBound) { return .citation(c) }
-        if short, let (form, n) = HeadingRecognizer.heading(s) { return .heading(form, n) }
+        if couldBeHeading, let (form, n) = HeadingRecognizer.heading(s) { return .heading(form, n) }
         return nil
+    }
+
+    /// The first `count` scalars of a range (fewer when it is shorter).
+    func prefix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scalars count: Int) -> [Unicode.Scalar] {
+        var end = range.lowerBound
+        var n = 0
+        while end < range.upperBound && n < count {
+            end += UTF8Scalars.scalarLength(p[end])
+            n += 1
+        }
+        return UTF8Scalars.scalars(p, range.lowerBound..<min(end, range.upperBound))
     }
 
     /// Whether a line ends a paragraph (sentence-final punctuation, possibly before a closing quote).

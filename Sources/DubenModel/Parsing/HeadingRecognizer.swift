@@ -25,9 +25,13 @@ public enum HeadingRecognizer {
         return p.arabic(i, maxDigits: 3) ?? p.chineseSmall(i)
     }
 
-    /// The heading form and its number when the block's text looks like a heading.
-    public static func heading(_ s: [Unicode.Scalar]) -> (form: HeadingForm, number: Int)? {
-        guard s.count >= 2, s.count <= maxHeadingLength else { return nil }
+    /// How many leading scalars `form(_:)` needs to see ("第九十九个问题：" is eight).
+    public static let formPrefixLength = 12
+
+    /// The heading form a text opens with, its number and where its body starts — from its
+    /// first `formPrefixLength` scalars, so the parser can rule a line out before decoding it.
+    public static func form(_ s: [Unicode.Scalar]) -> (form: HeadingForm, number: Int, bodyStart: Int)? {
+        guard s.count >= 2 else { return nil }
         var found: (HeadingForm, Int, Int)? = nil
         if s[0] == "第", let (n, j) = number(s, at: 1) {
             let after = s[j..<min(s.count, j + 4)]
@@ -43,7 +47,12 @@ public enum HeadingRecognizer {
                   DateParser.digit(s[1]) == nil {
             found = (.parenthesised, n, j + 1)
         }
-        guard let (form, n, bodyStart) = found, bodyStart < s.count else { return nil }
+        return found
+    }
+
+    /// The heading form and its number when the block's text looks like a heading.
+    public static func heading(_ s: [Unicode.Scalar]) -> (form: HeadingForm, number: Int)? {
+        guard s.count <= maxHeadingLength, let (form, n, bodyStart) = form(s), bodyStart < s.count else { return nil }
         // A heading is one sentence at most: no sentence end before its last character.
         for k in bodyStart..<(s.count - 1) where isSentenceEnd(s[k]) { return nil }
         if form == .enumerated || form == .parenthesised, let last = s.last, "；;，,、".unicodeScalars.contains(last) {
@@ -56,22 +65,21 @@ public enum HeadingRecognizer {
         c == "。" || c == "！" || c == "？" || c == "!" || c == "?"
     }
 
-    /// For speeches: a paragraph opening "第一，" or "一是" is a run-in point. Returns the byte
-    /// length of its first sentence (without the sentence-final punctuation), its label.
-    public static func runInLabelLength(_ s: [Unicode.Scalar]) -> Int? {
-        var isPoint = false
+    /// For speeches: whether a paragraph opening with `s` ("第一，", "一是") is a run-in point
+    /// (its first `formPrefixLength` scalars are enough).
+    public static func isRunInPoint(_ s: [Unicode.Scalar]) -> Bool {
         if s.count > 3, s[0] == "第", let (_, j) = number(s, at: 1), j < s.count, s[j] == "，" || s[j] == "," {
-            isPoint = true
-        } else if let (_, j) = DateParser(s).chineseSmall(0), j < s.count - 1, s[j] == "是",
-                  DateParser.chineseDigit(s[0]) != nil || s[0] == "十" {
-            isPoint = true
+            return true
         }
-        guard isPoint else { return nil }
-        var length = 0
-        for c in s {
-            if isSentenceEnd(c) || c == "；" { break }
-            length += UTF8.width(c)
+        if let (_, j) = DateParser(s).chineseSmall(0), j < s.count - 1, s[j] == "是",
+           DateParser.chineseDigit(s[0]) != nil || s[0] == "十" {
+            return true
         }
-        return length
+        return false
+    }
+
+    /// Whether a scalar ends a run-in point's label: a sentence end or "；".
+    static func endsRunInLabel(_ v: UInt32) -> Bool {
+        v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0x21 || v == 0x3F || v == 0xFF1B
     }
 }
