@@ -4,14 +4,19 @@ import ArgumentParser
 /// collections, with query commands over the parsed texts.
 @main
 struct Duben: ParsableCommand {
+    /// The version `--version` prints.
+    static let version = "0.4.0"
+
     static let configuration = CommandConfiguration(
         commandName: "duben",
         abstract: "读本 — read Chinese speeches, news reports and quotation collections in the terminal.",
         discussion: """
             With no path, every command reads the bundled corpus (see `duben list`). Paths are \
             text files or directories (their *.txt files, recursively); `-` reads standard input.
-            Documentation: Docs/ in the source tree (FORMAT.md, COMMANDS.md).
+            Documentation: Docs/ in the source tree: KEYS.md (the reader's keys), FORMAT.md (the \
+            texts it reads), COMMANDS.md, BOOKMARKS.md, LAYOUT.md, TUTORIAL.md.
             """,
+        version: Duben.version,
         subcommands: [ReadCommand.self, ListCommand.self, TOCCommand.self, QuotesCommand.self, TimelineCommand.self, BookmarksCommand.self, DumpCommand.self, RenderCommand.self],
         defaultSubcommand: ReadCommand.self
     )
