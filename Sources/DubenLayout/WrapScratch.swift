@@ -31,7 +31,6 @@ final class WrapScratch {
     static let keptCapacity = 1 << 16
 
     init() {
-        capacity = 0
         (startByte, startUnit, startScalar, width, base, special, allowed, breaks, utf16) = WrapScratch.allocate(1)
         capacity = 1
     }
