@@ -48,10 +48,13 @@ struct ListOverlay {
 enum TableOfContentsView {
     static func draw(_ reader: Reader, selected: Int, into screen: inout ScreenBuffer) {
         let doc = reader.document
-        let rows = doc.toc.map { e in
-            let quotes = doc.quotations.filter { q in doc.section(at: q.citationBlock).map { doc.toc[$0].block == e.block } ?? false }.count
-            return ListOverlay.Row(text: e.label, detail: quotes > 0 ? "\(quotes) quotations" : "", indent: e.level - 1,
-                                   style: e.isRunIn ? [] : .bold)
+        // Quotations per section, counted once from each quotation's section (the parser's
+        // Document.section(at:) of its citation).
+        var quotes = [Int](repeating: 0, count: doc.toc.count)
+        for q in doc.quotations { if let s = q.section { quotes[s] += 1 } }
+        let rows = doc.toc.enumerated().map { i, e in
+            ListOverlay.Row(text: e.label, detail: quotes[i] > 0 ? "\(quotes[i]) quotations" : "", indent: e.level - 1,
+                            style: e.isRunIn ? [] : .bold)
         }
         ListOverlay(title: "Contents · " + doc.title, rows: rows, selected: selected,
                     footer: "Enter jump · j/k move · Esc close").draw(into: &screen)
