@@ -106,7 +106,7 @@ struct QuotationOutput: Encodable {
         document = doc.id
         documentTitle = doc.title
         index = q.index
-        block = q.blocks.isEmpty ? q.citationBlock : q.blocks.lowerBound
+        block = q.startBlock
         section = q.section.map { doc.toc[$0].label }
         date = q.citation.date.start.iso
         dateEnd = q.citation.date.end?.iso

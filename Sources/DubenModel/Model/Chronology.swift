@@ -27,7 +27,7 @@ public struct Chronology: Sendable {
             var docItems: [DatedItem] = []
             for q in doc.quotations {
                 docItems.append(DatedItem(kind: .quotation, documentIndex: d, quotation: q.index,
-                                          block: q.blocks.isEmpty ? q.citationBlock : q.blocks.lowerBound, offset: 0,
+                                          block: q.startBlock, offset: 0,
                                           date: q.citation.date, label: q.citation.occasion, readingOrder: 0))
             }
             if includePassages {

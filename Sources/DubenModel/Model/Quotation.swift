@@ -25,6 +25,10 @@ public struct Quotation: Hashable, Sendable {
     /// The paragraph blocks (empty when the citation follows a heading directly).
     public var blocks: Range<Int> { Int(firstBlock)..<Int(storedCitationBlock) }
 
+    /// Where the quotation starts: its first paragraph, or its citation when it has none (an
+    /// empty `blocks` starts and ends at the citation).
+    public var startBlock: Int { Int(firstBlock) }
+
     /// The citation block (always `blocks.upperBound`).
     public var citationBlock: Int { Int(storedCitationBlock) }
 

@@ -16,19 +16,18 @@ extension Reader {
     /// ] and [: the next or previous quotation in reading order, across documents.
     mutating func stepQuotation(forward: Bool) {
         let doc = document
-        let start: (Quotation) -> Int = { $0.blocks.isEmpty ? $0.citationBlock : $0.blocks.lowerBound }
         var target: Quotation?
         if forward {
             if let q = currentQuotation { target = q.index + 1 < doc.quotations.count ? doc.quotations[q.index + 1] : nil }
-            else { target = doc.quotations.first { start($0) > top.block } }
-        } else if let q = currentQuotation, top.block > start(q) || top.row > 0 {
+            else { target = doc.quotations.first { $0.startBlock > top.block } }
+        } else if let q = currentQuotation, top.block > q.startBlock || top.row > 0 {
             target = q
         } else {
-            target = doc.quotations.last { start($0) < top.block }
+            target = doc.quotations.last { $0.startBlock < top.block }
         }
         if let q = target {
             // The status line shows the quotation's date, occasion and number.
-            show(block: start(q), offset: 0)
+            show(block: q.startBlock, offset: 0)
             return
         }
         // Across documents: the first (or last) quotation of the next (or previous) one.
@@ -42,7 +41,7 @@ extension Reader {
             let other = corpus.documents[d]
             if let q = forward ? other.quotations.first : other.quotations.last {
                 open(document: d)
-                show(block: start(q), offset: 0)
+                show(block: q.startBlock, offset: 0)
                 message = "Document \(d + 1)/\(corpus.documents.count): \(describe(q))"
                 return
             }
