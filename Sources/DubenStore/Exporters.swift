@@ -5,13 +5,11 @@ import Foundation
 public enum ExportFormat: String, CaseIterable, Sendable {
     case markdown, json, csv, html
 
-    public var fileExtension: String {
-        switch self {
-        case .markdown: return "md"
-        case .json: return "json"
-        case .csv: return "csv"
-        case .html: return "html"
-        }
+    /// A format as a user types it: its name in any case, or "md" for markdown.
+    public init?(name: String) {
+        let n = name.lowercased()
+        guard let f = ExportFormat(rawValue: n) ?? (n == "md" ? .markdown : nil) else { return nil }
+        self = f
     }
 }
 

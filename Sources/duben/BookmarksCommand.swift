@@ -186,7 +186,7 @@ struct BookmarksCommand: ParsableCommand {
 struct ExportFormatArgument: ExpressibleByArgument {
     var format: ExportFormat
     init?(argument: String) {
-        guard let f = ExportFormat(rawValue: argument.lowercased()) ?? (argument.lowercased() == "md" ? .markdown : nil) else { return nil }
+        guard let f = ExportFormat(name: argument) else { return nil }
         format = f
     }
     static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) }

@@ -121,7 +121,7 @@ extension Reader {
     /// E: "FORMAT FILE"; refuses to overwrite.
     mutating func export(_ text: String) {
         let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let format = ExportFormat(rawValue: parts[0].lowercased()) else {
+        guard parts.count == 2, let format = ExportFormat(name: parts[0]) else {
             message = "Type a format (markdown, json, csv, html) and a file name"
             messageIsError = true
             return
