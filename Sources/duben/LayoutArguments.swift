@@ -19,10 +19,13 @@ struct LayoutArguments: ParsableArguments {
         if LayoutOptions.Indent(rawValue: indent) == nil { throw ValidationError("--indent must be keep or none (got \(indent))") }
     }
 
+    /// `--indent` as the layout takes it (`validate()` has refused anything else).
+    var indentMode: LayoutOptions.Indent { LayoutOptions.Indent(rawValue: indent) ?? .keep }
+
     /// Layout options for a terminal of `columns` cells, or for a pipe when nil.
     func options(terminalColumns columns: Int?) -> LayoutOptions {
         let w = width ?? columns.map(LayoutOptions.defaultWidth(terminalColumns:)) ?? 80
-        return LayoutOptions(width: w, ambiguousWidth: ambiguousWidth, indent: LayoutOptions.Indent(rawValue: indent) ?? .keep)
+        return LayoutOptions(width: w, ambiguousWidth: ambiguousWidth, indent: indentMode)
     }
 
     /// The width of the terminal on standard output, or nil when it is not a terminal.

@@ -37,7 +37,7 @@ struct ReadCommand: ParsableCommand {
         let color = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let store = bookmarkFile.store
         var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
-                            ambiguousWidth: layout.ambiguousWidth, indent: LayoutOptions.Indent(rawValue: layout.indent) ?? .keep,
+                            ambiguousWidth: layout.ambiguousWidth, indent: layout.indentMode,
                             bookmarkStore: store)
         let positions = PositionStore(path: store.statePath)
         if !noResume, let saved = try? positions.read() {
