@@ -91,11 +91,7 @@ struct ReaderEndToEndTests {
     }
 
     @Test func quitLeavesTheShellPromptClean() throws {
-        let pane = try TmuxPane("sh")
-        try pane.waitFor(text: "$")
-        try pane.send("\(duben) \(texts); echo status=$?", literal: true)
-        try pane.send("Enter")
-        try pane.waitFor(text: "line 1/")
+        let pane = try TmuxPane.readerInShell()
         try pane.send("q")
         let s = try pane.waitFor(text: "status=0")
         let text = s.joined(separator: "\n")
@@ -107,11 +103,7 @@ struct ReaderEndToEndTests {
     }
 
     @Test func interruptRestoresTheTerminal() throws {
-        let pane = try TmuxPane("sh")
-        try pane.waitFor(text: "$")
-        try pane.send("\(duben) \(texts); echo status=$?", literal: true)
-        try pane.send("Enter")
-        try pane.waitFor(text: "line 1/")
+        let pane = try TmuxPane.readerInShell()
         try pane.send("C-c")
         let s = try pane.waitFor(text: "status=130")
         #expect(!s.joined().contains("line 1/"))

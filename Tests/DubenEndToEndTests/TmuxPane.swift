@@ -36,6 +36,18 @@ final class TmuxPane {
         return pane
     }
 
+    /// A shell in a new pane that started `duben` on the bundled texts, followed by
+    /// `echo status=$?`, once the reader's first page is up: what the shell shows after the
+    /// reader ends can then be checked.
+    static func readerInShell() throws -> TmuxPane {
+        let pane = try TmuxPane("sh")
+        try pane.waitFor(text: "$")
+        try pane.send("\(binary) \(texts); echo status=$?", literal: true)
+        try pane.send("Enter")
+        try pane.waitFor(text: "line 1/")
+        return pane
+    }
+
     /// The tmux server, killed at the end even if `kill-server` does not get through.
     private var serverPID: pid_t = 0
 
