@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "DubenTerminal",
-            dependencies: ["CNCursesW", "DubenUI", "DubenLayout"]
+            dependencies: ["CNCursesW", "DubenUI", "DubenLayout", "DubenStore"]
         ),
 
         // The command-line executable.

@@ -41,6 +41,16 @@ public struct Bookmark: Codable, Hashable, Sendable {
     public var orphaned: Bool
 
     public var anchor: TextAnchor { TextAnchor(document: document, block: block, offset: offset) }
+
+    /// The same bookmark with its id and its creation and update times set. The reader makes
+    /// bookmarks without them (ids and the clock belong to the session, which stamps them).
+    public func stamped(id: String, now: String) -> Bookmark {
+        var b = self
+        b.id = id
+        b.created = now
+        b.updated = now
+        return b
+    }
 }
 
 extension Bookmark {

@@ -1,34 +1,64 @@
 import DubenUI
 
-/// Runs the reader in the terminal until `q` or a signal. The terminal is restored on every
-/// way out: quitting, SIGINT/SIGTERM/SIGHUP (which only set a flag; the loop notices within a
-/// fraction of a second) and errors. Ctrl-Z is ncurses' own suspend; on `fg` we repaint.
+/// Runs the reader on a terminal until `q`, a signal or a hang-up: draw → key → `handle` →
+/// perform the effects → feed the results back. Reading positions are saved on every way out
+/// (`Reader.closingEffects`). Failed effects are shown on the status line as they happen and
+/// returned, so that the caller can log them once the terminal is restored.
 public enum ReaderSession {
-    /// - Returns: the exit status (0 after `q`, 128 + the signal number after a signal).
-    public static func run(_ reader: inout Reader, useColor: Bool) throws(TerminalError) -> Int32 {
-        let screen = try TerminalScreen.open(useColor: useColor)
-        defer { screen.close() }
+    /// How a session ended.
+    public struct Outcome: Sendable {
+        /// 0 after `q`, 128 + the signal number after a signal (129 after a hang-up).
+        public var status: Int32
+        /// The notices of every effect that failed, in order.
+        public var failures: [Notice]
+    }
+
+    /// - Parameter notices: problems found before the reader started (shown first, and
+    ///   returned with the failures).
+    public static func run(_ reader: inout Reader, terminal: some TerminalBackend, performer: inout some EffectPerforming,
+                           notices: [Notice] = []) -> Outcome {
+        var failures = notices
         var full = true
+        if let first = notices.last { reader.report(first) }
+
+        /// Performs effects in order; returns whether one of them was `.quit`.
+        func perform(_ effects: [Effect]) -> Bool {
+            for effect in effects {
+                switch effect {
+                case .quit: return true
+                case .redraw: full = true
+                default:
+                    guard let result = performer.perform(effect) else { continue }
+                    if case .failed(let notice) = result { failures.append(notice) }
+                    reader.apply(result)
+                }
+            }
+            return false
+        }
+
+        _ = perform(reader.start())
         while true {
-            let signal = screen.takeSignal()
-            if signal != 0 { return 128 + signal }
-            if screen.takeContinued() { full = true }
-            let size = screen.size
+            let signal = terminal.takeSignal()
+            if signal != 0 {
+                _ = perform(reader.closingEffects)
+                return Outcome(status: 128 + signal, failures: failures)
+            }
+            if terminal.takeContinued() { full = true }
+            let size = terminal.size
             if size.columns != reader.columns || size.rows != reader.rows {
                 reader.resize(columns: size.columns, rows: size.rows)
                 full = true
             }
-            screen.draw(ReaderView.draw(reader), cursor: ReaderView.cursor(reader), full: full)
+            terminal.draw(ReaderView.draw(reader), cursor: ReaderView.cursor(reader), full: full)
             full = false
-            guard let key = screen.readKey(timeout: 250) else {
-                if screen.hungUp { return 128 + 1 }
+            guard let key = terminal.readKey(timeout: 250) else {
+                if terminal.hungUp {
+                    _ = perform(reader.closingEffects)
+                    return Outcome(status: 128 + 1, failures: failures)
+                }
                 continue
             }
-            switch reader.handle(key) {
-            case .quit: return 0
-            case .fullRedraw: full = true
-            case .none: break
-            }
+            if perform(reader.handle(key)) { return Outcome(status: 0, failures: failures) }
         }
     }
 }

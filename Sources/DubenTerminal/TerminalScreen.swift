@@ -7,8 +7,8 @@ public struct TerminalError: Error, CustomStringConvertible {
 }
 
 /// The ncursesw screen: the only code that talks to ncurses. It diffs each new screen buffer
-/// against the last one row by row, and decodes keys.
-public final class TerminalScreen {
+/// against the last one row by row, and decodes keys (`KeyDecoding`).
+public final class TerminalScreen: TerminalBackend {
     private var previous: ScreenBuffer?
     private var isOpen = false
 
@@ -99,45 +99,11 @@ public final class TerminalScreen {
             hungUp = true
             return nil
         case Int32(DUBEN_READ_CHAR):
-            return TerminalScreen.key(character: value)
+            return KeyDecoding.key(character: value)
         case Int32(DUBEN_READ_KEY):
-            return TerminalScreen.key(code: Int(value), size: size)
+            return KeyDecoding.key(code: Int32(bitPattern: value), size: size)
         default:
             return nil
-        }
-    }
-
-    static func key(character v: UInt32) -> Key? {
-        switch v {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
-        case 0..<32: return nil
-        default: return Unicode.Scalar(v).map { .char(Character($0)) }
-        }
-    }
-
-    static func key(code: Int, size: (columns: Int, rows: Int)) -> Key? {
-        switch code {
-        case Int(DUBEN_KEY_UP): return .up
-        case Int(DUBEN_KEY_DOWN): return .down
-        case Int(DUBEN_KEY_LEFT): return .left
-        case Int(DUBEN_KEY_RIGHT): return .right
-        case Int(DUBEN_KEY_PAGE_UP): return .pageUp
-        case Int(DUBEN_KEY_PAGE_DOWN): return .pageDown
-        case Int(DUBEN_KEY_HOME): return .home
-        case Int(DUBEN_KEY_END): return .end
-        case Int(DUBEN_KEY_BACKSPACE): return .backspace
-        case Int(DUBEN_KEY_DELETE): return .delete
-        case Int(DUBEN_KEY_ENTER): return .enter
-        case Int(DUBEN_KEY_BACK_TAB): return .backTab
-        case Int(DUBEN_KEY_RESIZE): return .resize(columns: size.columns, rows: size.rows)
-        case Int(DUBEN_KEY_WHEEL_UP): return .wheelUp
-        case Int(DUBEN_KEY_WHEEL_DOWN): return .wheelDown
-        case Int(DUBEN_KEY_F1)...Int(DUBEN_KEY_F1) + 23: return .function(code - Int(DUBEN_KEY_F1) + 1)
-        default: return nil
         }
     }
 

@@ -127,11 +127,12 @@ struct BookmarksCommand: ParsableCommand {
                 FileHandle.standardOutput.write(data)
                 return
             }
-            if FileManager.default.fileExists(atPath: path) && !force {
+            do {
+                try ExportFile.write(data, to: path, overwrite: force)
+            } catch .exists {
                 throw CommandFailure("\(path): already exists; use --force to overwrite")
-            }
-            guard FileManager.default.createFile(atPath: path, contents: data) else {
-                throw CommandFailure("\(path): cannot write: \(String(cString: strerror(errno)))")
+            } catch {
+                throw CommandFailure(error.description)
             }
         }
     }

@@ -49,6 +49,11 @@ enum Terminal {
         FileHandle.standardError.write(Data("duben: warning: \(message)\n".utf8))
     }
 
+    /// A problem that did not stop the command (a failed write while reading), one line.
+    static func report(_ message: String) {
+        FileHandle.standardError.write(Data("duben: \(message)\n".utf8))
+    }
+
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("duben: \(message)\n".utf8))
         exit(2)

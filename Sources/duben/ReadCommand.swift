@@ -36,25 +36,29 @@ struct ReadCommand: ParsableCommand {
         }
         let color = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let store = bookmarkFile.store
+        var performer = EffectPerformer(store: store, positions: PositionStore(path: store.statePath))
         var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
                             ambiguousWidth: layout.ambiguousWidth, indent: layout.indentMode,
-                            bookmarkStore: store)
-        let positions = PositionStore(path: store.statePath)
-        if !noResume, let saved = try? positions.read() {
-            reader.restore(positions: saved.mapValues { ($0.block, $0.offset) })
-        }
-        // Reading positions are saved on every way out of the reader, errors included.
-        defer {
-            if reader.bookmarksReadOnly == nil {
-                try? positions.save(reader.readingPositions)
+                            bookmarks: performer.loadBookmarks())
+        var notices: [Notice] = []
+        if !noResume {
+            do {
+                reader.restore(positions: try performer.loadPositions())
+            } catch {
+                notices.append(.error("\(error.description); reading positions not restored"))
             }
         }
-        let status: Int32
+        let screen: TerminalScreen
         do {
-            status = try ReaderSession.run(&reader, useColor: color)
+            screen = try TerminalScreen.open(useColor: color)
         } catch {
             throw CommandFailure(error.description)
         }
-        if status != 0 { throw ExitCode(status) }
+        // The session saves reading positions on every way out; what failed is told once the
+        // terminal is restored.
+        let outcome = ReaderSession.run(&reader, terminal: screen, performer: &performer, notices: notices)
+        screen.close()
+        for failure in outcome.failures { Terminal.report(failure.text) }
+        if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
 }

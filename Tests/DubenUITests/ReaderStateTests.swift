@@ -70,7 +70,7 @@ struct ReaderStateTests {
         #expect(r.top.block == r.document.toc[2].block)
         S.type(&r, [.char("t"), .char("q")])
         #expect(r.overlay == .none)
-        #expect(r.handle(.char("q")) == .quit)
+        #expect(r.handle(.char("q")).last == .quit)
     }
 
     @Test func libraryOpensADocument() {

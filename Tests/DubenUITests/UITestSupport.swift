@@ -1,4 +1,5 @@
 import DubenModel
+import DubenStore
 import DubenTestSupport
 import DubenUI
 import Foundation
@@ -46,6 +47,61 @@ enum UITestSupport {
                 diff.append("line \(i + 1):\n  expected \(i < e.count ? e[i] : "")\n  actual   \(i < a.count ? a[i] : "")")
             }
             Issue.record("\(name) differs from its golden:\n\(diff.prefix(8).joined(separator: "\n"))", sourceLocation: sourceLocation)
+        }
+    }
+}
+
+extension UITestSupport {
+    /// Sends keys and plays the session's part for the effects they produce, in `world`.
+    static func run(_ reader: inout Reader, _ world: inout MemoryWorld, _ keys: [Key]) {
+        for k in keys {
+            for effect in reader.handle(k) {
+                if let result = world.perform(effect) { reader.apply(result) }
+            }
+        }
+    }
+}
+
+/// The outside world in memory: a bookmark list, exports and saved positions, with ids
+/// counted from 1 and a fixed clock. `failure`, when set, makes every effect fail with it.
+struct MemoryWorld {
+    var bookmarks: [Bookmark] = []
+    var exports: [String: (format: ExportFormat, bookmarks: [Bookmark])] = [:]
+    var positions: [String: ReadingPosition] = [:]
+    var failure: Notice?
+    private var lastID = 0
+
+    mutating func perform(_ effect: Effect) -> EffectResult? {
+        if case .redraw = effect { return nil }
+        if case .quit = effect { return nil }
+        if let failure { return .failed(failure) }
+        switch effect {
+        case .redraw, .quit: return nil
+        case .bookmarks(.add(let draft)):
+            lastID += 1
+            let b = draft.stamped(id: "id-\(lastID)", now: "2026-11-30T00:00:00Z")
+            bookmarks.append(b)
+            return .bookmarkAdded(b)
+        case .bookmarks(.remove(let b)):
+            bookmarks.removeAll { $0.id == b.id }
+            return .bookmarkRemoved(b)
+        case .bookmarks(.restore(let b)):
+            bookmarks.append(b)
+            return .bookmarkRestored(b)
+        case .bookmarks(.setNote(let id, let note)):
+            guard let i = bookmarks.firstIndex(where: { $0.id == id }) else { return .failed(.error("no bookmark \(id)")) }
+            bookmarks[i].note = note
+            return .noteSet(bookmarks[i])
+        case .bookmarks(.reanchor(let moved)):
+            for m in moved { if let i = bookmarks.firstIndex(where: { $0.id == m.id }) { bookmarks[i] = m } }
+            return .reanchored(count: moved.count)
+        case .export(let list, let format, let path):
+            guard exports[path] == nil else { return .failed(.error("\(path) exists; not overwritten")) }
+            exports[path] = (format, list)
+            return .exported(count: list.count, path: path)
+        case .savePositions(let p):
+            positions.merge(p) { _, new in new }
+            return .positionsSaved
         }
     }
 }

@@ -1,5 +1,7 @@
-/// What a key does in the reader.
+/// What a key does. One enumeration for every context (the page, lists, the timeline,
+/// prompts), so that a key is always looked up in `KeyBindings` and never matched by hand.
 public enum Action: String, Hashable, Sendable, CaseIterable {
+    // The page.
     case lineDown, lineUp, pageDown, pageUp, halfPageDown, halfPageUp
     case documentStart, documentEnd, percent
     case nextHeading, previousHeading, nextDocument, previousDocument
@@ -8,11 +10,45 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case nextQuotation, previousQuotation, nextByDate, previousByDate, jumpToDate, occasion, timeline
     case bookmark, bookmarkList, export
     case help, redraw, quit, closeOverlay
+    // Lists (contents, library, occasion, bookmarks, help) and the timeline.
+    case selectNext, selectPrevious, selectPageDown, selectPageUp, selectFirst, selectLast, choose, close
+    case editNote, deleteBookmark, undoDelete
+    case nextPeriod, previousPeriod, filter
+    // Prompts.
+    case accept, cancel, deleteBackward, deleteForward, cursorLeft, cursorRight, cursorStart, cursorEnd, clearLine, deleteWord
+}
+
+/// Where a key is read: each context has its own rows in the table.
+public enum KeyContext: String, Hashable, Sendable, CaseIterable {
+    /// The page of text.
+    case reader
+    /// Every list: contents (t), library (L), occasion (o), bookmarks (B), help (h).
+    case list
+    /// The bookmark list, on top of the list keys.
+    case bookmarkList
+    /// The timeline (T).
+    case timeline
+    /// A prompt on the bottom line (/, ?, @, notes, export, timeline filter).
+    case prompt
+
+    /// The heading of the context's section in the help screen and Docs/KEYS.md.
+    public var title: String {
+        switch self {
+        case .reader: return "Reading"
+        case .list: return "In lists (contents t, library L, occasion o, bookmarks B, help h)"
+        case .bookmarkList: return "In the bookmark list (B)"
+        case .timeline: return "In the timeline (T)"
+        case .prompt: return "In prompts (/, ?, @, notes, export, filter)"
+        }
+    }
+
+    /// The context whose rows apply when this one has none for a key.
+    var fallback: KeyContext? { self == .bookmarkList ? .list : nil }
 }
 
 /// One row of the key table: the keys, their names as printed on keyboards, the action, and
-/// what it does. The help screen and Docs/KEYS.md are both made from `KeyBindings.reader`
-/// (a test checks that the document lists every row).
+/// what it does. The help screen and Docs/KEYS.md are both made from `KeyBindings.table`
+/// (a test checks that the document holds exactly its rows).
 public struct KeyBinding: Hashable, Sendable {
     public var keys: [Key]
     public var names: [String]
@@ -27,7 +63,8 @@ public struct KeyBinding: Hashable, Sendable {
     }
 }
 
-/// The reader's key table.
+/// The key table: every key of every context. The reader looks keys up here and nowhere else;
+/// the help screen and Docs/KEYS.md are generated from it.
 public enum KeyBindings {
     public static let reader: [KeyBinding] = [
         KeyBinding([.char("j"), .down, .enter, .ctrl("n")], ["j", "↓", "Enter", "Ctrl-N"], .lineDown, "line down"),
@@ -66,20 +103,89 @@ public enum KeyBindings {
         KeyBinding([.wheelDown, .wheelUp], ["Wheel"], .lineDown, "mouse wheel scrolls three lines"),
     ]
 
-    /// Keys inside the list overlays (contents, library, help).
-    public static let lists: [(names: String, summary: String)] = [
-        ("j / k, ↓ / ↑", "move the selection"),
-        ("PgDn / PgUp, g / G", "page, first, last"),
-        ("Enter", "jump to the selected entry"),
-        ("Esc, q", "close"),
+    /// Every list. The key that opened a list (t, L, o, B, h) also closes it.
+    public static let list: [KeyBinding] = [
+        KeyBinding([.char("j"), .down, .ctrl("n"), .wheelDown], ["j", "↓", "Ctrl-N"], .selectNext, "next entry"),
+        KeyBinding([.char("k"), .up, .ctrl("p"), .wheelUp], ["k", "↑", "Ctrl-P"], .selectPrevious, "previous entry"),
+        KeyBinding([.char(" "), .char("f"), .pageDown], ["Space", "f", "PgDn"], .selectPageDown, "a page down"),
+        KeyBinding([.char("b"), .pageUp], ["b", "PgUp"], .selectPageUp, "a page up"),
+        KeyBinding([.char("g"), .home], ["g", "Home"], .selectFirst, "first entry"),
+        KeyBinding([.char("G"), .end], ["G", "End"], .selectLast, "last entry"),
+        KeyBinding([.enter], ["Enter"], .choose, "jump to the entry (help: a line down)"),
+        KeyBinding([.escape, .char("q")], ["Esc", "q"], .close, "close (so does the key that opened it)"),
+        KeyBinding([.ctrl("l")], ["Ctrl-L"], .redraw, "redraw the screen"),
     ]
 
-    /// The action bound to a key, if any.
-    public static func action(for key: Key) -> Action? {
-        switch key {
-        case .wheelDown: return .lineDown
-        case .wheelUp: return .lineUp
-        default: return reader.first { $0.keys.contains(key) }?.action
+    /// The bookmark list, on top of `list`.
+    public static let bookmarkList: [KeyBinding] = [
+        KeyBinding([.char("e")], ["e"], .editNote, "edit the note"),
+        KeyBinding([.char("x")], ["x"], .deleteBookmark, "delete the bookmark"),
+        KeyBinding([.char("u")], ["u"], .undoDelete, "undo the last deletion"),
+        KeyBinding([.char("E")], ["E"], .export, "export bookmarks to a file"),
+    ]
+
+    /// The timeline.
+    public static let timeline: [KeyBinding] = [
+        KeyBinding([.char("j"), .down, .ctrl("n")], ["j", "↓", "Ctrl-N"], .selectNext, "next item (into the next month)"),
+        KeyBinding([.char("k"), .up, .ctrl("p")], ["k", "↑", "Ctrl-P"], .selectPrevious, "previous item"),
+        KeyBinding([.right, .char("l"), .pageDown, .char("J")], ["→", "l", "PgDn", "J"], .nextPeriod, "next month"),
+        KeyBinding([.left, .pageUp, .char("K")], ["←", "PgUp", "K"], .previousPeriod, "previous month"),
+        KeyBinding([.char("g"), .home], ["g", "Home"], .selectFirst, "first month"),
+        KeyBinding([.char("G"), .end], ["G", "End"], .selectLast, "last item of the last month"),
+        KeyBinding([.char("/")], ["/"], .filter, "filter by text (Enter on empty clears)"),
+        KeyBinding([.enter], ["Enter"], .choose, "jump to the item"),
+        KeyBinding([.escape], ["Esc"], .cancel, "clear the filter, else close"),
+        KeyBinding([.char("q"), .char("T")], ["q", "T"], .close, "close"),
+        KeyBinding([.ctrl("l")], ["Ctrl-L"], .redraw, "redraw the screen"),
+    ]
+
+    /// Prompts. Any other character typed is inserted at the cursor.
+    public static let prompt: [KeyBinding] = [
+        KeyBinding([.enter], ["Enter"], .accept, "accept"),
+        KeyBinding([.escape, .ctrl("c"), .ctrl("g")], ["Esc", "Ctrl-C", "Ctrl-G"], .cancel, "cancel"),
+        KeyBinding([.backspace, .ctrl("h")], ["Backspace", "Ctrl-H"], .deleteBackward,
+                   "delete a character (cancels when empty)"),
+        KeyBinding([.delete, .ctrl("d")], ["Delete", "Ctrl-D"], .deleteForward, "delete the character at the cursor"),
+        KeyBinding([.left, .ctrl("b")], ["←", "Ctrl-B"], .cursorLeft, "cursor left"),
+        KeyBinding([.right, .ctrl("f")], ["→", "Ctrl-F"], .cursorRight, "cursor right"),
+        KeyBinding([.home, .ctrl("a")], ["Home", "Ctrl-A"], .cursorStart, "cursor to the start"),
+        KeyBinding([.end, .ctrl("e")], ["End", "Ctrl-E"], .cursorEnd, "cursor to the end"),
+        KeyBinding([.ctrl("u")], ["Ctrl-U"], .clearLine, "clear"),
+        KeyBinding([.ctrl("w")], ["Ctrl-W"], .deleteWord, "delete the word before the cursor"),
+    ]
+
+    /// The rows of a context.
+    public static func bindings(_ context: KeyContext) -> [KeyBinding] {
+        switch context {
+        case .reader: return reader
+        case .list: return list
+        case .bookmarkList: return bookmarkList
+        case .timeline: return timeline
+        case .prompt: return prompt
         }
+    }
+
+    /// Every context with its rows, in the order of the help screen.
+    public static var table: [(context: KeyContext, bindings: [KeyBinding])] {
+        KeyContext.allCases.map { ($0, bindings($0)) }
+    }
+
+    /// The action bound to a key in a context (or in its fallback), if any.
+    public static func action(for key: Key, in context: KeyContext = .reader) -> Action? {
+        if let b = bindings(context).first(where: { $0.keys.contains(key) }) {
+            // The wheel row of the page lists both directions under one action.
+            if context == .reader && key == .wheelUp { return .lineUp }
+            return b.action
+        }
+        return context.fallback.flatMap { action(for: key, in: $0) }
+    }
+
+    /// One context's rows as a Markdown table (as Docs/KEYS.md holds it).
+    public static func markdownTable(_ context: KeyContext) -> String {
+        var out = "| Keys | Action |\n| --- | --- |\n"
+        for b in bindings(context) {
+            out += "| \(b.names.joined(separator: ", ")) | \(b.summary) |\n"
+        }
+        return out
     }
 }

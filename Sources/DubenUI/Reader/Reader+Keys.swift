@@ -1,37 +1,36 @@
 import DubenModel
 
 extension Reader {
-    /// Applies one key. The only way the state changes in response to the user.
-    public mutating func handle(_ key: Key) -> Effect {
+    /// Applies one key: the only way the state changes in response to the user. Pure: it
+    /// changes this value only and returns what the outside world must do, in order.
+    public mutating func handle(_ key: Key) -> [Effect] {
         if case .resize(let c, let r) = key {
             resize(columns: c, rows: r)
-            return .fullRedraw
+            return [.redraw]
         }
         if prompt != nil { return handlePrompt(key) }
-        switch overlay {
-        case .none: break
-        default: return handleOverlay(key)
-        }
+        if overlay != .none { return handleOverlay(key) }
         if isTooSmall {
-            return key == .char("q") || key == .ctrl("c") ? .quit : .none
+            return key == .char("q") || key == .ctrl("c") ? closingEffects + [.quit] : []
         }
-        message = nil
+        notice = nil
         if case .char(let c) = key, let d = c.wholeNumberValue, c.isASCII {
             count = min(9_999, (count ?? 0) * 10 + d)
-            message = "\(count!)"
-            return .none
+            notice = .info("\(count!)")
+            return []
         }
         let n = count
         count = nil
-        guard let action = KeyBindings.action(for: key) else {
-            if key != .escape { message = "Press h for help" }
-            return .none
+        guard let action = KeyBindings.action(for: key, in: .reader) else {
+            if key != .escape { notice = .info("Press h for help") }
+            return []
         }
         let wheel = key == .wheelUp || key == .wheelDown
         return perform(action, count: wheel ? 3 : n)
     }
 
-    mutating func perform(_ action: Action, count: Int?) -> Effect {
+    /// Carries out a page action.
+    mutating func perform(_ action: Action, count: Int?) -> [Effect] {
         let page = max(1, textHeight)
         switch action {
         case .lineDown: setTop(advance(top, by: count ?? 1))
@@ -47,23 +46,23 @@ extension Reader {
             if let e = document.toc.first(where: { $0.block > top.block }) {
                 setTop(RowPosition(block: e.block, row: 0), pastEnd: true)
             } else {
-                message = "No more headings"
+                notice = .info("No more headings")
             }
         case .previousHeading:
             let current = top.row == 0 ? top.block : top.block + 1
             if let e = document.toc.last(where: { $0.block < current }) {
                 setTop(RowPosition(block: e.block, row: 0), pastEnd: true)
             } else {
-                message = "No earlier heading"
+                notice = .info("No earlier heading")
             }
         case .nextDocument:
             open(document: (documentIndex + 1) % corpus.documents.count)
-            message = "Document \(documentIndex + 1)/\(corpus.documents.count)"
+            notice = .info("Document \(documentIndex + 1)/\(corpus.documents.count)")
         case .previousDocument:
             open(document: (documentIndex + corpus.documents.count - 1) % corpus.documents.count)
-            message = "Document \(documentIndex + 1)/\(corpus.documents.count)"
+            notice = .info("Document \(documentIndex + 1)/\(corpus.documents.count)")
         case .tableOfContents:
-            if document.toc.isEmpty { message = "This document has no headings" }
+            if document.toc.isEmpty { notice = .info("This document has no headings") }
             else { overlay = .tableOfContents(selected: currentSectionEntry ?? 0) }
         case .library: overlay = .library(selected: documentIndex)
         case .searchForward: prompt = Prompt(kind: .searchForward)
@@ -78,18 +77,15 @@ extension Reader {
         case .occasion: openOccasion()
         case .timeline: overlay = .timeline(initialTimelineSelection())
         case .bookmark:
-            if bookmarkStore == nil { message = "Bookmarks are off" }
-            else if let why = bookmarksReadOnly { message = why; messageIsError = true } else { prompt = Prompt(kind: .bookmarkNote) }
+            if bookmarksWritable() { prompt = Prompt(kind: .bookmarkNote) }
         case .bookmarkList: overlay = .bookmarks(selected: 0, deleted: [])
-        case .export:
-            if bookmarkStore == nil { message = "Bookmarks are off" }
-            else { prompt = Prompt(kind: .export, editor: LineEditor("markdown duben-bookmarks.md")) }
+        case .export: return startExport()
         case .help: overlay = .help(scroll: 0)
-        case .redraw: return .fullRedraw
-        case .quit: return .quit
-        case .closeOverlay: break
+        case .redraw: return [.redraw]
+        case .quit: return closingEffects + [.quit]
+        default: break
         }
-        return .none
+        return []
     }
 
     /// The TOC entry (heading or run-in point) at or above the top row.
@@ -111,69 +107,72 @@ extension Reader {
         }
     }
 
-    mutating func handleOverlay(_ key: Key) -> Effect {
-        if case .timeline(let selection) = overlay { return handleTimeline(key, selection) }
-        if case .char("q") = key { overlay = .none; return .none }
-        if key == .escape { overlay = .none; return .none }
-        if key == .ctrl("l") { return .fullRedraw }
+    /// A key in an overlay, looked up in the overlay's rows of the key table. The key that
+    /// opened an overlay closes it.
+    mutating func handleOverlay(_ key: Key) -> [Effect] {
+        let action = KeyBindings.action(for: key, in: overlay.keyContext)
+        if action == .redraw { return [.redraw] }
+        if case .timeline(let selection) = overlay { return handleTimeline(action, selection) }
+        if action == .close || (action == nil && KeyBindings.action(for: key, in: .reader) == overlay.openingAction) {
+            overlay = .none
+            return []
+        }
         switch overlay {
         case .tableOfContents(let selected):
-            if key == .char("t") { overlay = .none; return .none }
             let entries = document.toc
-            if key == .enter {
+            if action == .choose {
                 overlay = .none
                 if selected < entries.count { setTop(RowPosition(block: entries[selected].block, row: 0), pastEnd: true) }
-                return .none
+                return []
             }
-            overlay = .tableOfContents(selected: moveSelection(selected, count: entries.count, key: key))
+            overlay = .tableOfContents(selected: moveSelection(selected, count: entries.count, action: action))
         case .library(let selected):
-            if key == .char("L") { overlay = .none; return .none }
-            if key == .enter {
+            if action == .choose {
                 overlay = .none
                 if selected != documentIndex { open(document: selected) }
-                return .none
+                return []
             }
-            overlay = .library(selected: moveSelection(selected, count: corpus.documents.count, key: key))
+            overlay = .library(selected: moveSelection(selected, count: corpus.documents.count, action: action))
         case .help(let scroll):
-            if key == .char("h") || key == .function(1) { overlay = .none; return .none }
             // The help scrolls like a list whose entries are its possible top rows; Enter
             // moves down a line, as in the text.
-            let lastTop = max(0, HelpView.lineCount - max(1, rows - 4))
-            overlay = .help(scroll: moveSelection(scroll, count: lastTop + 1, key: key == .enter ? .down : key))
+            let lastTop = max(0, HelpView.lineCount - metrics.listRows)
+            overlay = .help(scroll: moveSelection(scroll, count: lastTop + 1, action: action == .choose ? .selectNext : action))
         case .occasion(let selected, let items):
-            if key == .char("o") { overlay = .none; return .none }
-            if key == .enter {
+            if action == .choose {
                 overlay = .none
                 if selected < items.count { go(to: items[selected]) }
-                return .none
+                return []
             }
-            overlay = .occasion(selected: moveSelection(selected, count: items.count, key: key), items: items)
+            overlay = .occasion(selected: moveSelection(selected, count: items.count, action: action), items: items)
         case .bookmarks(let selected, let deleted):
-            return handleBookmarkList(key, selected: selected, deleted: deleted)
+            return handleBookmarkList(action, key: key, selected: selected, deleted: deleted)
         case .none, .timeline: break
         }
-        return .none
+        return []
     }
 
-    /// A list selection moved by a key (j/k, pages, g/G), kept within `0..<count`.
-    func moveSelection(_ selected: Int, count: Int, key: Key) -> Int {
-        let page = max(1, rows - 4)
+    /// A list selection moved by a list action, kept within `0..<count`. A page is the rows a
+    /// list shows (`ScreenMetrics.listRows`).
+    func moveSelection(_ selected: Int, count: Int, action: Action?) -> Int {
+        let page = metrics.listRows
         var s = selected
-        switch key {
-        case .char("j"), .down, .wheelDown, .ctrl("n"): s += 1
-        case .char("k"), .up, .wheelUp, .ctrl("p"): s -= 1
-        case .char(" "), .pageDown, .char("f"): s += page
-        case .char("b"), .pageUp: s -= page
-        case .char("g"), .home: s = 0
-        case .char("G"), .end: s = count - 1
+        switch action {
+        case .selectNext: s += 1
+        case .selectPrevious: s -= 1
+        case .selectPageDown: s += page
+        case .selectPageUp: s -= page
+        case .selectFirst: s = 0
+        case .selectLast: s = count - 1
         default: break
         }
         return min(max(0, s), max(0, count - 1))
     }
 
-    mutating func handlePrompt(_ key: Key) -> Effect {
-        guard var p = prompt else { return .none }
-        if case .resize = key { return .none }
+    /// A key in a prompt: edits the text; Enter carries out what the prompt is for.
+    mutating func handlePrompt(_ key: Key) -> [Effect] {
+        guard var p = prompt else { return [] }
+        if case .resize = key { return [] }
         let outcome = p.editor.handle(key)
         switch outcome {
         case .editing: prompt = p
@@ -185,9 +184,9 @@ extension Reader {
             case .searchForward: startSearch(text, forward: true)
             case .searchBackward: startSearch(text, forward: false)
             case .date: jump(toDate: text)
-            case .bookmarkNote: addBookmark(note: text)
-            case .editNote(let id): editNote(id: id, note: text)
-            case .export: export(text)
+            case .bookmarkNote: return addBookmark(note: text)
+            case .editNote(let id): return [.bookmarks(.setNote(id: id, note: text.isEmpty ? nil : text))]
+            case .export: return export(text)
             case .timelineFilter:
                 if case .timeline(var selection) = overlay {
                     selection.filter = text
@@ -197,6 +196,6 @@ extension Reader {
                 }
             }
         }
-        return .none
+        return []
     }
 }

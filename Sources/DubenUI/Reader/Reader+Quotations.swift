@@ -35,14 +35,14 @@ extension Reader {
         while true {
             d += forward ? 1 : -1
             guard d >= 0 && d < corpus.documents.count else {
-                message = forward ? "No more quotations" : "No earlier quotation"
+                notice = .info(forward ? "No more quotations" : "No earlier quotation")
                 return
             }
             let other = corpus.documents[d]
             if let q = forward ? other.quotations.first : other.quotations.last {
                 open(document: d)
                 show(block: q.startBlock, offset: 0)
-                message = "Document \(d + 1)/\(corpus.documents.count): \(describe(q))"
+                notice = .info("Document \(d + 1)/\(corpus.documents.count): \(describe(q))")
                 return
             }
         }
@@ -51,7 +51,7 @@ extension Reader {
     /// ) and (: the next or previous quotation in date order across the corpus.
     mutating func stepByDate(forward: Bool) {
         let items = quotationsByDate.items
-        guard !items.isEmpty else { message = "No dated quotations"; return }
+        guard !items.isEmpty else { notice = .info("No dated quotations"); return }
         var index: Int
         if let q = currentQuotation, let i = quotationsByDate.index(ofDocument: documentIndex, quotation: q.index) {
             index = i + (forward ? 1 : -1)
@@ -59,7 +59,7 @@ extension Reader {
             index = forward ? 0 : items.count - 1
         }
         guard index >= 0 && index < items.count else {
-            message = forward ? "This is the latest quotation" : "This is the earliest quotation"
+            notice = .info(forward ? "This is the latest quotation" : "This is the earliest quotation")
             return
         }
         go(to: items[index])
@@ -72,22 +72,20 @@ extension Reader {
             ?? document.quotations.first?.citation.date.start.year
             ?? quotationsByDate.items.first?.date.start.year
         guard let date = PartialDate(query: text, contextYear: contextYear) else {
-            message = "Not a date: \(text) (try 2020-03-27, 2020-03, 2020, 3月27日 or 3-27)"
-            messageIsError = true
+            notice = .error("Not a date: \(text) (try 2020-03-27, 2020-03, 2020, 3月27日 or 3-27)")
             return
         }
         guard let i = quotationsByDate.firstIndex(onOrAfter: date) else {
-            message = "No quotation on or after \(date.iso)"
-            messageIsError = true
+            notice = .error("No quotation on or after \(date.iso)")
             return
         }
         go(to: quotationsByDate.items[i])
-        message = "first on or after \(date.iso)"
+        notice = .info("first on or after \(date.iso)")
     }
 
     /// o: every quotation of the current occasion (same occasion, same date).
     mutating func openOccasion() {
-        guard let q = currentQuotation else { message = "Not in a quotation"; return }
+        guard let q = currentQuotation else { notice = .info("Not in a quotation"); return }
         let items = quotationsByDate.items.filter { item in
             guard let qi = item.quotation else { return false }
             let other = corpus.documents[item.documentIndex].quotations[qi]

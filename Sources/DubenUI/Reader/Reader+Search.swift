@@ -4,21 +4,21 @@ extension Reader {
     /// Starts a search from the top of the screen (an empty pattern repeats the last one).
     mutating func startSearch(_ pattern: String, forward: Bool) {
         if pattern.isEmpty {
-            guard let s = search else { return }
-            search = (s.matcher, s.pattern, forward)
+            guard search != nil else { return }
+            search?.forward = forward
         } else {
             guard let m = TextMatcher(pattern) else { return }
-            search = (m, pattern, forward)
+            search = SearchState(matcher: m, pattern: pattern, forward: forward)
         }
-        lastMatch = nil
+        search?.lastMatch = nil
         find(forward: forward, from: (documentIndex, top.block, topOffset), inclusive: true)
     }
 
     /// n and N: the next match in the search's direction, or the other way.
     mutating func repeatSearch(reverse: Bool) {
-        guard let s = search else { message = "No previous search"; return }
+        guard let s = search else { notice = .info("No previous search"); return }
         let forward = reverse ? !s.forward : s.forward
-        if let m = lastMatch, m.document == documentIndex {
+        if let m = s.lastMatch, m.document == documentIndex {
             find(forward: forward, from: (m.document, m.block, forward ? m.range.lowerBound + 1 : m.range.lowerBound), inclusive: true)
         } else {
             find(forward: forward, from: (documentIndex, top.block, topOffset), inclusive: !forward)
@@ -50,10 +50,9 @@ extension Reader {
                 }
                 if let r = found {
                     if d != documentIndex { open(document: d) }
-                    lastMatch = MatchLocation(document: d, block: b, range: r)
+                    search?.lastMatch = MatchLocation(document: d, block: b, range: r)
                     show(block: b, offset: r.lowerBound)
-                    message = wrapped ? "search wrapped" : nil
-                    if wrapped { messageIsError = false }
+                    notice = wrapped ? .info("search wrapped") : nil
                     return
                 }
             }
@@ -76,7 +75,6 @@ extension Reader {
             }
             if wrapped && d == start.document && (forward ? b > start.block : b < start.block) { break }
         }
-        message = "Pattern not found: \(s.pattern)"
-        messageIsError = true
+        notice = .error("Pattern not found: \(s.pattern)")
     }
 }

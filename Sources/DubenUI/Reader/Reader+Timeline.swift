@@ -46,41 +46,41 @@ extension Reader {
         return selection
     }
 
-    mutating func handleTimeline(_ key: Key, _ selection: TimelineSelection) -> Effect {
+    /// Keys of the timeline (T): items, months, the filter prompt, jumping.
+    mutating func handleTimeline(_ action: Action?, _ selection: TimelineSelection) -> [Effect] {
         var s = selection
         let periods = timelinePeriods(filter: s.filter)
         let items = s.period < periods.count ? periods[s.period].items : []
-        switch key {
-        case .escape:
-            if !s.filter.isEmpty { s.filter = ""; s.period = 0; s.item = 0 } else { overlay = .none; return .none }
-        case .char("q"), .char("T"):
+        switch action {
+        case .cancel:
+            if !s.filter.isEmpty { s.filter = ""; s.period = 0; s.item = 0 } else { overlay = .none; return [] }
+        case .close:
             overlay = .none
-            return .none
-        case .ctrl("l"): return .fullRedraw
-        case .char("/"):
+            return []
+        case .filter:
             prompt = Prompt(kind: .timelineFilter, editor: LineEditor(s.filter))
-            return .none
-        case .enter:
+            return []
+        case .choose:
             overlay = .none
             if s.item < items.count { go(to: items[s.item]) }
-            return .none
-        case .char("j"), .down:
+            return []
+        case .selectNext:
             if s.item + 1 < items.count { s.item += 1 }
             else if s.period + 1 < periods.count { s.period += 1; s.item = 0 }
-        case .char("k"), .up:
+        case .selectPrevious:
             if s.item > 0 { s.item -= 1 }
             else if s.period > 0 { s.period -= 1; s.item = max(0, periods[s.period].items.count - 1) }
-        case .right, .char("l"), .pageDown, .char("J"):
+        case .nextPeriod:
             if s.period + 1 < periods.count { s.period += 1; s.item = 0 }
-        case .left, .pageUp, .char("K"):
+        case .previousPeriod:
             if s.period > 0 { s.period -= 1; s.item = 0 }
-        case .char("g"), .home: s.period = 0; s.item = 0
-        case .char("G"), .end:
+        case .selectFirst: s.period = 0; s.item = 0
+        case .selectLast:
             s.period = max(0, periods.count - 1)
             s.item = max(0, (periods.last?.items.count ?? 1) - 1)
         default: break
         }
         overlay = .timeline(s)
-        return .none
+        return []
     }
 }

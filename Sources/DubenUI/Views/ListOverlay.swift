@@ -24,7 +24,7 @@ struct ListOverlay {
     func draw(into screen: inout ScreenBuffer) {
         let measure = screen.measure
         ReaderView.bar(&screen, y: 0, left: title, right: "", style: .bold)
-        let visible = max(1, screen.height - 2)
+        let visible = ScreenMetrics(columns: screen.width, rows: screen.height).listRows
         let first = selected.map { ListOverlay.scroll(selected: $0, count: rows.count, visible: visible) } ?? 0
         for (k, row) in rows.dropFirst(first).prefix(visible).enumerated() {
             let y = 1 + k
@@ -74,29 +74,50 @@ enum LibraryView {
     }
 }
 
-/// The key table (h, F1), made from `KeyBindings` — the same table Docs/KEYS.md lists.
+/// The key table (h, F1), made from `KeyBindings.table` — the same table Docs/KEYS.md lists:
+/// the page's keys, then one section per context (lists, the bookmark list, the timeline,
+/// prompts).
 public enum HelpView {
-    static var lines: [(String, String)] {
-        var out: [(String, String)] = []
-        for b in KeyBindings.reader { out.append((b.names.joined(separator: ", "), b.summary)) }
-        out.append(("", ""))
-        out.append(("In lists", ""))
-        for l in KeyBindings.lists { out.append((l.names, l.summary)) }
-        out.append(("", ""))
-        out.append(("In prompts", "Enter accept · Esc cancel · Backspace deletes a character · Ctrl-U clears"))
-        return out
+    /// A row of the help: a key binding, a section heading, or a blank row.
+    enum Line {
+        case binding(keys: String, summary: String)
+        case heading(String)
+        case blank
     }
+
+    static let lines: [Line] = {
+        var out: [Line] = []
+        for (k, section) in KeyBindings.table.enumerated() {
+            if k > 0 {
+                out.append(.blank)
+                out.append(.heading(section.context.title))
+            }
+            for b in section.bindings { out.append(.binding(keys: b.names.joined(separator: ", "), summary: b.summary)) }
+        }
+        return out
+    }()
 
     static var lineCount: Int { lines.count }
 
     static func draw(_ reader: Reader, scroll: Int, into screen: inout ScreenBuffer) {
         ReaderView.bar(&screen, y: 0, left: "Help · keys", right: "", style: .bold)
         let all = lines
-        let keyWidth = min(24, all.map { screen.measure.width(of: $0.0) }.max() ?? 10)
-        for (k, line) in all.dropFirst(scroll).prefix(max(0, screen.height - 2)).enumerated() {
+        let keyWidth = min(24, all.map { line -> Int in
+            if case .binding(let keys, _) = line { return screen.measure.width(of: keys) }
+            return 0
+        }.max() ?? 10)
+        let visible = ScreenMetrics(columns: screen.width, rows: screen.height).listRows
+        for (k, line) in all.dropFirst(scroll).prefix(visible).enumerated() {
             let y = 1 + k
-            screen.put(screen.measure.truncate(line.0, to: keyWidth), x: 2, y: y, style: .bold)
-            screen.put(screen.measure.truncate(line.1, to: max(0, screen.width - keyWidth - 5)), x: keyWidth + 4, y: y)
+            switch line {
+            case .binding(let keys, let summary):
+                screen.put(screen.measure.truncate(keys, to: keyWidth), x: 2, y: y, style: .bold)
+                screen.put(screen.measure.truncate(summary, to: max(0, screen.width - keyWidth - 5)), x: keyWidth + 4, y: y)
+            case .heading(let title):
+                screen.put(screen.measure.truncate(title, to: max(0, screen.width - 3)), x: 1, y: y, style: .accent)
+            case .blank:
+                break
+            }
         }
         ReaderView.bar(&screen, y: screen.height - 1, left: "j/k scroll · Esc, q or h close", right: "", style: .dim)
     }

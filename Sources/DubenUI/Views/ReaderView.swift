@@ -31,12 +31,12 @@ public enum ReaderView {
         return screen
     }
 
-    /// The cursor position to show (in a prompt), if any.
+    /// The cursor position to show (in a prompt), if any: from the same `PromptLine` the
+    /// status line draws.
     public static func cursor(_ reader: Reader) -> (x: Int, y: Int)? {
         guard let p = reader.prompt, !reader.isTooSmall else { return nil }
-        let measure = DisplayWidth(ambiguousWidth: reader.ambiguousWidth)
-        let before = String(p.editor.characters.prefix(p.editor.cursor))
-        return (min(reader.columns - 1, 1 + measure.width(of: p.label) + measure.width(of: before)), reader.rows - 1)
+        let line = PromptLine(p, width: reader.columns, measure: DisplayWidth(ambiguousWidth: reader.ambiguousWidth))
+        return (line.cursorX, reader.metrics.statusRow)
     }
 
     /// A line with `left` at the start and `right` flush right, `left` cut to fit.
@@ -147,17 +147,12 @@ enum PageView {
 /// The bottom line: a prompt, a message, or where we are.
 enum StatusLine {
     static func draw(_ reader: Reader, into screen: inout ScreenBuffer) {
-        let y = reader.rows - 1
+        let y = reader.metrics.statusRow
         if let p = reader.prompt {
+            let line = PromptLine(p, width: screen.width, measure: screen.measure)
             screen.fill(y: y)
-            let x = screen.put(p.label, x: 1, y: y, style: .bold)
-            let text = p.editor.text
-            let room = screen.width - x - 1
-            let w = screen.measure.width(of: text)
-            // Keep the end of a long entry in view.
-            var shown = text
-            if w > room { shown = String(text.suffix(max(1, room / 2))) }
-            screen.put(shown, x: x, y: y)
+            screen.put(line.label, x: 1, y: y, style: .bold)
+            screen.put(line.shown, x: line.textX, y: y)
             return
         }
         let position = reader.linePosition
@@ -166,8 +161,12 @@ enum StatusLine {
         let percent = reader.percent(at: position)
         let forms = ["\(line)  \(percent)%   h help", "\(line)  \(percent)%", "\(percent)%"]
         let right = forms.first { screen.measure.width(of: $0) <= screen.width / 2 } ?? forms[forms.count - 1]
-        if let m = reader.message {
-            ReaderView.bar(&screen, y: y, left: m, right: right, style: reader.messageIsError ? .accent : .bold, rightStyle: .dim)
+        if let n = reader.notice {
+            // A warning or an error takes the whole line when it needs it: it names a file and
+            // says what went wrong, and the position can wait for the next key.
+            let fits = screen.measure.width(of: n.text) <= screen.width - screen.measure.width(of: right) - 3
+            ReaderView.bar(&screen, y: y, left: n.text, right: n.severity == .info || fits ? right : "",
+                           style: n.severity == .info ? .bold : .accent, rightStyle: .dim)
             return
         }
         let doc = reader.document

@@ -16,96 +16,49 @@ public struct RowPosition: Hashable, Sendable, Comparable {
     public static func < (a: RowPosition, b: RowPosition) -> Bool { (a.block, a.row) < (b.block, b.row) }
 }
 
-/// Overlays drawn over the page.
-public enum Overlay: Hashable, Sendable {
-    case none
-    case tableOfContents(selected: Int)
-    case library(selected: Int)
-    case help(scroll: Int)
-    /// The quotations of one occasion (same occasion, same date).
-    case occasion(selected: Int, items: [DatedItem])
-    case timeline(TimelineSelection)
-    /// The bookmark list; `deleted` holds what `x` removed, for `u`.
-    case bookmarks(selected: Int, deleted: [Bookmark])
+/// Where the page is: the document shown, its top row, and where other documents were left.
+public struct PagePosition: Hashable, Sendable {
+    public var documentIndex = 0
+    /// Top row of the text area.
+    public var top = RowPosition(block: 0, row: 0)
+    /// Scalar offset, in the top block, of the first character shown: the anchor kept across
+    /// re-wrapping.
+    public var topOffset = 0
+    /// Where each visited document was left, for Tab and Shift-Tab.
+    public internal(set) var left: [Int: ReadingPosition] = [:]
 }
 
-/// Where the timeline view is: its filter and the selected item of the selected period.
-public struct TimelineSelection: Hashable, Sendable {
-    public var filter: String = ""
-    public var period = 0
-    public var item = 0
-}
-
-/// A prompt on the bottom line.
-public struct Prompt: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case searchForward, searchBackward, date, timelineFilter, bookmarkNote, editNote(String), export }
-    public var kind: Kind
-    public var editor = LineEditor()
-
-    public var label: String {
-        switch kind {
-        case .searchForward: return "/"
-        case .searchBackward: return "?"
-        case .date: return "@ date (2020-03-27, 2020-03, 3月27日, 3-27): "
-        case .timelineFilter: return "filter: "
-        case .bookmarkNote: return "bookmark note (Enter saves, Esc cancels): "
-        case .editNote: return "note: "
-        case .export: return "export FORMAT FILE (markdown, json, csv, html): "
-        }
-    }
-}
-
-/// Where a search match is.
-public struct MatchLocation: Hashable, Sendable {
-    public var document: Int
-    public var block: Int
-    public var range: Range<Int>
-}
-
-/// What the terminal backend should do after a key.
-public enum Effect: Equatable, Sendable {
-    case none
-    /// Clear and redraw everything (Ctrl-L, after a resize).
-    case fullRedraw
-    case quit
-}
-
-/// The reader: the corpus, where we are, what is open. Key handling is a pure function of the
-/// state and the key (`handle(_:)`); drawing reads the state only (`ReaderView`).
+/// The reader: the corpus, where we are, what is open. `handle(_:)` is a pure function of the
+/// state and a key: it changes only this value and returns the `Effect`s for the outside world
+/// (files, clock, ids), which the session performs and reports back through `apply(_:)`.
+/// Drawing reads the state only (`ReaderView`).
+///
+/// The state is kept by concern: the page (`page`), the last search (`search`), the bookmarks
+/// (`bookmarks`), the open overlay with its own selection (`overlay`), the prompt (`prompt`),
+/// and the notice on the status line (`notice`).
 ///
 /// Positions are anchored to text — the block and the scalar offset of the top line — never to
 /// screen rows, so a resize or another width keeps the first visible character in view.
 public struct Reader {
     public let corpus: Corpus
-    public internal(set) var documentIndex = 0
-    /// Top row of the text area.
-    public internal(set) var top = RowPosition(block: 0, row: 0)
-    /// Scalar offset, in the top block, of the first character shown: the anchor kept across
-    /// re-wrapping.
-    public internal(set) var topOffset = 0
+    public internal(set) var page = PagePosition()
     public internal(set) var columns: Int
     public internal(set) var rows: Int
     public internal(set) var overlay: Overlay = .none
     public internal(set) var prompt: Prompt?
-    public internal(set) var message: String?
-    public internal(set) var messageIsError = false
-    public internal(set) var search: (matcher: TextMatcher, pattern: String, forward: Bool)?
-    public internal(set) var lastMatch: MatchLocation?
+    /// What the status line says until the next key.
+    public internal(set) var notice: Notice?
+    public internal(set) var search: SearchState?
     /// A number typed before a command (for N%).
     public internal(set) var count: Int?
-    /// Where each visited document was left (block, offset), for Tab and Shift-Tab.
-    var positions: [Int: (block: Int, offset: Int)] = [:]
+    public internal(set) var bookmarks: BookmarkState
+    /// Effects to perform before the first key (re-anchored bookmarks to store).
+    var startEffects: [Effect] = []
 
     /// Quotations in date order (for ")", "(" and "@").
     public let quotationsByDate: Chronology
     /// Quotations and report passages in date order (for the timeline).
     public let datedItems: Chronology
-
-    /// The bookmark file (nil: bookmarks off) and its bookmarks. When the file cannot be read,
-    /// `bookmarksReadOnly` says why and nothing is written.
-    public let bookmarkStore: BookmarkStore?
-    public internal(set) var bookmarks: [Bookmark] = []
-    public internal(set) var bookmarksReadOnly: String?
 
     public let widthOverride: Int?
     public let ambiguousWidth: Int
@@ -114,32 +67,68 @@ public struct Reader {
     let timelineCache = TimelineCache()
 
     /// Smallest terminal the reader draws in; smaller ones get a notice.
-    public static let minimumColumns = 20
-    public static let minimumRows = 6
+    public static let minimumColumns = ScreenMetrics.minimumColumns
+    public static let minimumRows = ScreenMetrics.minimumRows
 
+    /// A reader on `corpus`. `bookmarks` is what the session read from the bookmark file; they
+    /// are re-anchored to the texts here, and the moved ones come out of `start()` as an effect.
     public init(corpus: Corpus, columns: Int, rows: Int, width: Int? = nil, ambiguousWidth: Int = 1, indent: LayoutOptions.Indent = .keep,
-                bookmarkStore: BookmarkStore? = nil) {
-        self.bookmarkStore = bookmarkStore
+                bookmarks: BookmarkState = .off) {
         self.corpus = corpus
         self.columns = columns
         self.rows = rows
         widthOverride = width
         self.ambiguousWidth = ambiguousWidth
         self.indent = indent
+        self.bookmarks = bookmarks
         layouts = LayoutCache(options: LayoutOptions(width: 80))
         quotationsByDate = Chronology(corpus)
         datedItems = Chronology(corpus, includePassages: true)
         layouts.set(options: layoutOptions)
-        loadBookmarks()
+        reanchorBookmarks()
+        if let why = bookmarks.readOnlyReason { notice = .error("\(why) — bookmarks are read-only") }
     }
+
+    /// The effects to perform once, before the first key: the bookmarks that re-anchoring moved.
+    public mutating func start() -> [Effect] {
+        defer { startEffects = [] }
+        return startEffects
+    }
+
+    public var documentIndex: Int {
+        get { page.documentIndex }
+        set { page.documentIndex = newValue }
+    }
+    public internal(set) var top: RowPosition {
+        get { page.top }
+        set { page.top = newValue }
+    }
+    public internal(set) var topOffset: Int {
+        get { page.topOffset }
+        set { page.topOffset = newValue }
+    }
+
+    /// Shows a notice on the status line (until the next key), e.g. a problem found before the
+    /// reader started.
+    public mutating func report(_ notice: Notice) {
+        self.notice = notice
+    }
+
+    /// The notice's text (nil when the status line shows the position).
+    public var message: String? { notice?.text }
+
+    /// Why bookmarks are read-only this session, if they are.
+    public var bookmarksReadOnly: String? { bookmarks.readOnlyReason }
 
     // MARK: Geometry
 
-    public var isTooSmall: Bool { columns < Reader.minimumColumns || rows < Reader.minimumRows }
+    /// Where the parts of the screen go at the current size (shared with the views).
+    public var metrics: ScreenMetrics { ScreenMetrics(columns: columns, rows: rows) }
+    public var isTooSmall: Bool { metrics.isTooSmall }
     /// Rules under the title and above the status line when there is room.
-    public var hasRules: Bool { rows >= 12 }
-    public var textTop: Int { hasRules ? 2 : 1 }
-    public var textHeight: Int { max(1, rows - (hasRules ? 4 : 2)) }
+    public var hasRules: Bool { metrics.hasRules }
+    public var textTop: Int { metrics.textTop }
+    public var textHeight: Int { metrics.textHeight }
     public var textWidth: Int {
         let w = widthOverride.map { min($0, columns) } ?? LayoutOptions.defaultWidth(terminalColumns: columns)
         return max(LayoutOptions.minimumWidth, min(w, columns))
@@ -277,19 +266,27 @@ public struct Reader {
     // MARK: Documents
 
     /// Where each document was left, the current one included (to save on quit).
-    public var readingPositions: [String: (block: Int, offset: Int)] {
-        var out: [String: (block: Int, offset: Int)] = [:]
-        for (d, p) in positions { out[corpus.documents[d].id] = p }
-        out[document.id] = (top.block, topOffset)
+    public var readingPositions: [String: ReadingPosition] {
+        var out: [String: ReadingPosition] = [:]
+        for (d, p) in page.left { out[corpus.documents[d].id] = p }
+        out[document.id] = ReadingPosition(block: top.block, offset: topOffset)
         return out
     }
 
+    /// What to do on the way out, however the reader ends (q, a signal, a hang-up): save where
+    /// each document was left, unless the bookmark file (beside which the state is kept) could
+    /// not be read.
+    public var closingEffects: [Effect] {
+        guard bookmarks.readOnlyReason == nil else { return [] }
+        return [.savePositions(readingPositions)]
+    }
+
     /// Restores saved positions (by document id) and shows the first document's.
-    public mutating func restore(positions saved: [String: (block: Int, offset: Int)]) {
+    public mutating func restore(positions saved: [String: ReadingPosition]) {
         for (d, doc) in corpus.documents.enumerated() {
-            if let p = saved[doc.id], p.block < doc.blocks.count { positions[d] = p }
+            if let p = saved[doc.id], p.block < doc.blocks.count { page.left[d] = p }
         }
-        if let p = positions[documentIndex] { show(block: p.block, offset: p.offset, pastEnd: false) }
+        if let p = page.left[documentIndex] { show(block: p.block, offset: p.offset, pastEnd: false) }
     }
 
     /// Opens a document at its start (for tools and benchmarks; the keys use `open`).
@@ -301,9 +298,9 @@ public struct Reader {
     /// Opens another document where it was left (or at its start).
     mutating func open(document index: Int) {
         guard index >= 0, index < corpus.documents.count else { return }
-        positions[documentIndex] = (top.block, topOffset)
+        page.left[documentIndex] = ReadingPosition(block: top.block, offset: topOffset)
         documentIndex = index
-        let saved = positions[index] ?? (0, 0)
+        let saved = page.left[index] ?? ReadingPosition(block: 0, offset: 0)
         top = RowPosition(block: 0, row: 0)
         show(block: saved.block, offset: saved.offset)
     }

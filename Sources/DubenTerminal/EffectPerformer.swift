@@ -1,0 +1,114 @@
+import DubenStore
+import DubenUI
+import Foundation
+
+/// Performs effects and says what came of them. The session hands every effect other than
+/// `.redraw` and `.quit` to one of these; tests use their own to run the loop without files.
+public protocol EffectPerforming {
+    /// What came of `effect`; nil for the loop's own effects (`.redraw`, `.quit`), which touch
+    /// nothing outside.
+    mutating func perform(_ effect: Effect) -> EffectResult?
+}
+
+/// The real world: the bookmark file, `state.json`, export files, the clock and new ids.
+/// Every failure comes back as `.failed` with a one-line notice naming the file; nothing is
+/// swallowed.
+public struct EffectPerformer: EffectPerforming {
+    /// The bookmark file (nil: bookmarks off).
+    public var store: BookmarkStore?
+    /// Where reading positions are kept (nil: not kept).
+    public var positions: PositionStore?
+    /// The time to stamp on new and changed bookmarks (ISO 8601, UTC).
+    public var now: () -> String
+    /// A new bookmark id.
+    public var newID: () -> String
+
+    public init(store: BookmarkStore?, positions: PositionStore?, now: @escaping () -> String = { ISOTime.now() },
+                newID: @escaping () -> String = { UUID().uuidString }) {
+        self.store = store
+        self.positions = positions
+        self.now = now
+        self.newID = newID
+    }
+
+    /// Reads the bookmark file for a new reader: its bookmarks, or read-only with the reason
+    /// when the file cannot be read (it is then never written this session).
+    public func loadBookmarks() -> BookmarkState {
+        guard let store else { return .off }
+        do {
+            return BookmarkState(try store.read(), availability: .writable)
+        } catch {
+            return BookmarkState(availability: .readOnly(reason: error.description))
+        }
+    }
+
+    /// Reads the saved reading positions (none when the file does not exist yet).
+    public func loadPositions() throws(StoreError) -> [String: ReadingPosition] {
+        guard let positions else { return [:] }
+        return try positions.read().mapValues { ReadingPosition(block: $0.block, offset: $0.offset) }
+    }
+
+    public mutating func perform(_ effect: Effect) -> EffectResult? {
+        do {
+            switch effect {
+            case .redraw, .quit:
+                return nil
+            case .bookmarks(let change):
+                return try perform(change)
+            case .export(let bookmarks, let format, let path):
+                return try export(bookmarks, format: format, path: path)
+            case .savePositions(let saved):
+                guard let positions else { return .positionsSaved }
+                try positions.save(saved.mapValues { ($0.block, $0.offset) }, now: now())
+                return .positionsSaved
+            }
+        } catch {
+            return .failed(.error("\(error)"))
+        }
+    }
+
+    /// Writes an export to a new file: an existing file is never replaced.
+    private func export(_ bookmarks: [Bookmark], format: ExportFormat, path: String) throws -> EffectResult {
+        let data = try BookmarkExporter.export(bookmarks, as: format)
+        let failure: ExportFile.Failure
+        do {
+            try ExportFile.write(data, to: path, overwrite: false)
+            return .exported(count: bookmarks.count, path: path)
+        } catch {
+            failure = error
+        }
+        if case .exists = failure { return .failed(.error("\(path) exists; not overwritten")) }
+        return .failed(.error(failure.description))
+    }
+
+    private func perform(_ change: BookmarkChange) throws -> EffectResult {
+        guard let store else { return .failed(.error("Bookmarks are off")) }
+        switch change {
+        case .add(let draft):
+            let b = draft.stamped(id: newID(), now: now())
+            try store.update { $0.append(b) }
+            return .bookmarkAdded(b)
+        case .remove(let victim):
+            try store.update { $0.removeAll { $0.id == victim.id } }
+            return .bookmarkRemoved(victim)
+        case .restore(let b):
+            try store.update { all in if !all.contains(where: { $0.id == b.id }) { all.append(b) } }
+            return .bookmarkRestored(b)
+        case .setNote(let id, let note):
+            let time = now()
+            let changed: Bookmark? = try store.update { all in
+                guard let i = all.firstIndex(where: { $0.id == id }) else { return nil }
+                all[i].note = note
+                all[i].updated = time
+                return all[i]
+            }
+            guard let b = changed else { return .failed(.error("\(store.path): no bookmark \(id) (removed by another program?)")) }
+            return .noteSet(b)
+        case .reanchor(let moved):
+            try store.update { all in
+                for i in all.indices { if let m = moved.first(where: { $0.id == all[i].id }) { all[i] = m } }
+            }
+            return .reanchored(count: moved.count)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import DubenUI
+
+/// What the session loop needs of a terminal: its size, a way to show a frame, keys, and the
+/// signals that ask the reader to stop. `TerminalScreen` is the ncurses one; `InMemoryTerminal`
+/// plays a script of keys, resizes and signals for tests, without a tty.
+public protocol TerminalBackend: AnyObject {
+    /// The size in cells now.
+    var size: (columns: Int, rows: Int) { get }
+    /// Shows a frame (only the rows that changed since the last one, unless `full`) and puts the
+    /// cursor at `cursor`, or hides it.
+    func draw(_ buffer: ScreenBuffer, cursor: (x: Int, y: Int)?, full: Bool)
+    /// The next key, or nil when none came within `timeout` milliseconds.
+    func readKey(timeout: Int) -> Key?
+    /// Whether the terminal went away (then the session ends as on SIGHUP).
+    var hungUp: Bool { get }
+    /// A signal that asks the reader to stop (SIGINT, SIGTERM, SIGHUP), if one arrived; cleared.
+    func takeSignal() -> Int32
+    /// Whether the process was continued after Ctrl-Z since the last call (repaint everything).
+    func takeContinued() -> Bool
+}

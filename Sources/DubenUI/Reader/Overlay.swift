@@ -1,0 +1,46 @@
+import DubenModel
+import DubenStore
+
+/// Overlays drawn over the page. Each case carries its own state (its selection, its undo
+/// list); the reader keeps one overlay at a time.
+public enum Overlay: Hashable, Sendable {
+    case none
+    case tableOfContents(selected: Int)
+    case library(selected: Int)
+    case help(scroll: Int)
+    /// The quotations of one occasion (same occasion, same date).
+    case occasion(selected: Int, items: [DatedItem])
+    case timeline(TimelineSelection)
+    /// The bookmark list; `deleted` holds what `x` removed, for `u`.
+    case bookmarks(selected: Int, deleted: [Bookmark])
+
+    /// The rows of `KeyBindings` that apply while this overlay is open.
+    public var keyContext: KeyContext {
+        switch self {
+        case .none: return .reader
+        case .timeline: return .timeline
+        case .bookmarks: return .bookmarkList
+        case .tableOfContents, .library, .help, .occasion: return .list
+        }
+    }
+
+    /// The page action that opens this overlay: its keys close it again.
+    var openingAction: Action? {
+        switch self {
+        case .none: return nil
+        case .tableOfContents: return .tableOfContents
+        case .library: return .library
+        case .help: return .help
+        case .occasion: return .occasion
+        case .timeline: return .timeline
+        case .bookmarks: return .bookmarkList
+        }
+    }
+}
+
+/// Where the timeline view is: its filter and the selected item of the selected period.
+public struct TimelineSelection: Hashable, Sendable {
+    public var filter: String = ""
+    public var period = 0
+    public var item = 0
+}
