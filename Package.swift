@@ -89,6 +89,10 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "DubenTerminalTests",
+            dependencies: ["DubenTerminal", "DubenUI", "DubenStore", "DubenModel", "CNCursesW", "DubenTestSupport"]
+        ),
+        .testTarget(
             name: "DubenEndToEndTests",
             dependencies: ["duben", "DubenModel", "DubenTestSupport"]
         ),

@@ -11,6 +11,23 @@ public enum TestSupport {
     public static let textsPath = repoRoot.appendingPathComponent("Texts").path
     /// The bundled corpus, loaded once per test process.
     public static let bundled: Corpus = try! CorpusLoader().load(paths: [textsPath])
+
+    /// A new empty directory under the system's temporary directory, named `prefix-UUID`.
+    /// The caller removes it (`defer { TestSupport.remove(dir) }`).
+    public static func temporaryDirectory(_ prefix: String = "duben-test") -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Removes a temporary directory and what it holds. Reports a failure instead of dropping it.
+    public static func remove(_ url: URL) {
+        do {
+            try FileManager.default.removeItem(at: url)
+        } catch {
+            FileHandle.standardError.write(Data("cannot remove \(url.path): \(error)\n".utf8))
+        }
+    }
 }
 
 /// SplitMix64: a small seeded generator, so that a randomized test that fails fails again.

@@ -143,7 +143,7 @@ public enum KeyBindings {
     public static let prompt: [KeyBinding] = [
         KeyBinding([.enter], ["Enter"], .accept, "accept"),
         KeyBinding([.escape, .ctrl("c"), .ctrl("g")], ["Esc", "Ctrl-C", "Ctrl-G"], .cancel, "cancel"),
-        KeyBinding([.backspace, .ctrl("h")], ["Backspace", "Ctrl-H"], .deleteBackward,
+        KeyBinding([.backspace], ["Backspace", "Ctrl-H"], .deleteBackward,
                    "delete a character (cancels when empty)"),
         KeyBinding([.delete, .ctrl("d")], ["Delete", "Ctrl-D"], .deleteForward, "delete the character at the cursor"),
         KeyBinding([.left, .ctrl("b")], ["←", "Ctrl-B"], .cursorLeft, "cursor left"),
