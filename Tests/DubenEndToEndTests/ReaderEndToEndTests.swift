@@ -1,3 +1,4 @@
+import DubenTestSupport
 import Foundation
 import Testing
 
@@ -179,5 +180,31 @@ struct BookmarksEndToEndTests {
         let data = try Data(contentsOf: dir.appendingPathComponent("out.json"))
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("流行性疾病不分国界") && text.contains("同美国总统特朗普通电话") && text.contains("G20 峰会后续"))
+    }
+
+    @Test func aFailedWriteIsShownAndLoggedAfterTheReaderExits() throws {
+        let dir = TestSupport.temporaryDirectory("duben-bm")
+        defer { TestSupport.remove(dir) }
+        // The bookmark file's directory would have to be inside a regular file: every write fails.
+        let blocker = dir.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        let file = blocker.appendingPathComponent("bookmarks.json").path
+        let pane = try TmuxPane("DUBEN_BOOKMARKS=\(file) \(TmuxPane.binary) \(TmuxPane.texts) 2>\(dir.path)/stderr; echo duben-exited=$?",
+                                columns: 200, rows: 24)
+        try pane.waitFor(text: "line 1/")
+        try pane.send("Tab")
+        try pane.send("]")
+        try pane.waitFor(text: "quotation 1/59")
+        try pane.send("m")
+        try pane.waitFor(text: "bookmark note")
+        try pane.send("Enter")
+        try pane.waitFor(text: "\(blocker.path): cannot create the directory")
+        try pane.send("q")
+        try pane.waitFor(text: "duben-exited=0")
+        let stderr = try String(contentsOfFile: dir.appendingPathComponent("stderr").path, encoding: .utf8)
+        let lines = stderr.split(separator: "\n")
+        // The failed bookmark and the failed save of the reading positions, one line each.
+        #expect(lines.count == 2, "\(stderr)")
+        #expect(lines.allSatisfy { $0.hasPrefix("duben: \(blocker.path)") }, "\(stderr)")
     }
 }
