@@ -14,7 +14,10 @@ struct ReadCommand: ParsableCommand {
         abstract: "Open the reader (the default command).",
         discussion: """
             Keys: h or F1 in the reader, or Docs/KEYS.md. The terminal is opened on /dev/tty, so \
-            `duben - < file` and `cat file | duben -` work. NO_COLOR turns colours off.
+            `duben - < file` and `cat file | duben -` work. NO_COLOR turns colours off. Reading \
+            positions are saved on the way out (q, SIGINT, SIGTERM, SIGHUP). A bookmark, note, \
+            export or position that cannot be written is shown on the status line and printed on \
+            standard error after the reader exits.
             """)
 
     @OptionGroup var layout: LayoutArguments
