@@ -95,7 +95,9 @@ struct CorpusBuilderTests {
     /// Through the loader, from disk: the same de-duplicated id in a directory's `duben.toml`.
     @Test func loaderAppliesADeduplicatedIDFromDisk() throws {
         let dir = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer {
+            do { try FileManager.default.removeItem(at: dir) } catch { Issue.record("cannot remove \(dir.path): \(error)") }
+        }
         let base = DocumentID.make(title: "同题")
         try Data("同题\n正文一。\n\n\n\n同题\n正文二。\n".utf8).write(to: dir.appendingPathComponent("a.txt"))
         try Data("[[document]]\nid = \"\(base)-2\"\nplace = \"第二处\"\n".utf8).write(to: dir.appendingPathComponent("duben.toml"))
