@@ -7,14 +7,16 @@ extension DocumentParser {
         var blankLinesBefore: Int
     }
 
-    /// How a document's body marks its paragraphs, judged once for the whole body.
+    /// How a document's body marks its paragraphs, judged once for the whole body. Whatever
+    /// the marking, a blank line, an indented line or a standalone line (citation, heading)
+    /// starts a paragraph (`startsParagraph`); the marking decides for the other lines. With
+    /// neither marking, each line is a paragraph.
     struct ParagraphMarking {
-        /// Blank lines between paragraphs: every other line continues its paragraph.
+        /// Blank lines between paragraphs: any other line continues the paragraph before it.
         var blankSeparated: Bool
-        /// Indented first lines: an unindented line continues its paragraph unless the
-        /// paragraph already ends a sentence.
+        /// Indented first lines (and no blank lines between paragraphs): an unindented line
+        /// continues its paragraph unless that paragraph already ends a sentence.
         var indented: Bool
-        // Neither: each line is a paragraph.
 
         init(_ body: ArraySlice<Line>) {
             blankSeparated = body.dropFirst().contains { $0.blankLinesBefore > 0 }
