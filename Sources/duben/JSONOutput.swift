@@ -23,9 +23,9 @@ struct DocumentSummary: Encodable {
     var number: Int
     var kind: String
     var title: String
-    var author: String?
-    var date: String?
-    var dateEnd: String?
+    @Nullable var author: String?
+    @Nullable var date: String?
+    @Nullable var dateEnd: String?
     var path: String
     var blocks: Int
     var headings: Int
@@ -45,26 +45,6 @@ struct DocumentSummary: Encodable {
         headings = doc.toc.filter { !$0.isRunIn }.count
         quotations = doc.quotations.count
         datedPassages = doc.datedPassages.count
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(number, forKey: .number)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(title, forKey: .title)
-        try c.encode(author, forKey: .author)
-        try c.encode(date, forKey: .date)
-        try c.encode(dateEnd, forKey: .dateEnd)
-        try c.encode(path, forKey: .path)
-        try c.encode(blocks, forKey: .blocks)
-        try c.encode(headings, forKey: .headings)
-        try c.encode(quotations, forKey: .quotations)
-        try c.encode(datedPassages, forKey: .datedPassages)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, number, kind, title, author, date, dateEnd, path, blocks, headings, quotations, datedPassages
     }
 }
 
@@ -93,12 +73,12 @@ struct QuotationOutput: Encodable {
     var documentTitle: String
     var index: Int
     var block: Int
-    var section: String?
+    @Nullable var section: String?
     var date: String
-    var dateEnd: String?
+    @Nullable var dateEnd: String?
     var precision: String
     var occasion: String
-    var title: String?
+    @Nullable var title: String?
     var citation: String
     var text: String
 
@@ -116,76 +96,41 @@ struct QuotationOutput: Encodable {
         citation = q.citation.text
         text = doc.quotationText(q)
     }
-
-    enum CodingKeys: String, CodingKey {
-        case document, documentTitle, index, block, section, date, dateEnd, precision, occasion, title, citation, text
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(document, forKey: .document)
-        try c.encode(documentTitle, forKey: .documentTitle)
-        try c.encode(index, forKey: .index)
-        try c.encode(block, forKey: .block)
-        try c.encode(section, forKey: .section)
-        try c.encode(date, forKey: .date)
-        try c.encode(dateEnd, forKey: .dateEnd)
-        try c.encode(precision, forKey: .precision)
-        try c.encode(occasion, forKey: .occasion)
-        try c.encode(title, forKey: .title)
-        try c.encode(citation, forKey: .citation)
-        try c.encode(text, forKey: .text)
-    }
 }
 
 /// `duben dump`: the whole parsed model, `{"documents": [...], "schemaVersion": 1}`, written
 /// a document at a time (`stream`).
+///
+/// Optional fields marked `@Nullable` are written as `null`; the others (in `MetadataDump`,
+/// `BlockDump`, `PassageDump`) are left out when nil.
 enum DumpOutput {
+    /// One document.
     struct DocumentDump: Encodable {
         var id: String
         var kind: String
         var title: String
-        var author: String?
+        @Nullable var author: String?
         var path: String
         var encoding: String
         var byteRange: [Int]
-        var date: String?
-        var dateEnd: String?
-        var metadata: MetadataDump?
+        @Nullable var date: String?
+        @Nullable var dateEnd: String?
+        @Nullable var metadata: MetadataDump?
         var blocks: [BlockDump]
         var toc: [TOCOutput.Entry]
         var quotations: [QuotationOutput]
-        var dateline: PassageDump?
+        @Nullable var dateline: PassageDump?
         var datedPassages: [PassageDump]
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(title, forKey: .title)
-            try c.encode(author, forKey: .author)
-            try c.encode(path, forKey: .path)
-            try c.encode(encoding, forKey: .encoding)
-            try c.encode(byteRange, forKey: .byteRange)
-            try c.encode(date, forKey: .date)
-            try c.encode(dateEnd, forKey: .dateEnd)
-            try c.encode(metadata, forKey: .metadata)
-            try c.encode(blocks, forKey: .blocks)
-            try c.encode(toc, forKey: .toc)
-            try c.encode(quotations, forKey: .quotations)
-            try c.encode(dateline, forKey: .dateline)
-            try c.encode(datedPassages, forKey: .datedPassages)
-        }
-        enum CodingKeys: String, CodingKey {
-            case id, kind, title, author, path, encoding, byteRange, date, dateEnd, metadata, blocks, toc, quotations, dateline, datedPassages
-        }
     }
+
+    /// A document's metadata: only the facts `duben.toml` gives.
     struct MetadataDump: Encodable {
         var date: String?
         var dateEnd: String?
         var place: String?
         var source: String?
     }
+    /// One block; `level` only for headings, `quotation` only for blocks of a quotation.
     struct BlockDump: Encodable {
         var index: Int
         var kind: String
@@ -195,6 +140,7 @@ enum DumpOutput {
         var byteRange: [Int]
         var text: String
     }
+    /// A report's dateline or day marker; `dateEnd` only for a span.
     struct PassageDump: Encodable {
         var kind: String
         var date: String

@@ -14,7 +14,8 @@ struct QuotesCommand: ParsableCommand {
             starts on 1 March, `--to 2020-03` ends on 31 March, and a quotation dated only \
             "2020-03" matches `--from 2020-03-15`. A range "2013-11-24/28" matches when it overlaps. \
             --on DATE is --from DATE --to DATE. --sort date orders by date (a month-precision date \
-            before the days of that month; ties in reading order).
+            before the days of that month; ties in reading order). --match and --occasion are literal; \
+            full-width forms match ASCII and ASCII letters match in either case (２０２０ finds 2020).
             """)
 
     @Option(help: "Only quotations dated on or after this date (overlap).") var from: DateArgument?

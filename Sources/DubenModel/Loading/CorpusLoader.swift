@@ -1,47 +1,43 @@
 import Foundation
 
-/// Loads files and directories into a `Corpus`.
+/// Reads files and directories: the I/O half of loading a `Corpus` (`CorpusBuilder` is the
+/// other, pure half).
 ///
 /// Directories contribute their `*.txt` files, recursively, sorted by path. A `duben.toml`
 /// beside the texts supplies metadata (see `MetadataFile`). `-` reads standard input.
 public struct CorpusLoader {
     public init() {}
 
+    /// Reads and builds: `CorpusBuilder().build(readSources(paths:))`.
+    /// - Throws: the first `LoadError` of either stage.
     public func load(paths: [String]) throws(LoadError) -> Corpus {
-        var files: [SourceFile] = []
-        var warnings: [String] = []
+        try CorpusBuilder().build(readSources(paths: paths))
+    }
+
+    /// The files the paths stand for, in order, read and decoded, each with its directory's
+    /// metadata file and its decoding warnings. I/O only: nothing is parsed.
+    public func readSources(paths: [String]) throws(LoadError) -> [LoadedSource] {
+        var sources: [LoadedSource] = []
         var metadataByDirectory: [String: MetadataFile] = [:]
-        var documents: [Document] = []
         for path in paths {
             for file in try expand(path) {
                 let source = try read(file)
+                var warnings: [String] = []
                 if source.replacements > 0 {
                     warnings.append("\(file): \(source.replacements) invalid byte sequence\(source.replacements == 1 ? "" : "s") replaced by U+FFFD")
                 }
                 let directory = file == "-" ? FileManager.default.currentDirectoryPath : (file as NSString).deletingLastPathComponent
-                if metadataByDirectory[directory] == nil {
-                    metadataByDirectory[directory] = try metadata(in: directory)
+                let metadata: MetadataFile
+                if let known = metadataByDirectory[directory] {
+                    metadata = known
+                } else {
+                    metadata = try self.metadata(in: directory)
+                    metadataByDirectory[directory] = metadata
                 }
-                files.append(source)
-                let parser = DocumentParser(source: source)
-                let metadata = metadataByDirectory[directory]
-                let before = documents.count
-                DocumentSplitter.forEachDocument(source.bytes) { lines in
-                    documents.append(parser.parse(lines: lines, metadata: metadata))
-                }
-                // Only form feeds, ideographic spaces and the like: nothing to read.
-                if documents.count == before { throw .empty(path: source.path) }
+                sources.append(LoadedSource(file: source, metadata: metadata, warnings: warnings))
             }
         }
-        // Same title twice: keep ids unique in reading order.
-        var seen: [String: Int] = [:]
-        for i in documents.indices {
-            let base = documents[i].id
-            let n = (seen[base] ?? 0) + 1
-            seen[base] = n
-            if n > 1 { documents[i].id = "\(base)-\(n)" }
-        }
-        return Corpus(documents: documents, files: files, warnings: warnings)
+        return sources
     }
 
     /// The text files a path stands for.

@@ -14,3 +14,17 @@ public enum DocumentID {
         return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }
+
+/// Hands out the ids of a corpus's documents in reading order: the first document of a title
+/// gets `DocumentID.make(title:)`, later ones "-2", "-3", ….
+struct UniqueDocumentIDs {
+    private var seen: [String: Int] = [:]
+
+    /// The id of the next document with this title.
+    mutating func next(title: String) -> String {
+        let base = DocumentID.make(title: title)
+        let n = (seen[base] ?? 0) + 1
+        seen[base] = n
+        return n > 1 ? "\(base)-\(n)" : base
+    }
+}

@@ -18,13 +18,16 @@ public struct QuotationReference: Sendable {
 public struct QuotationQuery: Sendable {
     public var from: PartialDate?
     public var to: PartialDate?
-    /// Literal text that the quotation's text or its citation must contain (Latin letters
-    /// case-insensitive).
-    public var match: String?
+    /// Literal text that the quotation's text or its citation must contain, compared as
+    /// `TextMatcher` compares (ASCII case and full-width forms folded); empty matches all.
+    public var match: String? { didSet { matchMatcher = match.flatMap(TextMatcher.init) } }
     /// Document id (already resolved).
     public var document: String?
-    /// Text the occasion must contain.
-    public var occasion: String?
+    /// Literal text the occasion must contain, compared as `match` is; empty matches all.
+    public var occasion: String? { didSet { occasionMatcher = occasion.flatMap(TextMatcher.init) } }
+
+    private var matchMatcher: TextMatcher?
+    private var occasionMatcher: TextMatcher?
 
     public init(from: PartialDate? = nil, to: PartialDate? = nil, match: String? = nil, document: String? = nil, occasion: String? = nil) {
         self.from = from
@@ -32,18 +35,15 @@ public struct QuotationQuery: Sendable {
         self.match = match
         self.document = document
         self.occasion = occasion
+        matchMatcher = match.flatMap(TextMatcher.init)
+        occasionMatcher = occasion.flatMap(TextMatcher.init)
     }
 
     public func matches(_ q: Quotation, in doc: Document) -> Bool {
         if let d = document, d != doc.id { return false }
         if (from != nil || to != nil) && !q.citation.date.overlaps(from: from, to: to) { return false }
-        if let o = occasion, !o.isEmpty, !q.citation.occasion.lowercased().contains(o.lowercased()) { return false }
-        if let m = match, !m.isEmpty {
-            let needle = m.lowercased()
-            if !q.citation.text.lowercased().contains(needle) && !doc.quotationText(q).lowercased().contains(needle) {
-                return false
-            }
-        }
+        if let o = occasionMatcher, !o.occurs(in: q.citation.occasion) { return false }
+        if let m = matchMatcher, !m.occurs(in: q.citation.text) && !m.occurs(in: doc.quotationText(q)) { return false }
         return true
     }
 }

@@ -9,9 +9,9 @@ extension Reader {
             let doc = corpus.documents[item.documentIndex]
             if let qi = item.quotation {
                 let q = doc.quotations[qi]
-                return !matcher.matches(in: q.citation.text).isEmpty || !matcher.matches(in: doc.quotationText(q)).isEmpty
+                return matcher.occurs(in: q.citation.text) || matcher.occurs(in: doc.quotationText(q))
             }
-            return !matcher.matches(in: doc.text(of: item.block)).isEmpty
+            return matcher.occurs(in: doc.text(of: item.block))
         }
     }
 

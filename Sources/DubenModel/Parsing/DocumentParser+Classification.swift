@@ -1,0 +1,97 @@
+extension DocumentParser {
+    /// Stage 3: citations and heading candidates among the paragraphs. One-line pieces were
+    /// judged whole in stage 2; a joined paragraph is judged whole here, then its tail: "…。
+    /// （2020年3月26日…）" becomes a paragraph and a citation.
+    func classify(_ p: UnsafeBufferPointer<UInt8>, _ pieces: [Piece]) -> [Piece] {
+        var classified: [Piece] = []
+        classified.reserveCapacity(pieces.count + 8)
+        for var piece in pieces {
+            if piece.checked {
+                classified.append(piece)
+                continue
+            }
+            if piece.lineCount > 1, let kind = standaloneKind(p, piece.range) {
+                piece.kind = kind
+                if case .citation = kind {
+                    classified.append(piece)
+                    continue
+                }
+            }
+            let lastStart = UTF8Scalars.previousStart(p, before: piece.range.upperBound, lowerBound: piece.range.lowerBound)
+            let last = UTF8Scalars.decode(p, at: lastStart).value
+            if last == 0xFF09 || last == 0x29, let split = tailCitation(p, piece, scalars: UTF8Scalars.scalars(p, piece.range)) {
+                classified.append(split.0)
+                classified.append(split.1)
+                continue
+            }
+            classified.append(piece)
+        }
+        return classified
+    }
+
+    /// Whether a scalar may open a heading, a citation or a run-in point.
+    func isMarkerStart(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x7B2C /* 第 */, 0xFF08 /* （ */, 0x28 /* ( */, 0x2014 /* — */, 0x2015, 0x2D: return true
+        default: return Unicode.Scalar(v).map(DateParser.canStartDate) ?? false
+        }
+    }
+
+    /// Lines that are blocks of their own even in hard-wrapped text: citations and headings.
+    ///
+    /// Most lines are settled from their first and last characters and their length; only
+    /// lines that could still be a citation or a heading are decoded to scalars.
+    func standaloneKind(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Piece.Kind? {
+        guard !range.isEmpty else { return nil }
+        let first = UTF8Scalars.decode(p, at: range.lowerBound).value
+        guard isMarkerStart(first) else { return nil }
+        let last = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)).value
+        let bracketed = (first == 0xFF08 || first == 0x28) && (last == 0xFF09 || last == 0x29)
+        let dashed = first == 0x2014 || first == 0x2015 || first == 0x2D
+        // A heading has at most maxHeadingLength scalars, so at most 4 bytes each.
+        let short = range.count <= HeadingRecognizer.maxHeadingLength * 4
+        guard bracketed || dashed || short else { return nil }
+        // A heading shows its form in its first few scalars: look at those first.
+        let couldBeHeading = short && HeadingRecognizer.form(prefix(p, range, scalars: HeadingRecognizer.formPrefixLength)) != nil
+        guard bracketed || dashed || couldBeHeading else { return nil }
+        let s = UTF8Scalars.scalars(p, range)
+        if bracketed || dashed, let c = CitationParser.parseLine(s, source: source, at: range.lowerBound) { return .citation(c) }
+        if couldBeHeading, let (form, n) = HeadingRecognizer.heading(s) { return .heading(form, n) }
+        return nil
+    }
+
+    /// The first `count` scalars of a range (fewer when it is shorter).
+    func prefix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scalars count: Int) -> [Unicode.Scalar] {
+        var end = range.lowerBound
+        var n = 0
+        while end < range.upperBound && n < count {
+            end += UTF8Scalars.scalarLength(p[end])
+            n += 1
+        }
+        return UTF8Scalars.scalars(p, range.lowerBound..<min(end, range.upperBound))
+    }
+
+    /// Splits "…共克时艰。（2020年3月26日…）" into a paragraph and its citation. The text
+    /// before the brackets must end a sentence.
+    func tailCitation(_ p: UnsafeBufferPointer<UInt8>, _ piece: Piece, scalars s: [Unicode.Scalar]) -> (Piece, Piece)? {
+        guard let open = CitationParser.matchingOpen(s, closeAt: s.count - 1), open > 0 else { return nil }
+        let before = s[..<open].trimmingSpacesSuffix()
+        guard let end = before.last, "。！？!?…”」』".unicodeScalars.contains(end) else { return nil }
+        var byte = piece.range.lowerBound
+        for c in s[..<open] { byte += c.utf8.count }
+        guard let citation = CitationParser.parseInner(s, (open + 1)..<(s.count - 1), source: source, at: piece.range.lowerBound) else { return nil }
+        var textEnd = piece.range.lowerBound
+        for c in before { textEnd += c.utf8.count }
+        let text = Piece(range: piece.range.lowerBound..<textEnd, indented: piece.indented, lineCount: piece.lineCount, kind: .text)
+        let cite = Piece(range: byte..<piece.range.upperBound, indented: false, lineCount: 1, kind: .citation(citation))
+        return (text, cite)
+    }
+}
+
+extension ArraySlice where Element == Unicode.Scalar {
+    func trimmingSpacesSuffix() -> ArraySlice<Unicode.Scalar> {
+        var hi = endIndex
+        while hi > startIndex && (UTF8Scalars.isSpace(self[hi - 1].value) || self[hi - 1] == "\n") { hi -= 1 }
+        return self[startIndex..<hi]
+    }
+}

@@ -1,0 +1,95 @@
+import DubenTestSupport
+import Foundation
+import Testing
+
+/// `duben quotes`, `list` and `dump` through the built binary (no terminal needed).
+@Suite("Command output")
+struct CommandOutputTests {
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duben")
+    }
+
+    /// Runs duben and returns its status and standard output.
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Runs `duben quotes ARGUMENTS PATH` (default: the bundled texts).
+    static func quotes(_ arguments: [String], path: String = TestSupport.textsPath) throws -> (status: Int32, stdout: String) {
+        try run(["quotes"] + arguments + [path])
+    }
+
+    /// Writes a text into a new temporary file and returns its path; the caller removes it.
+    static func temporaryText(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("duben-output-\(UUID().uuidString).txt").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Removes a temporary file; a failure is recorded, not dropped.
+    static func remove(_ path: String) {
+        do { try FileManager.default.removeItem(atPath: path) } catch { Issue.record("cannot remove \(path): \(error)") }
+    }
+
+    /// A small collection without headings; one occasion has Latin letters.
+    static let collection = """
+        讲话摘编
+
+        　　要坚持人民至上。（2020年5月22日在参加内蒙古代表团审议时的讲话）
+
+        　　要坚持科学防治。（2020年6月2日同WHO总干事通电话）
+
+        　　要坚持生命至上。（2020年5月24日在参加湖北代表团审议时的讲话）
+        """
+
+    /// Full-width digits match the digits of the text: `--match ２０２０` finds what
+    /// `--match 2020` finds.
+    @Test func matchFoldsFullWidthDigits() throws {
+        let half = try Self.quotes(["--match", "2020", "--json"])
+        let full = try Self.quotes(["--match", "２０２０", "--json"])
+        #expect(half.status == 0 && full.status == 0)
+        #expect(half.stdout.contains("\"citation\""))
+        #expect(full.stdout == half.stdout)
+    }
+
+    /// `--occasion` folds the same way (the bundled occasions are all Chinese: a file of its own).
+    @Test func occasionFoldsWidthAndCase() throws {
+        let path = try Self.temporaryText(Self.collection)
+        defer { Self.remove(path) }
+        let ascii = try Self.quotes(["--occasion", "WHO", "--json"], path: path)
+        #expect(ascii.status == 0)
+        #expect(ascii.stdout.contains("同WHO总干事通电话"))
+        #expect(!ascii.stdout.contains("内蒙古"))
+        for other in ["who", "ＷＨＯ", "ｗｈｏ"] {
+            #expect(try Self.quotes(["--occasion", other, "--json"], path: path).stdout == ascii.stdout, "\(other)")
+        }
+    }
+
+    /// Absent values of the keys documented as "or null" are written as null, not left out;
+    /// a block's `level` and `quotation` are left out when absent.
+    @Test func nullsWhereDocumented() throws {
+        let plain = try Self.temporaryText("无名之文\n一段正文，没有日期。\n")
+        let collection = try Self.temporaryText(Self.collection)
+        defer {
+            Self.remove(plain)
+            Self.remove(collection)
+        }
+        let list = try Self.run(["list", "--json", plain])
+        #expect(list.status == 0)
+        for key in ["author", "date", "dateEnd"] { #expect(list.stdout.contains("\"\(key)\" : null"), "\(key)") }
+        let dump = try Self.run(["dump", plain]).stdout
+        for key in ["author", "date", "dateEnd", "metadata", "dateline"] { #expect(dump.contains("\"\(key)\" : null"), "\(key)") }
+        #expect(!dump.contains("\"level\""))
+        #expect(!dump.contains("\"quotation\""))
+        let quotes = try Self.quotes(["--json"], path: collection).stdout
+        for key in ["section", "dateEnd", "title"] { #expect(quotes.contains("\"\(key)\" : null"), "\(key)") }
+    }
+}
