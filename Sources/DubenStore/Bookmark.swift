@@ -42,6 +42,14 @@ public struct Bookmark: Codable, Hashable, Sendable {
 
     public var anchor: TextAnchor { TextAnchor(document: document, block: block, offset: offset) }
 
+    /// Whether the passage, its note or label, its document's title, its section or its
+    /// citation holds `matcher`'s pattern (the bookmark list's filter, `bookmarks list --match`).
+    public func holds(_ matcher: TextMatcher) -> Bool {
+        matcher.occurs(in: quote.exact) || note.map(matcher.occurs) == true || label.map(matcher.occurs) == true
+            || matcher.occurs(in: documentTitle) || section.map(matcher.occurs) == true
+            || citation.map { matcher.occurs(in: $0.text) } == true
+    }
+
     /// The same bookmark with its id and its creation and update times set. The reader makes
     /// bookmarks without them (ids and the clock belong to the session, which stamps them).
     public func stamped(id: String, now: String) -> Bookmark {

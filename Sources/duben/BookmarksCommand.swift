@@ -11,6 +11,17 @@ struct BookmarkFileOption: ParsableArguments {
     var store: BookmarkStore { BookmarkStore(path: BookmarkStore.defaultPath(override: bookmarks)) }
 }
 
+/// `--match TEXT`: the bookmarks that hold a text, matched as everywhere else (`TextMatcher`).
+struct BookmarkMatchOption: ParsableArguments {
+    @Option(help: "Only bookmarks whose passage, note, label, document title, section or citation contains this text (ASCII case and full-width forms folded, as in `quotes --match`).")
+    var match: String?
+
+    func apply(_ bookmarks: [Bookmark]) -> [Bookmark] {
+        guard let m = match.flatMap(TextMatcher.init) else { return bookmarks }
+        return bookmarks.filter { $0.holds(m) }
+    }
+}
+
 /// Runs a store operation, turning store errors into one line and status 2.
 func withStore<T>(_ body: () throws -> T) throws -> T {
     do {
@@ -32,9 +43,10 @@ struct BookmarksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the bookmarks.")
         @OptionGroup var file: BookmarkFileOption
         @Flag(help: "Print JSON (the bookmark objects of the file).") var json = false
+        @OptionGroup var filter: BookmarkMatchOption
 
         func run() throws {
-            let all = try withStore { try file.store.read() }
+            let all = filter.apply(try withStore { try file.store.read() })
             if json {
                 try JSONOutput.write(all)
                 return
@@ -118,9 +130,10 @@ struct BookmarksCommand: ParsableCommand {
         @Flag(help: "Overwrite an existing output file.") var force = false
         @Flag(help: "CSV: begin with a UTF-8 byte-order mark (for spreadsheet programs).") var bom = false
         @Option(help: "Only bookmarks of this document id.") var doc: String?
+        @OptionGroup var filter: BookmarkMatchOption
 
         func run() throws {
-            var all = try withStore { try file.store.read() }
+            var all = filter.apply(try withStore { try file.store.read() })
             if let d = doc { all = all.filter { $0.document == d || $0.document.hasPrefix(d) } }
             let data = try BookmarkExporter.export(all, as: format.format, bom: bom)
             guard let path = output else {

@@ -73,6 +73,23 @@ struct CommandOutputTests {
         }
     }
 
+    /// `bookmarks list --match` and `bookmarks export --match` use the same matcher.
+    @Test func bookmarkMatchFoldsWidthAndCase() throws {
+        let dir = TestSupport.temporaryDirectory("duben-output")
+        defer { TestSupport.remove(dir) }
+        let file = dir.appendingPathComponent("b.json").path
+        #expect(try Self.run(["bookmarks", "add", "--bookmarks", file, "--doc", "2", "--quotation", "3", "--note", "WHO 2020"]).status == 0)
+        #expect(try Self.run(["bookmarks", "add", "--bookmarks", file, "--doc", "1", "--block", "1"]).status == 0)
+        let all = try Self.run(["bookmarks", "list", "--bookmarks", file, "--json"]).stdout
+        let one = try Self.run(["bookmarks", "list", "--bookmarks", file, "--json", "--match", "who"]).stdout
+        #expect(one != all && one.contains("WHO 2020"))
+        for other in ["ＷＨＯ", "２０２０", "Who"] {
+            #expect(try Self.run(["bookmarks", "list", "--bookmarks", file, "--json", "--match", other]).stdout == one, "\(other)")
+        }
+        let csv = try Self.run(["bookmarks", "export", "--bookmarks", file, "--format", "csv", "--match", "陕西"]).stdout
+        #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2, "the header and the one bookmark of the report: \(csv)")
+    }
+
     /// Absent values of the keys documented as "or null" are written as null, not left out;
     /// a block's `level` and `quotation` are left out when absent.
     @Test func nullsWhereDocumented() throws {

@@ -44,11 +44,11 @@ struct BookmarkReaderTests {
         // Fed back: gone from the list, kept for undo.
         r.apply(.bookmarkRemoved(victim))
         #expect(r.bookmarks.items.count == 1)
-        #expect(r.overlay == .bookmarks(selected: 0, deleted: [victim]))
+        #expect(r.overlay == .bookmarks(BookmarkListState(selected: 0, deleted: [victim])))
         #expect(r.handle(.char("u")) == [.bookmarks(.restore(victim))])
         r.apply(.bookmarkRestored(victim))
         #expect(r.bookmarks.items.count == 2)
-        #expect(r.overlay == .bookmarks(selected: 0, deleted: []))
+        #expect(r.overlay == .bookmarks(BookmarkListState(selected: 0, deleted: [])))
         #expect(r.message == "Restored")
     }
 
@@ -151,4 +151,32 @@ struct BookmarkReaderTests {
         #expect(marked == rows)
         #expect(!screen.contains { $0.hasPrefix("▌") && $0.contains("（2020年3月26日") })
     }
+
+    @Test func theListFiltersWithTheOneMatcher() throws {
+        var world = MemoryWorld()
+        var r = Self.reader()
+        // One bookmark in the report, two in the collection (one with a note in full-width letters).
+        S.run(&r, &world, [.char("m"), .enter, .tab, .char("]"), .char("m"), .enter, .char("]"), .char("m")] + S.chars("ＷＨＯ") + [.enter])
+        #expect(world.bookmarks.count == 3)
+        S.type(&r, [.char("B"), .char("/")] + S.chars("who") + [.enter])
+        guard case .bookmarks(let state) = r.overlay else { Issue.record("the list closed"); return }
+        #expect(state.filter == "who")
+        let listed = r.listedBookmarks(filter: state.filter)
+        #expect(listed.map(\.note) == ["ＷＨＯ"])
+        #expect(ReaderView.draw(r).lines[0].contains("Bookmarks · 1 of 3 · filter: who"))
+        // x acts on the listed bookmark; E exports the listed ones.
+        #expect(r.handle(.char("x")) == [.bookmarks(.remove(listed[0]))])
+        S.type(&r, [.char("E"), .ctrl("u")] + S.chars("md out.md"))
+        #expect(r.handle(.enter) == [.export(listed, format: .markdown, path: "out.md")])
+        // Esc clears the filter first, then closes.
+        S.type(&r, [.escape])
+        guard case .bookmarks(let cleared) = r.overlay else { Issue.record("the list closed"); return }
+        #expect(cleared.filter.isEmpty)
+        S.type(&r, [.escape])
+        #expect(r.overlay == .none)
+        // A filter nothing holds says so.
+        S.type(&r, [.char("B"), .char("/")] + S.chars("不存在的词") + [.enter])
+        #expect(ReaderView.draw(r).lines.joined().contains("Nothing matches 不存在的词."))
+    }
 }
+

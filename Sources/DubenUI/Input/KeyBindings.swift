@@ -121,7 +121,9 @@ public enum KeyBindings {
         KeyBinding([.char("e")], ["e"], .editNote, "edit the note"),
         KeyBinding([.char("x")], ["x"], .deleteBookmark, "delete the bookmark"),
         KeyBinding([.char("u")], ["u"], .undoDelete, "undo the last deletion"),
-        KeyBinding([.char("E")], ["E"], .export, "export bookmarks to a file"),
+        KeyBinding([.char("E")], ["E"], .export, "export the listed bookmarks to a file"),
+        KeyBinding([.char("/")], ["/"], .filter, "filter by text (passage, note, title, citation)"),
+        KeyBinding([.escape], ["Esc"], .cancel, "clear the filter, else close"),
     ]
 
     /// The timeline.

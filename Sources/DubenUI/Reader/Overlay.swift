@@ -11,8 +11,8 @@ public enum Overlay: Hashable, Sendable {
     /// The quotations of one occasion (same occasion, same date).
     case occasion(selected: Int, items: [DatedItem])
     case timeline(TimelineSelection)
-    /// The bookmark list; `deleted` holds what `x` removed, for `u`.
-    case bookmarks(selected: Int, deleted: [Bookmark])
+    /// The bookmark list, with its filter and what `x` removed.
+    case bookmarks(BookmarkListState)
 
     /// The rows of `KeyBindings` that apply while this overlay is open.
     public var keyContext: KeyContext {
@@ -35,6 +35,22 @@ public enum Overlay: Hashable, Sendable {
         case .timeline: return .timeline
         case .bookmarks: return .bookmarkList
         }
+    }
+}
+
+/// Where the bookmark list is: the selected row of the listed bookmarks, the filter they must
+/// match, and what `x` removed this time the list was open (for `u`, newest last).
+public struct BookmarkListState: Hashable, Sendable {
+    public var selected = 0
+    public var deleted: [Bookmark] = []
+    /// Text the listed bookmarks hold (passage, note, label, title, section or citation),
+    /// matched by `TextMatcher`; empty: all.
+    public var filter = ""
+
+    public init(selected: Int = 0, deleted: [Bookmark] = [], filter: String = "") {
+        self.selected = selected
+        self.deleted = deleted
+        self.filter = filter
     }
 }
 

@@ -1,6 +1,7 @@
-/// A prompt on the bottom line: what it asks for and the text typed so far.
+/// A prompt on the bottom line: what it asks for and the text typed so far. `.filter` filters
+/// the open overlay (the timeline or the bookmark list).
 public struct Prompt: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case searchForward, searchBackward, date, timelineFilter, bookmarkNote, editNote(String), export }
+    public enum Kind: Hashable, Sendable { case searchForward, searchBackward, date, filter, bookmarkNote, editNote(String), export }
     public var kind: Kind
     public var editor = LineEditor()
 
@@ -9,7 +10,7 @@ public struct Prompt: Hashable, Sendable {
         case .searchForward: return "/"
         case .searchBackward: return "?"
         case .date: return "@ date (2020-03-27, 2020-03, 3月27日, 3-27): "
-        case .timelineFilter: return "filter: "
+        case .filter: return "filter: "
         case .bookmarkNote: return "bookmark note (Enter saves, Esc cancels): "
         case .editNote: return "note: "
         case .export: return "export FORMAT FILE (markdown, json, csv, html): "

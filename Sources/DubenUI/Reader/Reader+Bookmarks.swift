@@ -63,9 +63,16 @@ extension Reader {
         }
     }
 
-    /// Keys of the bookmark list (B): jump, edit the note, delete, undo, export.
-    mutating func handleBookmarkList(_ action: Action?, key: Key, selected: Int, deleted: [Bookmark]) -> [Effect] {
-        let list = sortedBookmarks
+    /// The bookmarks the list shows: in document order, those that hold the filter.
+    public func listedBookmarks(filter: String) -> [Bookmark] {
+        guard let matcher = TextMatcher(filter) else { return sortedBookmarks }
+        return sortedBookmarks.filter { $0.holds(matcher) }
+    }
+
+    /// Keys of the bookmark list (B): jump, filter, edit the note, delete, undo, export.
+    mutating func handleBookmarkList(_ action: Action?, _ state: BookmarkListState) -> [Effect] {
+        let list = listedBookmarks(filter: state.filter)
+        let selected = state.selected
         switch action {
         case .choose:
             overlay = .none
@@ -74,6 +81,8 @@ extension Reader {
             guard let d = corpus.index(of: b.document), !b.orphaned else { notice = .info("That passage is no longer in the text"); return [] }
             if d != documentIndex { open(document: d) }
             show(block: b.block, offset: b.offset)
+        case .filter:
+            prompt = Prompt(kind: .filter, editor: LineEditor(state.filter))
         case .editNote:
             guard selected < list.count, bookmarksWritable() else { return [] }
             prompt = Prompt(kind: .editNote(list[selected].id), editor: LineEditor(list[selected].note ?? ""))
@@ -81,12 +90,14 @@ extension Reader {
             guard selected < list.count, bookmarksWritable() else { return [] }
             return [.bookmarks(.remove(list[selected]))]
         case .undoDelete:
-            guard let last = deleted.last, bookmarksWritable() else { return [] }
+            guard let last = state.deleted.last, bookmarksWritable() else { return [] }
             return [.bookmarks(.restore(last))]
         case .export:
             return startExport()
         default:
-            overlay = .bookmarks(selected: moveSelection(selected, count: list.count, action: action), deleted: deleted)
+            var moved = state
+            moved.selected = moveSelection(selected, count: list.count, action: action)
+            overlay = .bookmarks(moved)
         }
         return []
     }
@@ -98,14 +109,17 @@ extension Reader {
         return []
     }
 
-    /// The typed export "FORMAT FILE" as an effect; the session refuses to overwrite.
+    /// The typed export "FORMAT FILE" as an effect; the session refuses to overwrite. From a
+    /// filtered bookmark list, the bookmarks listed; else all.
     mutating func export(_ text: String) -> [Effect] {
         let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
         guard parts.count == 2, let format = ExportFormat(name: parts[0]) else {
             notice = .error("Type a format (markdown, json, csv, html) and a file name")
             return []
         }
-        return [.export(sortedBookmarks, format: format, path: parts[1])]
+        var filter = ""
+        if case .bookmarks(let state) = overlay { filter = state.filter }
+        return [.export(listedBookmarks(filter: filter), format: format, path: parts[1])]
     }
 
     /// Takes in what came of an effect: a written change becomes part of the state; a failure
@@ -116,16 +130,18 @@ extension Reader {
             bookmarks.items.append(b)
             notice = .info("Bookmarked (\(bookmarks.items.count) in all)")
         case .bookmarkRemoved(let victim):
-            let before = sortedBookmarks.count
             bookmarks.items.removeAll { $0.id == victim.id }
-            if case .bookmarks(let selected, let deleted) = overlay {
-                overlay = .bookmarks(selected: min(selected, max(0, before - 2)), deleted: deleted + [victim])
+            if case .bookmarks(var state) = overlay {
+                state.selected = min(state.selected, max(0, listedBookmarks(filter: state.filter).count - 1))
+                state.deleted.append(victim)
+                overlay = .bookmarks(state)
             }
             notice = .info("Deleted; u undoes")
         case .bookmarkRestored(let b):
             bookmarks.items.append(b)
-            if case .bookmarks(let selected, let deleted) = overlay {
-                overlay = .bookmarks(selected: selected, deleted: deleted.filter { $0.id != b.id })
+            if case .bookmarks(var state) = overlay {
+                state.deleted.removeAll { $0.id == b.id }
+                overlay = .bookmarks(state)
             }
             notice = .info("Restored")
         case .noteSet(let b):

@@ -78,7 +78,7 @@ extension Reader {
         case .timeline: overlay = .timeline(initialTimelineSelection())
         case .bookmark:
             if bookmarksWritable() { prompt = Prompt(kind: .bookmarkNote) }
-        case .bookmarkList: overlay = .bookmarks(selected: 0, deleted: [])
+        case .bookmarkList: overlay = .bookmarks(BookmarkListState())
         case .export: return startExport()
         case .help: overlay = .help(scroll: 0)
         case .redraw: return [.redraw]
@@ -125,12 +125,16 @@ extension Reader {
             case .bookmarkNote: return addBookmark(note: text)
             case .editNote(let id): return [.bookmarks(.setNote(id: id, note: text.isEmpty ? nil : text))]
             case .export: return export(text)
-            case .timelineFilter:
+            case .filter:
                 if case .timeline(var selection) = overlay {
                     selection.filter = text
                     selection.period = 0
                     selection.item = 0
                     overlay = .timeline(selection)
+                } else if case .bookmarks(var list) = overlay {
+                    list.filter = text
+                    list.selected = 0
+                    overlay = .bookmarks(list)
                 }
             }
         }

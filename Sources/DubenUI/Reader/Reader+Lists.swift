@@ -9,7 +9,11 @@ extension Reader {
         let action = KeyBindings.action(for: key, in: overlay.keyContext)
         if action == .redraw { return [.redraw] }
         if case .timeline(let selection) = overlay { return handleTimeline(action, selection) }
-        if action == .close || (action == nil && KeyBindings.action(for: key, in: .reader) == overlay.openingAction) {
+        if case .bookmarks(let state) = overlay, action == .cancel, !state.filter.isEmpty {
+            overlay = .bookmarks(BookmarkListState(selected: 0, deleted: state.deleted))
+            return []
+        }
+        if action == .close || action == .cancel || (action == nil && KeyBindings.action(for: key, in: .reader) == overlay.openingAction) {
             overlay = .none
             return []
         }
@@ -41,8 +45,8 @@ extension Reader {
                 return []
             }
             overlay = .occasion(selected: moveSelection(selected, count: items.count, action: action), items: items)
-        case .bookmarks(let selected, let deleted):
-            return handleBookmarkList(action, key: key, selected: selected, deleted: deleted)
+        case .bookmarks(let state):
+            return handleBookmarkList(action, state)
         case .none, .timeline: break
         }
         return []

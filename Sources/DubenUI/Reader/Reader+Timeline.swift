@@ -58,7 +58,7 @@ extension Reader {
             overlay = .none
             return []
         case .filter:
-            prompt = Prompt(kind: .timelineFilter, editor: LineEditor(s.filter))
+            prompt = Prompt(kind: .filter, editor: LineEditor(s.filter))
             return []
         case .choose:
             overlay = .none

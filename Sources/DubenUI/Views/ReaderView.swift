@@ -21,8 +21,8 @@ public enum ReaderView {
             HelpView.draw(reader, scroll: scroll, into: &screen)
         case .occasion(let selected, let items):
             OccasionView.draw(reader, selected: selected, items: items, into: &screen)
-        case .bookmarks(let selected, _):
-            BookmarkListView.draw(reader, selected: selected, into: &screen)
+        case .bookmarks(let state):
+            BookmarkListView.draw(reader, state: state, into: &screen)
             if reader.prompt != nil { StatusLine.draw(reader, into: &screen) }
         case .timeline(let selection):
             TimelineView.draw(reader, selection: selection, into: &screen)

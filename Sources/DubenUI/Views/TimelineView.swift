@@ -107,20 +107,3 @@ public enum Bars {
         return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
     }
 }
-
-/// The bookmark list (B, '): marker, document, date, first words, note.
-enum BookmarkListView {
-    static func draw(_ reader: Reader, selected: Int, into screen: inout ScreenBuffer) {
-        let rows = reader.sortedBookmarks.map { b -> ListOverlay.Row in
-            let date = b.citation?.date ?? "—"
-            let words = TimelineView.firstWords(b.quote.exact)
-            let title = String(b.documentTitle.prefix(8))
-            return ListOverlay.Row(text: "\(b.orphaned ? "?" : "▌") \(date)  \(title)…  \(words)", detail: String((b.note ?? "").prefix(16)))
-        }
-        var title = "Bookmarks · \(rows.count)"
-        if let why = reader.bookmarksReadOnly { title += " · read-only: " + why }
-        ListOverlay(title: title, rows: rows, selected: rows.isEmpty ? nil : selected,
-                    footer: "Enter jump · e edit note · x delete · u undo · E export · Esc close").draw(into: &screen)
-        if rows.isEmpty { screen.put("No bookmarks yet: m bookmarks the passage at the top.", x: 2, y: 2) }
-    }
-}
