@@ -5,21 +5,10 @@ import Testing
 /// `duben quotes`, `list` and `dump` through the built binary (no terminal needed).
 @Suite("Command output")
 struct CommandOutputTests {
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duben")
-    }
-
     /// Runs duben and returns its status and standard output.
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try DubenProcess.run(arguments)
+        return (r.status, r.stdout)
     }
 
     /// Runs `duben quotes ARGUMENTS PATH` (default: the bundled texts).

@@ -135,7 +135,7 @@ struct BookmarksEndToEndTests {
     @Test func bookmarkSurvivesARestartAndPositionIsRestored() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("duben-bm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { TestSupport.remove(dir) }
         let file = dir.appendingPathComponent("bookmarks.json").path
         let command = "DUBEN_BOOKMARKS=\(file) \(TmuxPane.binary) \(TmuxPane.repoRoot.appendingPathComponent("Texts").path)"
         do {

@@ -9,9 +9,7 @@ final class TmuxPane {
     let socket: String
     let home: URL
     static var repoRoot: URL { TestSupport.repoRoot }
-    static var binary: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duben").path
-    }
+    static var binary: String { DubenProcess.binary.path }
     static let deadline: TimeInterval = 15
 
     /// Starts `command` (run by sh) in a new pane of `columns`×`rows`.

@@ -1,5 +1,6 @@
 import DubenLayout
 import DubenModel
+import DubenTestSupport
 import Foundation
 import Testing
 
@@ -9,15 +10,8 @@ import Testing
 struct GoldenRenderTests {
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    func assertGolden(_ name: String, _ actual: String) throws {
-        let url = Self.goldenDirectory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["DUBEN_RECORD"] != nil || !FileManager.default.fileExists(atPath: url.path) {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(name); review it and run again")
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs:\n\(actual)")
+    func assertGolden(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Golden.assert(actual, matches: name, in: Self.goldenDirectory, sourceLocation: sourceLocation)
     }
 
     func render(document: Int, blocks: Range<Int>, width: Int) -> String {

@@ -1,26 +1,14 @@
 import DubenModel
+import DubenTestSupport
 import Foundation
 import Testing
 
 /// Runs the built `duben render` and checks its output with the same invariants.
 @Suite("duben render")
 struct RenderCommandTests {
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duben")
-    }
-
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let r = try DubenProcess.run(arguments)
+        return (r.status, r.stdout, r.stderr)
     }
 
     @Test func everyWidthThroughTheCommand() throws {

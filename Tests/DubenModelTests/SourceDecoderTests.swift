@@ -65,7 +65,7 @@ struct SourceDecoderTests {
 
     @Test func loaderErrorsNameTheFile() throws {
         let dir = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { TestSupport.remove(dir) }
         let missing = dir.appendingPathComponent("missing.txt").path
         #expect(throws: LoadError.notFound(path: missing)) { try CorpusLoader().load(paths: [missing]) }
         #expect(throws: LoadError.noTexts(directory: dir.path)) { try CorpusLoader().load(paths: [dir.path]) }
@@ -84,7 +84,7 @@ struct SourceDecoderTests {
 
     @Test func directoriesRecursiveSortedAndWarnings() throws {
         let dir = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { TestSupport.remove(dir) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
         try Data("乙\n正文。\n".utf8).write(to: dir.appendingPathComponent("b.txt"))
         try Data("甲\n正文。\n".utf8).write(to: dir.appendingPathComponent("sub/a.txt"))

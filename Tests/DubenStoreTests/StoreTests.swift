@@ -10,29 +10,14 @@ enum StoreSupport {
     static var repoRoot: URL { TestSupport.repoRoot }
     static let texts = repoRoot.appendingPathComponent("Texts").path
     static let corpus = try! CorpusLoader().load(paths: [texts])
-    static var binary: String { URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duben").path }
+    static var binary: String { DubenProcess.binary.path }
 
-    static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("duben-store-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() -> URL { TestSupport.temporaryDirectory("duben-store") }
 
-    /// Runs the built duben; returns status, stdout, stderr.
+    /// Runs the built duben with `DUBEN_BOOKMARKS` set; returns status, stdout, stderr.
     static func run(_ arguments: [String], bookmarks: String) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["DUBEN_BOOKMARKS"] = bookmarks
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try DubenProcess.run(arguments, environment: ["DUBEN_BOOKMARKS": bookmarks])
+        return (r.status, r.stdout, r.stderr)
     }
 
     static let hostileNote = "注意 <script>alert('x')</script> | a * b \"quoted\"\n第二行 **bold** [link](http://x)"
@@ -60,7 +45,7 @@ struct StoreTests {
 
     @Test func roundTripThroughTheFile() throws {
         let dir = S.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { TestSupport.remove(dir) }
         let store = BookmarkStore(path: dir.appendingPathComponent("sub/bookmarks.json").path)
         #expect(try store.read().isEmpty)
         let items = sample()
@@ -108,7 +93,7 @@ struct StoreTests {
     /// Tags and text data of an HTML page through Python's html.parser.
     func pythonHTMLText(_ page: Data) throws -> (tags: [String], data: String) {
         let dir = S.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { TestSupport.remove(dir) }
         let file = dir.appendingPathComponent("page.html")
         try page.write(to: file)
         let script = """
@@ -135,7 +120,7 @@ struct StoreTests {
 
     @Test func corruptNewerAndUnwritableFilesAreLeftUnchanged() throws {
         let dir = S.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { TestSupport.remove(dir) }
         for (name, contents) in [("corrupt.json", "{\"version\": 1, \"bookmarks\": [ {oops"), ("newer.json", "{\"version\": 7, \"bookmarks\": []}")] {
             let path = dir.appendingPathComponent(name).path
             try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
@@ -160,7 +145,7 @@ struct StoreTests {
 
     @Test func eightProcessesAddingFiftyEachLoseNothing() throws {
         let dir = S.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { TestSupport.remove(dir) }
         let path = dir.appendingPathComponent("b.json").path
         // Each worker is a shell loop of 50 CLI adds; the eight run at once.
         let loop = "for i in $(seq 50); do \(S.binary) bookmarks add --doc 2 --block $((i % 100)) \(S.texts) >/dev/null || exit 1; done"
@@ -183,7 +168,7 @@ struct StoreTests {
 
     @Test func killedWritersNeverLeaveABrokenFile() throws {
         let dir = S.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { TestSupport.remove(dir) }
         let path = dir.appendingPathComponent("b.json").path
         var saved: Set<String> = []
         var generator = SystemRandomNumberGenerator()
@@ -212,7 +197,7 @@ struct StoreTests {
 
     @Test func importTakesBackItsOwnExportAndSkipsDuplicates() throws {
         let dir = S.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { TestSupport.remove(dir) }
         let a = dir.appendingPathComponent("a.json").path, b = dir.appendingPathComponent("b.json").path
         let export = dir.appendingPathComponent("export.json").path
         #expect(try S.run(["bookmarks", "add", "--doc", "2", "--block", "17", "--note", S.hostileNote, S.texts], bookmarks: a).0 == 0)

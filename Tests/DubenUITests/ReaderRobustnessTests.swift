@@ -29,9 +29,8 @@ struct ReaderRobustnessTests {
     }
 
     static func corpus(_ text: String) throws -> Corpus {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("duben-robust-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TestSupport.temporaryDirectory("duben-robust")
+        defer { TestSupport.remove(dir) }
         let file = dir.appendingPathComponent("t.txt")
         try Data(text.utf8).write(to: file)
         return try CorpusLoader().load(paths: [file.path])

@@ -28,26 +28,9 @@ enum UITestSupport {
         return "\(screen.width)x\(screen.height)\n\(text)\n--- styles (M match, R reverse, A accent, B bold, U underline, D dim) ---\n\(styles)\n"
     }
 
-    /// Compares with a golden file; a missing one is written and the test fails so that a person
-    /// reviews it. DUBEN_RECORD=1 rewrites all.
+    /// Compares with a golden screen in `Golden/` (see `Golden.assert`).
     static func assertGolden(_ name: String, _ screen: ScreenBuffer, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let actual = snapshot(screen)
-        let url = goldenDirectory.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["DUBEN_RECORD"] != nil || !FileManager.default.fileExists(atPath: url.path) {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(name); review it and run again", sourceLocation: sourceLocation)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        if actual != expected {
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            var diff: [String] = []
-            for i in 0..<max(a.count, e.count) where (i < a.count ? a[i] : "") != (i < e.count ? e[i] : "") {
-                diff.append("line \(i + 1):\n  expected \(i < e.count ? e[i] : "")\n  actual   \(i < a.count ? a[i] : "")")
-            }
-            Issue.record("\(name) differs from its golden:\n\(diff.prefix(8).joined(separator: "\n"))", sourceLocation: sourceLocation)
-        }
+        try Golden.assert(snapshot(screen), matches: name + ".txt", in: goldenDirectory, sourceLocation: sourceLocation)
     }
 }
 
