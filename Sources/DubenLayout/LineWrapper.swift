@@ -42,16 +42,6 @@ public struct LineWrapper: Sendable {
         }
     }
 
-    /// Whether a scalar continues the cluster before it: combining marks and other zero-width
-    /// characters, anything after a ZWJ, emoji modifiers and variation selectors.
-    @inline(__always)
-    func extends(_ v: UInt32, width w: Int, previous: UInt32) -> Bool {
-        if previous == 0x200D { return true }
-        if w == 0 { return true }
-        if (0x1F3FB...0x1F3FF).contains(v) { return true }
-        return false
-    }
-
     /// Measures `p` into the scratch buffers (which must have room for `p.count + 1`), and
     /// writes it as UTF-16 for ICU on the way.
     func clusters(_ p: UnsafeBufferPointer<UInt8>, in scratch: WrapScratch) -> Clusters {
@@ -63,13 +53,12 @@ public struct LineWrapper: Sendable {
         var i = 0
         var unit: Int32 = 0
         var scalar: Int32 = 0
-        var previous: UInt32 = 0
-        var regionalRun = 0
+        var rule = ClusterRule(measure: options.measure, maxWidth: options.width)
         while i < n {
             let (v, len) = UTF8Scalars.decode(p, at: i)
             // Fast path for the bulk of the text: CJK ideographs and printable ASCII start a
             // cluster of known width (after a ZWJ they join, handled below).
-            if previous != 0x200D && ((0x4E00...0x9FFF).contains(v) || (0x21...0x7E).contains(v)) {
+            if rule.previous != 0x200D && ((0x4E00...0x9FFF).contains(v) || (0x21...0x7E).contains(v)) {
                 c.startByte[count] = Int32(i)
                 c.startUnit[count] = unit
                 c.startScalar[count] = scalar
@@ -82,32 +71,29 @@ public struct LineWrapper: Sendable {
                 c.special[count] = 0
                 if v >= 0x30 && v <= 0x39 { c.hasDigit = true }
                 count += 1
-                regionalRun = 0
-                previous = v
+                rule.startsPlain(v, width: Int(w))
                 scalar += 1
                 i += len
                 continue
             }
-            var w = options.measure.width(v)
-            let isControl = Sanitizer.placeholder(for: v) != nil || (w < 0 && v != 0x09)
-            let isRegional = (0x1F1E6...0x1F1FF).contains(v)
-            // A cluster never grows wider than a line: a ZWJ sequence longer than that (only
-            // hostile text has one) is cut where it would overflow, so no line ever does.
-            let joins = !isControl && v != 0x09 && count > 0 && c.special[count - 1] == 0
-                && (extends(v, width: w, previous: previous) || (isRegional && regionalRun % 2 == 1))
-                && (w <= 0 || Int(c.width[count - 1]) + w <= options.width)
-            regionalRun = isRegional ? regionalRun + 1 : 0
-            if joins {
-                if w > 0 { c.width[count - 1] += Int16(w); total += w }
-            } else {
-                if isControl { w = 1 }
+            // Clusters, tabs and placeholders by the rules the screen uses too.
+            let kind: UInt8
+            var w = 0
+            switch rule.step(v) {
+            case .joins(let added):
+                if added > 0 { c.width[count - 1] += Int16(added); total += added }
+                kind = 255
+            case .starts(let cells): kind = 0; w = cells
+            case .tab: kind = 1
+            case .placeholder: kind = 2; w = 1
+            }
+            if kind != 255 {
                 c.startByte[count] = Int32(i)
                 c.startUnit[count] = unit
                 c.startScalar[count] = scalar
-                c.width[count] = Int16(max(0, v == 0x09 ? 0 : w))
-                total += Int(c.width[count])
+                c.width[count] = Int16(w)
+                total += w
                 c.base[count] = v
-                let kind: UInt8 = v == 0x09 ? 1 : isControl ? 2 : 0
                 c.special[count] = kind
                 if kind != 0 { c.hasSpecial = true }
                 if ChineseLineRules.isDigit(v) { c.hasDigit = true }
@@ -121,7 +107,6 @@ public struct LineWrapper: Sendable {
                 utf16[Int(unit) + 1] = UInt16(truncatingIfNeeded: 0xDC00 + ((v - 0x10000) & 0x3FF))
                 unit += 2
             }
-            previous = v
             scalar += 1
             i += len
         }
@@ -210,7 +195,7 @@ public struct LineWrapper: Sendable {
         var lastBreak = -1
         var i = 0
         while i < c.count {
-            var w = c.special[i] == 1 ? LayoutOptions.tabStop - col % LayoutOptions.tabStop : Int(c.width[i])
+            var w = c.special[i] == 1 ? Sanitizer.tabWidth(atColumn: col) : Int(c.width[i])
             if col + w > width {
                 if i > lineStart {
                     var b = lastBreak
@@ -284,13 +269,16 @@ public struct LineWrapper: Sendable {
                     let kEnd = k + 1 < c.count ? Int(c.startByte[k + 1]) : c.byteCount
                     switch c.special[k] {
                     case 1:
-                        let w = min(LayoutOptions.tabStop - col % LayoutOptions.tabStop, max(0, options.width - col))
+                        // Clipped at the column's edge, as the screen clips.
+                        let w = min(Sanitizer.tabWidth(atColumn: col), max(0, options.width - col))
                         bytes.append(contentsOf: repeatElement(0x20, count: w))
                         col += w
                     case 2:
-                        // Combining marks that followed the control are dropped with it.
-                        let ph = Sanitizer.placeholder(for: c.base[k]) ?? 0xFFFD
-                        bytes.append(contentsOf: String(Unicode.Scalar(ph)!).utf8)
+                        // A control is a cluster of its own (nothing joins it): its placeholder.
+                        let v = c.base[k]
+                        if case .placeholder(let ph) = Sanitizer.shown(v, width: options.measure.width(v)) {
+                            bytes.append(contentsOf: String(ph).utf8)
+                        }
                         col += 1
                     default:
                         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[Int(c.startByte[k])..<kEnd]))
