@@ -25,8 +25,9 @@ struct ClusterRule {
         case starts(Int)
         /// It is a tab (a cluster of its own, as wide as its column makes it).
         case tab
-        /// It is a control, shown as this one-cell placeholder (a cluster of its own).
-        case placeholder(Unicode.Scalar)
+        /// It is a control, shown as this placeholder of this many cells (a cluster of its
+        /// own): 1, or 2 for the East Asian Ambiguous "¿" and U+FFFD at ambiguous width 2.
+        case placeholder(Unicode.Scalar, Int)
     }
 
     init(measure: DisplayWidth, maxWidth: Int = .max) {
@@ -52,7 +53,7 @@ struct ClusterRule {
             return .tab
         case .placeholder(let p):
             open = -1
-            return .placeholder(p)
+            return .placeholder(p, measure.width(p.value))
         case .asIs:
             if open >= 0 && (w == 0 || open + w <= maxWidth)
                 && (w == 0 || after == 0x200D || (0x1F3FB...0x1F3FF).contains(v) || pairsRegional) {
@@ -117,7 +118,7 @@ public struct ShownClusters: Sequence, IteratorProtocol {
         let shown: Sanitizer.Shown
         switch first {
         case .tab: cells = Sanitizer.tabWidth(atColumn: column); shown = .tab
-        case .placeholder(let p): cells = 1; shown = .placeholder(p)
+        case .placeholder(let p, let w): cells = w; shown = .placeholder(p)
         case .starts(let w), .joins(let w): cells = w; shown = .asIs
         }
         while index < text.endIndex {

@@ -57,20 +57,21 @@ public struct DisplayWidth: Sendable, Hashable {
         return total
     }
 
-    /// The longest prefix of `string` that fits in `columns` cells, with "…" when cut. Cut
-    /// between clusters; measured as `width(of:)` measures.
+    /// The longest prefix of `string` that fits in `columns` cells, with "…" when cut (and
+    /// "…" itself fits). Cut between clusters; measured as `width(of:)` measures.
     public func truncate(_ string: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
         if width(of: string) <= columns { return string }
+        let ellipsis = width(0x2026)
+        let room = ellipsis <= columns ? columns - ellipsis : columns
         var end = string.startIndex
         var used = 0
-        let ellipsis = width(0x2026)
         for c in clusters(of: string) {
-            if used + c.cells + ellipsis > columns { break }
+            if used + c.cells > room { break }
             used += c.cells
             end = c.scalars.upperBound
         }
-        return String(string.unicodeScalars[..<end]) + "…"
+        return String(string.unicodeScalars[..<end]) + (ellipsis <= columns ? "…" : "")
     }
 
     /// `string` as a `String` (no copy when it is one).

@@ -85,7 +85,7 @@ public struct LineWrapper: Sendable {
                 kind = 255
             case .starts(let cells): kind = 0; w = cells
             case .tab: kind = 1
-            case .placeholder: kind = 2; w = 1
+            case .placeholder(_, let cells): kind = 2; w = cells
             }
             if kind != 255 {
                 c.startByte[count] = Int32(i)
@@ -279,7 +279,7 @@ public struct LineWrapper: Sendable {
                         if case .placeholder(let ph) = Sanitizer.shown(v, width: options.measure.width(v)) {
                             bytes.append(contentsOf: String(ph).utf8)
                         }
-                        col += 1
+                        col += Int(c.width[k])
                     default:
                         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[Int(c.startByte[k])..<kEnd]))
                         col += Int(c.width[k])

@@ -4,7 +4,8 @@
 ///
 /// A text file must not be able to retitle the terminal (OSC 0/2), move the cursor (CSI), write
 /// the clipboard (OSC 52) or reorder what is shown (bidi overrides). Every such scalar becomes a
-/// visible one-cell placeholder:
+/// visible placeholder, measured as any character is (one cell; "¿" and U+FFFD, East Asian
+/// Ambiguous, take two at ambiguous width 2):
 /// - C0 controls U+0000–U+001F (ESC, LF and CR included) → Control Pictures U+2400–U+241F
 ///   ("␛" for ESC); TAB is not a placeholder but advances to the next tab stop (`tabWidth`).
 /// - DEL U+007F → "␡" (U+2421).
@@ -20,7 +21,7 @@ public enum Sanitizer {
         case asIs
         /// As spaces up to the next tab stop (`tabWidth(atColumn:)`).
         case tab
-        /// As this one-cell placeholder.
+        /// As this placeholder.
         case placeholder(Unicode.Scalar)
     }
 

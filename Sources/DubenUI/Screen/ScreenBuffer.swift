@@ -52,7 +52,7 @@ public struct ScreenBuffer: Hashable, Sendable {
                     return col
                 }
             case .placeholder(let p):
-                guard place(String(p), cells: 1, x: x, col: &col, y: y, limit: limit, style: style) else { return col }
+                guard place(String(p), cells: cluster.cells, x: x, col: &col, y: y, limit: limit, style: style) else { return col }
             case .tab:
                 for _ in 0..<cluster.cells {
                     guard place(" ", cells: 1, x: x, col: &col, y: y, limit: limit, style: style) else { return col }
