@@ -20,6 +20,8 @@ public struct LineWrapper: Sendable {
         let width: UnsafeMutablePointer<Int16>
         let base: UnsafeMutablePointer<UInt32>
         let special: UnsafeMutablePointer<UInt8>
+        /// Per scalar (see `WrapScratch.cells`).
+        let cells: UnsafeMutablePointer<UInt8>
         var count = 0
         var scalarCount = 0
         var byteCount = 0
@@ -39,6 +41,7 @@ public struct LineWrapper: Sendable {
             width = scratch.width
             base = scratch.base
             special = scratch.special
+            cells = scratch.cells
         }
     }
 
@@ -69,6 +72,7 @@ public struct LineWrapper: Sendable {
                 total += Int(w)
                 c.base[count] = v
                 c.special[count] = 0
+                c.cells[Int(scalar)] = UInt8(truncatingIfNeeded: w)
                 if v >= 0x30 && v <= 0x39 { c.hasDigit = true }
                 count += 1
                 rule.startsPlain(v, width: Int(w))
@@ -83,6 +87,7 @@ public struct LineWrapper: Sendable {
             case .joins(let added):
                 if added > 0 { c.width[count - 1] += Int16(added); total += added }
                 kind = 255
+                c.cells[Int(scalar)] = DisplayBytes.joins | UInt8(truncatingIfNeeded: added)
             case .starts(let cells): kind = 0; w = cells
             case .tab: kind = 1
             case .placeholder(_, let cells): kind = 2; w = cells
@@ -95,6 +100,7 @@ public struct LineWrapper: Sendable {
                 total += w
                 c.base[count] = v
                 c.special[count] = kind
+                c.cells[Int(scalar)] = UInt8(truncatingIfNeeded: w)  // a tab's are set per line
                 if kind != 0 { c.hasSpecial = true }
                 if ChineseLineRules.isDigit(v) { c.hasDigit = true }
                 count += 1
@@ -167,17 +173,17 @@ public struct LineWrapper: Sendable {
         wrap(p, block: block, kind: kind, indented: indented, scratch: WrapScratch(), shared: nil)
     }
 
-    /// Wraps `p`. When `shared` is given, `p` lies in `shared.storage` at `shared.base`, and
-    /// lines of plain text (no tabs or controls to replace) refer to that storage instead of
-    /// a copy of their bytes.
+    /// Wraps `p`. When `shared` is given, `p` lies in `shared.bytes` at `shared.base`, and
+    /// lines of plain text (no tabs or controls to replace) refer to those bytes instead of
+    /// a copy of them.
     func wrap(_ p: UnsafeBufferPointer<UInt8>, block: Int, kind: Block.Kind, indented: Bool, scratch: WrapScratch,
-              shared: (storage: DisplayBytes, base: Int)?) -> [DisplayLine] {
+              shared: (bytes: [UInt8], base: Int)?) -> [DisplayLine] {
         var indentCells = indented && options.indent == .keep && kind == .paragraph ? min(4, options.width / 2) : 0
         scratch.reserve(bytes: p.count)
         defer { scratch.trim() }
         let c = clusters(p, in: scratch)
         if c.count == 0 {
-            return [DisplayLine(block: block, start: 0, end: 0, indent: 0, storage: DisplayBytes([]), byteRange: 0..<0,
+            return [DisplayLine(block: block, start: 0, end: 0, indent: 0, storage: DisplayBytes([], cells: []), byteRange: 0..<0, cellStart: 0,
                                 width: 0, isFirstOfBlock: true, kind: kind)]
         }
         let width = options.width
@@ -238,64 +244,73 @@ public struct LineWrapper: Sendable {
 
     /// Builds the lines of `spans` over one display buffer: for plain text, the `shared` source
     /// bytes (or a copy of `p` when there are none); otherwise a buffer of the block's own, in
-    /// which tabs become spaces and controls their placeholders (`Sanitizer`).
+    /// which tabs become spaces and controls their placeholders (`Sanitizer`). With the bytes go
+    /// the cells of every scalar (`DisplayBytes.cells`), so that the screen need not measure.
     func makeLines(_ p: UnsafeBufferPointer<UInt8>, _ c: Clusters, _ spans: [(from: Int, to: Int)], indent: Int,
-                   block: Int, kind: Block.Kind, shared: (storage: DisplayBytes, base: Int)?) -> [DisplayLine] {
-        let plain = !c.hasSpecial
-        var bytes: [UInt8]
-        var ranges: [Range<Int>] = []
-        var widths: [Int] = []
-        ranges.reserveCapacity(spans.count)
-        widths.reserveCapacity(spans.count)
-        // Where the plain lines' byte ranges start in their storage.
-        let base = plain ? shared?.base ?? 0 : 0
-        if plain {
-            bytes = shared == nil ? Array(p) : []
-        } else {
-            bytes = []
-            bytes.reserveCapacity(p.count + 16)
-        }
-        for (n, span) in spans.enumerated() {
-            let lineIndent = n == 0 ? indent : 0
-            var col = lineIndent
-            if plain {
+                   block: Int, kind: Block.Kind, shared: (bytes: [UInt8], base: Int)?) -> [DisplayLine] {
+        if !c.hasSpecial {
+            let base = shared?.base ?? 0
+            let storage = DisplayBytes(shared?.bytes ?? Array(p), cells: Array(UnsafeBufferPointer(start: c.cells, count: c.scalarCount)))
+            var lines: [DisplayLine] = []
+            lines.reserveCapacity(spans.count)
+            for (n, span) in spans.enumerated() {
+                let lineIndent = n == 0 ? indent : 0
+                var col = lineIndent
                 for k in span.from..<span.to { col += Int(c.width[k]) }
                 let lo = Int(c.startByte[span.from])
                 let hi = span.to < c.count ? Int(c.startByte[span.to]) : c.byteCount
-                ranges.append((base + lo)..<(base + hi))
-            } else {
-                let lo = bytes.count
-                for k in span.from..<span.to {
-                    let kEnd = k + 1 < c.count ? Int(c.startByte[k + 1]) : c.byteCount
-                    switch c.special[k] {
-                    case 1:
-                        // Clipped at the column's edge, as the screen clips.
-                        let w = min(Sanitizer.tabWidth(atColumn: col), max(0, options.width - col))
-                        bytes.append(contentsOf: repeatElement(0x20, count: w))
-                        col += w
-                    case 2:
-                        // A control is a cluster of its own (nothing joins it): its placeholder.
-                        let v = c.base[k]
-                        if case .placeholder(let ph) = Sanitizer.shown(v, width: options.measure.width(v)) {
-                            bytes.append(contentsOf: String(ph).utf8)
-                        }
-                        col += Int(c.width[k])
-                    default:
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[Int(c.startByte[k])..<kEnd]))
-                        col += Int(c.width[k])
-                    }
-                }
-                ranges.append(lo..<bytes.count)
+                let start = Int(c.startScalar[span.from])
+                let end = span.to < c.count ? Int(c.startScalar[span.to]) : c.scalarCount
+                lines.append(DisplayLine(block: block, start: start, end: end, indent: lineIndent, storage: storage,
+                                         byteRange: (base + lo)..<(base + hi), cellStart: start, width: col,
+                                         isFirstOfBlock: n == 0, kind: kind))
             }
-            widths.append(col)
+            return lines
         }
-        let storage = plain ? shared?.storage ?? DisplayBytes(bytes) : DisplayBytes(bytes)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(p.count + 16)
+        var cells: [UInt8] = []
+        cells.reserveCapacity(c.scalarCount + 16)
+        var ranges: [(bytes: Range<Int>, cellStart: Int, width: Int)] = []
+        ranges.reserveCapacity(spans.count)
+        for (n, span) in spans.enumerated() {
+            var col = n == 0 ? indent : 0
+            let lo = bytes.count
+            let cellStart = cells.count
+            for k in span.from..<span.to {
+                switch c.special[k] {
+                case 1:
+                    // Clipped at the column's edge, as the screen clips.
+                    let w = min(Sanitizer.tabWidth(atColumn: col), max(0, options.width - col))
+                    bytes.append(contentsOf: repeatElement(0x20, count: w))
+                    cells.append(contentsOf: repeatElement(1, count: w))
+                    col += w
+                case 2:
+                    // A control is a cluster of its own (nothing joins it): its placeholder.
+                    let v = c.base[k]
+                    if case .placeholder(let ph) = Sanitizer.shown(v, width: options.measure.width(v)) {
+                        bytes.append(contentsOf: String(ph).utf8)
+                    }
+                    cells.append(UInt8(c.width[k]))
+                    col += Int(c.width[k])
+                default:
+                    let kEnd = k + 1 < c.count ? Int(c.startByte[k + 1]) : c.byteCount
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[Int(c.startByte[k])..<kEnd]))
+                    let sEnd = k + 1 < c.count ? Int(c.startScalar[k + 1]) : c.scalarCount
+                    cells.append(contentsOf: UnsafeBufferPointer(start: c.cells + Int(c.startScalar[k]), count: sEnd - Int(c.startScalar[k])))
+                    col += Int(c.width[k])
+                }
+            }
+            ranges.append((lo..<bytes.count, cellStart, col))
+        }
+        let storage = DisplayBytes(bytes, cells: cells)
         var lines: [DisplayLine] = []
         lines.reserveCapacity(spans.count)
         for (n, span) in spans.enumerated() {
             let end = span.to < c.count ? Int(c.startScalar[span.to]) : c.scalarCount
             lines.append(DisplayLine(block: block, start: Int(c.startScalar[span.from]), end: end, indent: n == 0 ? indent : 0,
-                                     storage: storage, byteRange: ranges[n], width: widths[n], isFirstOfBlock: n == 0, kind: kind))
+                                     storage: storage, byteRange: ranges[n].bytes, cellStart: ranges[n].cellStart,
+                                     width: ranges[n].width, isFirstOfBlock: n == 0, kind: kind))
         }
         return lines
     }

@@ -62,6 +62,21 @@ public struct ScreenBuffer: Hashable, Sendable {
         return col
     }
 
+    /// Writes a wrapped line at (x, y) as the wrapper measured it: its clusters and their cells
+    /// come with the line (already sanitised, tabs already spaces), so nothing is measured again.
+    /// Draws the same cells as `put(line.text, …)`. Clipped as `put` clips.
+    /// - Returns: the column after the last cell written.
+    @discardableResult
+    public mutating func put(_ line: DisplayLine, x: Int, y: Int, style: Style = [], maxX: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return x }
+        let limit = min(maxX ?? width, width)
+        var col = x
+        line.forEachCluster { utf8, cells in
+            place(String(decoding: utf8, as: UTF8.self), cells: cells, x: x, col: &col, y: y, limit: limit, style: style)
+        }
+        return col
+    }
+
     /// Puts one measured cluster at `col` (a text that started at `x`) and advances `col`.
     /// A cluster of no cells joins the cell before it (dropped at the start of the text).
     /// - Returns: false once the row is full (the caller stops).

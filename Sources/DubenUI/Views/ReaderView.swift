@@ -100,7 +100,7 @@ enum PageView {
                 case .paragraph: break
                 }
                 let x0 = reader.leftMargin + line.indent
-                screen.put(line.text, x: x0, y: y, style: style)
+                screen.put(line, x: x0, y: y, style: style)
                 // A bookmarked line carries a marker in the margin.
                 if let ranges = marked[p.block], reader.leftMargin >= 2,
                    ranges.contains(where: { $0.lowerBound < max(line.end, line.start + 1) && $0.upperBound > line.start }) {
