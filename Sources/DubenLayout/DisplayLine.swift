@@ -1,23 +1,89 @@
 import DubenModel
 
-/// What the lines of one wrapped block draw: their display bytes (sanitised, tabs expanded) and
-/// the cells of each of their scalars, as the wrapper measured them. Shared by the block's lines.
-///
-/// `cells` holds one byte per scalar of `bytes` that a line covers: the cells the scalar adds
-/// (0, 1 or 2), plus `joins` when it continues the cluster before it. So a screen can cut a line
-/// into the wrapper's clusters and know their widths without measuring again.
-final class DisplayBytes: Sendable {
-    /// Set in a scalar's cells when it continues the cluster before it.
-    static let joins: UInt8 = 0x80
-
+/// The header of `DisplayBytes`.
+struct DisplayBytesHeader {
     /// UTF-8; for plain text the whole source (shared, not copied), else the block's own.
     let bytes: [UInt8]
-    /// Per scalar: cells added, with `joins`. Indexed from the block's first display scalar.
-    let cells: [UInt8]
+    /// Whether the cells are packed two bits per scalar.
+    let packed: Bool
+}
 
-    init(_ bytes: [UInt8], cells: [UInt8]) {
-        self.bytes = bytes
-        self.cells = cells
+/// What the lines of one wrapped block draw: their display bytes (sanitised, tabs expanded) and
+/// the cells of each of their scalars, as the wrapper measured them. Shared by the block's lines;
+/// one allocation per block, the cells stored after the header.
+///
+/// A scalar's cells are the cells it adds (0, 1 or 2), plus `joins` when it continues the
+/// cluster before it. So a screen can cut a line into the wrapper's clusters and know their
+/// widths without measuring again. Most blocks (Chinese and Latin prose, with combining marks)
+/// need only "joins, 0 cells", "starts, 1 cell" and "starts, 2 cells": those are packed two bits
+/// per scalar. Blocks with emoji sequences, modifiers or flags (a scalar that joins a cluster and
+/// adds cells) keep a byte per scalar. (Packed, a zero-cell scalar that starts a cluster is
+/// stored as joining: on a screen a zero-cell cluster goes on the cell before it either way.)
+///
+/// Immutable once made, hence `Sendable`. (Not a `ManagedBuffer` subclass, which cannot be
+/// `Sendable`: a plain class whose instances `ManagedBufferPointer` allocates with the header and
+/// cells in them.)
+final class DisplayBytes: @unchecked Sendable {
+    private typealias Pointer = ManagedBufferPointer<DisplayBytesHeader, UInt8>
+
+    /// Set in a scalar's cells when it continues the cluster before it.
+    static var joins: UInt8 { 0x80 }
+
+    /// Whether cells can be packed two bits each: each is "joins, 0 cells", "starts, 0, 1 or 2
+    /// cells" (a zero-cell start is stored as joining, see above).
+    @inline(__always)
+    static func isPackable(_ cell: UInt8) -> Bool { cell <= 2 || cell == joins }
+
+    /// The bytes of `bytes` and the cells of each scalar (indexed from the block's first
+    /// display scalar); `packable` when every cell `isPackable`.
+    static func make(_ bytes: [UInt8], cells: UnsafeBufferPointer<UInt8>, packable packed: Bool) -> DisplayBytes {
+        assert(!packed || cells.allSatisfy(isPackable))
+        let n = cells.count
+        let size = packed ? (n + 3) / 4 : n
+        let pointer = Pointer(bufferClass: DisplayBytes.self, minimumCapacity: size) { _, _ in
+            DisplayBytesHeader(bytes: bytes, packed: packed)
+        }
+        pointer.withUnsafeMutablePointerToElements { out in
+            guard n > 0 else { return }
+            guard packed else {
+                out.initialize(from: cells.baseAddress!, count: n)
+                return
+            }
+            var k = 0, j = 0
+            while k + 4 <= n {
+                out[j] = (cells[k] & 3) | (cells[k + 1] & 3) << 2 | (cells[k + 2] & 3) << 4 | (cells[k + 3] & 3) << 6
+                k += 4
+                j += 1
+            }
+            if k < n {
+                var last: UInt8 = 0
+                for m in k..<n { last |= (cells[m] & 3) << UInt8((m - k) << 1) }
+                out[j] = last
+            }
+        }
+        return unsafeDowncast(pointer.buffer, to: DisplayBytes.self)
+    }
+
+    deinit {
+        // The cells are plain bytes; only the header needs destroying.
+        _ = Pointer(unsafeBufferObject: self).withUnsafeMutablePointerToHeader { $0.deinitialize(count: 1) }
+    }
+
+    /// The display bytes.
+    var bytes: [UInt8] { Pointer(unsafeBufferObject: self).header.bytes }
+
+    /// Calls `body` with a reader of the cells: scalar index → cells, with `joins`.
+    @inline(__always)
+    func withCells<R>(_ body: ((Int) -> UInt8) throws -> R) rethrows -> R {
+        let pointer = Pointer(unsafeBufferObject: self)
+        let packed = pointer.header.packed
+        return try pointer.withUnsafeMutablePointerToElements { p in
+            try body { k in
+                guard packed else { return p[k] }
+                let code = (p[k >> 2] >> UInt8((k & 3) << 1)) & 3
+                return code == 0 ? DisplayBytes.joins : code
+            }
+        }
     }
 }
 
@@ -41,7 +107,7 @@ public struct DisplayLine: Hashable, Sendable {
     private let storedEnd: Int32
     private let byteLower: Int32
     private let byteUpper: Int32
-    /// Where this line's scalars start in `storage.cells`.
+    /// Where this line's scalars start in the cells of `storage`.
     private let cellLower: Int32
     private let storedWidth: Int32
     /// At most 4 cells.
@@ -121,14 +187,14 @@ public struct DisplayLine: Hashable, Sendable {
         let lower = Int(byteLower), upper = Int(byteUpper)
         guard lower < upper else { return }
         try storage.bytes.withUnsafeBufferPointer { bytes in
-            try storage.cells.withUnsafeBufferPointer { cells in
+            try storage.withCells { cell in
                 var k = Int(cellLower)
                 var start = lower
-                var width = Int(cells[k] & ~DisplayBytes.joins)
+                var width = Int(cell(k) & ~DisplayBytes.joins)
                 var i = lower + DisplayLine.scalarLength(bytes[lower])
                 k += 1
                 while i < upper {
-                    let c = cells[k]
+                    let c = cell(k)
                     if c & DisplayBytes.joins == 0 {
                         guard try body(UnsafeBufferPointer(rebasing: bytes[start..<i]), width) else { return }
                         start = i

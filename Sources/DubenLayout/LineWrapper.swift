@@ -29,6 +29,8 @@ public struct LineWrapper: Sendable {
         var unitCount = 0
         /// Whether any cluster is a tab or a control (then lines need their own bytes).
         var hasSpecial = false
+        /// Whether every scalar's cells fit in two bits (`DisplayBytes.isPackable`).
+        var packable = true
         /// Whether any cluster is a digit (then numbers with units are looked for).
         var hasDigit = false
         /// The sum of the cluster widths (tabs counted as 0).
@@ -88,6 +90,7 @@ public struct LineWrapper: Sendable {
                 if added > 0 { c.width[count - 1] += Int16(added); total += added }
                 kind = 255
                 c.cells[Int(scalar)] = DisplayBytes.joins | UInt8(truncatingIfNeeded: added)
+                if added > 0 { c.packable = false }
             case .starts(let cells): kind = 0; w = cells
             case .tab: kind = 1
             case .placeholder(_, let cells): kind = 2; w = cells
@@ -183,7 +186,8 @@ public struct LineWrapper: Sendable {
         defer { scratch.trim() }
         let c = clusters(p, in: scratch)
         if c.count == 0 {
-            return [DisplayLine(block: block, start: 0, end: 0, indent: 0, storage: DisplayBytes([], cells: []), byteRange: 0..<0, cellStart: 0,
+            let empty = DisplayBytes.make([], cells: UnsafeBufferPointer(start: nil, count: 0), packable: true)
+            return [DisplayLine(block: block, start: 0, end: 0, indent: 0, storage: empty, byteRange: 0..<0, cellStart: 0,
                                 width: 0, isFirstOfBlock: true, kind: kind)]
         }
         let width = options.width
@@ -250,7 +254,8 @@ public struct LineWrapper: Sendable {
                    block: Int, kind: Block.Kind, shared: (bytes: [UInt8], base: Int)?) -> [DisplayLine] {
         if !c.hasSpecial {
             let base = shared?.base ?? 0
-            let storage = DisplayBytes(shared?.bytes ?? Array(p), cells: Array(UnsafeBufferPointer(start: c.cells, count: c.scalarCount)))
+            let storage = DisplayBytes.make(shared?.bytes ?? Array(p), cells: UnsafeBufferPointer(start: c.cells, count: c.scalarCount),
+                                            packable: c.packable)
             var lines: [DisplayLine] = []
             lines.reserveCapacity(spans.count)
             for (n, span) in spans.enumerated() {
@@ -303,7 +308,7 @@ public struct LineWrapper: Sendable {
             }
             ranges.append((lo..<bytes.count, cellStart, col))
         }
-        let storage = DisplayBytes(bytes, cells: cells)
+        let storage = cells.withUnsafeBufferPointer { DisplayBytes.make(bytes, cells: $0, packable: c.packable) }
         var lines: [DisplayLine] = []
         lines.reserveCapacity(spans.count)
         for (n, span) in spans.enumerated() {
