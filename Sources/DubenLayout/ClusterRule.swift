@@ -101,6 +101,7 @@ public struct ShownClusters: Sequence, IteratorProtocol {
         rule = ClusterRule(measure: measure)
     }
 
+    /// The next cluster, or nil at the end of the string.
     public mutating func next() -> Cluster? {
         let start: String.Index
         let first: ClusterRule.Step
