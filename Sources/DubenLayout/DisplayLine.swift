@@ -118,7 +118,7 @@ public struct DisplayLine: Hashable, Sendable {
     /// The block's display bytes and cells, shared by all its lines.
     let storage: DisplayBytes
 
-    private static let firstOfBlock: UInt8 = 4
+    private static var firstOfBlock: UInt8 { 4 }
 
     init(block: Int, start: Int, end: Int, indent: Int, storage: DisplayBytes, byteRange: Range<Int>, cellStart: Int,
          width: Int, isFirstOfBlock: Bool, kind: Block.Kind) {

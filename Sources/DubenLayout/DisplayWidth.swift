@@ -50,7 +50,7 @@ public struct DisplayWidth: Sendable, Hashable {
     }
 
     /// Cells `string` takes when put on a screen: what `ScreenBuffer.put` advances by (controls
-    /// as their one-cell placeholders, tabs to the next tab stop from the start of the string).
+    /// as their placeholders, tabs to the next tab stop from the start of the string).
     public func width(of string: some StringProtocol) -> Int {
         var total = 0
         for c in clusters(of: string) { total += c.cells }
