@@ -196,4 +196,3 @@ int duben_term_take_continued(void) {
     return c;
 }
 
-int duben_term_wcwidth(uint32_t codepoint) { return wcwidth((wchar_t)codepoint); }

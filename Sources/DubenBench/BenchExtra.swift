@@ -29,6 +29,21 @@ enum BenchExtra {
             rates.sort()
             print(String(format: "wrap: %.1f MB of block text at width 80, median of 3 runs %.0f MB/s (range %.0f–%.0f); %d lines",
                          Double(bytes) / 1_000_000, rates[1], rates[0], rates[2], lines))
+        case "layout-rss":
+            // Memory of the whole corpus laid out at width 80 and kept (what a reader that has
+            // shown every block of every document holds).
+            let before = peakRSS()
+            var layouts: [DocumentLayout] = []
+            var lines = 0
+            for doc in corpus.documents {
+                let layout = DocumentLayout(document: doc, options: LayoutOptions(width: 80))
+                for b in doc.blocks.indices { lines += layout.lines(ofBlock: b).count }
+                layouts.append(layout)
+            }
+            let bytes = corpus.files.reduce(0) { $0 + $1.bytes.count }
+            print(String(format: "layout-rss: %d lines kept; peak RSS %.0f MB after loading, %.0f MB after layout (+%.2f × corpus)",
+                         lines, Double(before) / 1e6, Double(peakRSS()) / 1e6, Double(peakRSS() - before) / Double(bytes)))
+            withExtendedLifetime(layouts) {}
         case "icu":
             // ICU's break iterator alone over every block: the floor under "wrap".
             let start = now()

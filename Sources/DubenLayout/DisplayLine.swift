@@ -1,9 +1,90 @@
 import DubenModel
 
-/// The display bytes of one wrapped block, shared by its lines.
-final class DisplayBytes: Sendable {
+/// The header of `DisplayBytes`.
+struct DisplayBytesHeader {
+    /// UTF-8; for plain text the whole source (shared, not copied), else the block's own.
     let bytes: [UInt8]
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Whether the cells are packed two bits per scalar.
+    let packed: Bool
+}
+
+/// What the lines of one wrapped block draw: their display bytes (sanitised, tabs expanded) and
+/// the cells of each of their scalars, as the wrapper measured them. Shared by the block's lines;
+/// one allocation per block, the cells stored after the header.
+///
+/// A scalar's cells are the cells it adds (0, 1 or 2), plus `joins` when it continues the
+/// cluster before it. So a screen can cut a line into the wrapper's clusters and know their
+/// widths without measuring again. Most blocks (Chinese and Latin prose, with combining marks)
+/// need only "joins, 0 cells", "starts, 1 cell" and "starts, 2 cells": those are packed two bits
+/// per scalar. Blocks with emoji sequences, modifiers or flags (a scalar that joins a cluster and
+/// adds cells) keep a byte per scalar. (Packed, a zero-cell scalar that starts a cluster is
+/// stored as joining: on a screen a zero-cell cluster goes on the cell before it either way.)
+///
+/// Immutable once made, hence `Sendable`. (Not a `ManagedBuffer` subclass, which cannot be
+/// `Sendable`: a plain class whose instances `ManagedBufferPointer` allocates with the header and
+/// cells in them.)
+final class DisplayBytes: @unchecked Sendable {
+    private typealias Pointer = ManagedBufferPointer<DisplayBytesHeader, UInt8>
+
+    /// Set in a scalar's cells when it continues the cluster before it.
+    static var joins: UInt8 { 0x80 }
+
+    /// Whether cells can be packed two bits each: each is "joins, 0 cells", "starts, 0, 1 or 2
+    /// cells" (a zero-cell start is stored as joining, see above).
+    @inline(__always)
+    static func isPackable(_ cell: UInt8) -> Bool { cell <= 2 || cell == joins }
+
+    /// The bytes of `bytes` and the cells of each scalar (indexed from the block's first
+    /// display scalar); `packable` when every cell `isPackable`.
+    static func make(_ bytes: [UInt8], cells: UnsafeBufferPointer<UInt8>, packable packed: Bool) -> DisplayBytes {
+        assert(!packed || cells.allSatisfy(isPackable))
+        let n = cells.count
+        let size = packed ? (n + 3) / 4 : n
+        let pointer = Pointer(bufferClass: DisplayBytes.self, minimumCapacity: size) { _, _ in
+            DisplayBytesHeader(bytes: bytes, packed: packed)
+        }
+        pointer.withUnsafeMutablePointerToElements { out in
+            guard n > 0 else { return }
+            guard packed else {
+                out.initialize(from: cells.baseAddress!, count: n)
+                return
+            }
+            var k = 0, j = 0
+            while k + 4 <= n {
+                out[j] = (cells[k] & 3) | (cells[k + 1] & 3) << 2 | (cells[k + 2] & 3) << 4 | (cells[k + 3] & 3) << 6
+                k += 4
+                j += 1
+            }
+            if k < n {
+                var last: UInt8 = 0
+                for m in k..<n { last |= (cells[m] & 3) << UInt8((m - k) << 1) }
+                out[j] = last
+            }
+        }
+        return unsafeDowncast(pointer.buffer, to: DisplayBytes.self)
+    }
+
+    deinit {
+        // The cells are plain bytes; only the header needs destroying.
+        _ = Pointer(unsafeBufferObject: self).withUnsafeMutablePointerToHeader { $0.deinitialize(count: 1) }
+    }
+
+    /// The display bytes.
+    var bytes: [UInt8] { Pointer(unsafeBufferObject: self).header.bytes }
+
+    /// Calls `body` with a reader of the cells: scalar index → cells, with `joins`.
+    @inline(__always)
+    func withCells<R>(_ body: ((Int) -> UInt8) throws -> R) rethrows -> R {
+        let pointer = Pointer(unsafeBufferObject: self)
+        let packed = pointer.header.packed
+        return try pointer.withUnsafeMutablePointerToElements { p in
+            try body { k in
+                guard packed else { return p[k] }
+                let code = (p[k >> 2] >> UInt8((k & 3) << 1)) & 3
+                return code == 0 ? DisplayBytes.joins : code
+            }
+        }
+    }
 }
 
 /// One line of the text area: part of a block, already wrapped, sanitised and measured.
@@ -19,36 +100,42 @@ public struct DisplayLine: Hashable, Sendable {
         hasher.combine(end)
     }
 
-    // Packed (40 bytes instead of 80): a laid-out corpus holds a line per 80 cells of text.
+    // Packed into 40 bytes (it was 80 unpacked): a laid-out corpus holds a line per 80 cells of
+    // text.
     private let storedBlock: Int32
     private let storedStart: Int32
     private let storedEnd: Int32
     private let byteLower: Int32
     private let byteUpper: Int32
+    /// Where this line's scalars start in the cells of `storage`.
+    private let cellLower: Int32
     private let storedWidth: Int32
-    private let storedIndent: UInt16
+    /// At most 4 cells.
+    private let storedIndent: UInt8
+    /// 0 paragraph, 1 heading, 2 citation; plus `firstOfBlock`.
     private let kindCode: UInt8
     private let headingLevel: UInt8
-    /// Whether this is the first line of its block.
-    public let isFirstOfBlock: Bool
-    /// The block's display bytes (sanitised, tabs expanded), shared by all its lines.
+    /// The block's display bytes and cells, shared by all its lines.
     let storage: DisplayBytes
 
-    init(block: Int, start: Int, end: Int, indent: Int, storage: DisplayBytes, byteRange: Range<Int>, width: Int,
-         isFirstOfBlock: Bool, kind: Block.Kind) {
+    private static var firstOfBlock: UInt8 { 4 }
+
+    init(block: Int, start: Int, end: Int, indent: Int, storage: DisplayBytes, byteRange: Range<Int>, cellStart: Int,
+         width: Int, isFirstOfBlock: Bool, kind: Block.Kind) {
         storedBlock = Int32(clamping: block)
         storedStart = Int32(clamping: start)
         storedEnd = Int32(clamping: end)
-        storedIndent = UInt16(clamping: indent)
+        storedIndent = UInt8(clamping: indent)
         self.storage = storage
         byteLower = Int32(clamping: byteRange.lowerBound)
         byteUpper = Int32(clamping: byteRange.upperBound)
+        cellLower = Int32(clamping: cellStart)
         storedWidth = Int32(clamping: width)
-        self.isFirstOfBlock = isFirstOfBlock
+        let first = isFirstOfBlock ? DisplayLine.firstOfBlock : 0
         switch kind {
-        case .heading(let level): kindCode = 1; headingLevel = UInt8(clamping: level)
-        case .citation: kindCode = 2; headingLevel = 0
-        case .paragraph: kindCode = 0; headingLevel = 0
+        case .heading(let level): kindCode = 1 | first; headingLevel = UInt8(clamping: level)
+        case .citation: kindCode = 2 | first; headingLevel = 0
+        case .paragraph: kindCode = 0 | first; headingLevel = 0
         }
     }
 
@@ -67,9 +154,11 @@ public struct DisplayLine: Hashable, Sendable {
     public var utf8: ArraySlice<UInt8> { storage.bytes[byteRange] }
     /// Cells the line takes, indentation included. Never more than the layout width.
     public var width: Int { Int(storedWidth) }
+    /// Whether this is the first line of its block.
+    public var isFirstOfBlock: Bool { kindCode & DisplayLine.firstOfBlock != 0 }
     /// The kind of its block.
     public var kind: Block.Kind {
-        switch kindCode {
+        switch kindCode & 3 {
         case 1: return .heading(level: Int(headingLevel))
         case 2: return .citation
         default: return .paragraph
@@ -88,5 +177,42 @@ public struct DisplayLine: Hashable, Sendable {
         for _ in 0..<(indent / 2) { out.append(contentsOf: [0xE3, 0x80, 0x80]) }  // U+3000
         if indent % 2 == 1 { out.append(0x20) }
         out.append(contentsOf: storage.bytes[byteRange])
+    }
+
+    /// Calls `body` with each grapheme cluster of the line's text, in order: its UTF-8 and the
+    /// cells it takes, as the wrapper cut and measured it (`ClusterRule`), until `body` returns
+    /// false. Tabs are already spaces and controls placeholders; a cluster of 0 cells is a mark
+    /// that had nothing to join. How `ScreenBuffer` draws a line without measuring it again.
+    public func forEachCluster(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) rethrows {
+        let lower = Int(byteLower), upper = Int(byteUpper)
+        guard lower < upper else { return }
+        try storage.bytes.withUnsafeBufferPointer { bytes in
+            try storage.withCells { cell in
+                var k = Int(cellLower)
+                var start = lower
+                var width = Int(cell(k) & ~DisplayBytes.joins)
+                var i = lower + DisplayLine.scalarLength(bytes[lower])
+                k += 1
+                while i < upper {
+                    let c = cell(k)
+                    if c & DisplayBytes.joins == 0 {
+                        guard try body(UnsafeBufferPointer(rebasing: bytes[start..<i]), width) else { return }
+                        start = i
+                        width = Int(c)
+                    } else {
+                        width += Int(c & ~DisplayBytes.joins)
+                    }
+                    i += DisplayLine.scalarLength(bytes[i])
+                    k += 1
+                }
+                _ = try body(UnsafeBufferPointer(rebasing: bytes[start..<upper]), width)
+            }
+        }
+    }
+
+    /// Bytes of the UTF-8 sequence that starts with `lead` (the text is well-formed).
+    @inline(__always)
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 }

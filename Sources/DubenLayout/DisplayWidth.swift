@@ -9,6 +9,7 @@ public struct DisplayWidth: Sendable, Hashable {
     /// Cells for East Asian Ambiguous characters (“ ” ‘ ’ … — ·): 1 (default) or 2.
     public var ambiguousWidth: Int
 
+    /// Measures with ambiguous characters at `ambiguousWidth` cells (anything but 2 means 1).
     public init(ambiguousWidth: Int = 1) {
         self.ambiguousWidth = ambiguousWidth == 2 ? 2 : 1
     }
@@ -29,7 +30,7 @@ public struct DisplayWidth: Sendable, Hashable {
     }()
 
     /// `wcwidth` of a scalar: 0 for combining marks and zero-width characters, 1 or 2 for
-    /// printable ones, -1 for controls (which the sanitiser replaces before measuring).
+    /// printable ones, -1 for controls (which `Sanitizer` replaces).
     public func width(_ v: UInt32) -> Int {
         // Astral code points go to wcwidth directly; the locale must be set up first.
         let w = v < 0x10000 ? Int(DisplayWidth.bmp[Int(v)]) : DisplayWidth.astral(v)
@@ -42,30 +43,42 @@ public struct DisplayWidth: Sendable, Hashable {
         return Int(duben_wcwidth(v))
     }
 
-    /// Width of a string as drawn after sanitising (controls count as their one-cell placeholder).
+    /// The clusters of `string` as the screen shows them: placeholders for controls, tabs to
+    /// the next tab stop counted from the start of the string (`Sanitizer`, `ClusterRule`).
+    public func clusters(of string: some StringProtocol) -> ShownClusters {
+        ShownClusters(DisplayWidth.string(string), measure: self)
+    }
+
+    /// Cells `string` takes when put on a screen: what `ScreenBuffer.put` advances by (controls
+    /// as their placeholders, tabs to the next tab stop from the start of the string).
     public func width(of string: some StringProtocol) -> Int {
         var total = 0
-        for s in string.unicodeScalars {
-            let w = width(s.value)
-            total += w < 0 ? 1 : w
-        }
+        for c in clusters(of: string) { total += c.cells }
         return total
     }
 
-    /// The longest prefix of `string` that fits in `columns` cells, with "…" when cut.
+    /// The longest prefix of `string` that fits in `columns` cells, with "…" when cut (and
+    /// "…" itself fits). Cut between clusters; measured as `width(of:)` measures.
     public func truncate(_ string: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
         if width(of: string) <= columns { return string }
-        var out = ""
-        var used = 0
         let ellipsis = width(0x2026)
-        for ch in string {
-            let w = width(of: String(ch))
-            if used + w + ellipsis > columns { break }
-            out.append(ch)
-            used += w
+        let room = ellipsis <= columns ? columns - ellipsis : columns
+        var end = string.startIndex
+        var used = 0
+        for c in clusters(of: string) {
+            if used + c.cells > room { break }
+            used += c.cells
+            end = c.scalars.upperBound
         }
-        return out + "…"
+        return String(string.unicodeScalars[..<end]) + (ellipsis <= columns ? "…" : "")
+    }
+
+    /// `string` as a `String` (no copy when it is one).
+    static func string(_ s: some StringProtocol) -> String {
+        if let s = s as? String { return s }
+        if let s = s as? Substring { return String(s) }
+        return String(decoding: s.utf8, as: UTF8.self)
     }
 
     /// `string` padded with spaces to `columns` cells (never cut).

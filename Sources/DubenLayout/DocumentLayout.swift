@@ -11,7 +11,7 @@ public final class DocumentLayout {
     let wrapper: LineWrapper
     private var cache: [[DisplayLine]?]
     /// The source bytes, shared (not copied) by the lines of plain blocks.
-    private let sourceStorage: DisplayBytes
+    private let sourceBytes: [UInt8]
     private let scratch = WrapScratch()
 
     public init(document: Document, options: LayoutOptions) {
@@ -19,7 +19,7 @@ public final class DocumentLayout {
         self.options = options
         wrapper = LineWrapper(options: options)
         cache = Array(repeating: nil, count: document.blocks.count)
-        sourceStorage = DisplayBytes(document.source.bytes)
+        sourceBytes = document.source.bytes
     }
 
     /// The lines of a block (wrapped now if they were not yet).
@@ -30,9 +30,9 @@ public final class DocumentLayout {
         if document.isSingleLine(b) {
             // The common case: wrap the source bytes in place.
             let range = block.range
-            lines = sourceStorage.bytes.withUnsafeBufferPointer { p in
+            lines = sourceBytes.withUnsafeBufferPointer { p in
                 wrapper.wrap(UnsafeBufferPointer(rebasing: p[range]), block: b, kind: block.kind, indented: block.isIndented,
-                             scratch: scratch, shared: (sourceStorage, range.lowerBound))
+                             scratch: scratch, shared: (sourceBytes, range.lowerBound))
             }
         } else {
             var text = document.text(of: b)

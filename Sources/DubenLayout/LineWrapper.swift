@@ -20,6 +20,8 @@ public struct LineWrapper: Sendable {
         let width: UnsafeMutablePointer<Int16>
         let base: UnsafeMutablePointer<UInt32>
         let special: UnsafeMutablePointer<UInt8>
+        /// Per scalar (see `WrapScratch.cells`).
+        let cells: UnsafeMutablePointer<UInt8>
         var count = 0
         var scalarCount = 0
         var byteCount = 0
@@ -27,6 +29,8 @@ public struct LineWrapper: Sendable {
         var unitCount = 0
         /// Whether any cluster is a tab or a control (then lines need their own bytes).
         var hasSpecial = false
+        /// Whether every scalar's cells fit in two bits (`DisplayBytes.isPackable`).
+        var packable = true
         /// Whether any cluster is a digit (then numbers with units are looked for).
         var hasDigit = false
         /// The sum of the cluster widths (tabs counted as 0).
@@ -39,17 +43,8 @@ public struct LineWrapper: Sendable {
             width = scratch.width
             base = scratch.base
             special = scratch.special
+            cells = scratch.cells
         }
-    }
-
-    /// Whether a scalar continues the cluster before it: combining marks and other zero-width
-    /// characters, anything after a ZWJ, emoji modifiers and variation selectors.
-    @inline(__always)
-    func extends(_ v: UInt32, width w: Int, previous: UInt32) -> Bool {
-        if previous == 0x200D { return true }
-        if w == 0 { return true }
-        if (0x1F3FB...0x1F3FF).contains(v) { return true }
-        return false
     }
 
     /// Measures `p` into the scratch buffers (which must have room for `p.count + 1`), and
@@ -63,13 +58,12 @@ public struct LineWrapper: Sendable {
         var i = 0
         var unit: Int32 = 0
         var scalar: Int32 = 0
-        var previous: UInt32 = 0
-        var regionalRun = 0
+        var rule = ClusterRule(measure: options.measure, maxWidth: options.width)
         while i < n {
             let (v, len) = UTF8Scalars.decode(p, at: i)
             // Fast path for the bulk of the text: CJK ideographs and printable ASCII start a
             // cluster of known width (after a ZWJ they join, handled below).
-            if previous != 0x200D && ((0x4E00...0x9FFF).contains(v) || (0x21...0x7E).contains(v)) {
+            if rule.previous != 0x200D && ((0x4E00...0x9FFF).contains(v) || (0x21...0x7E).contains(v)) {
                 c.startByte[count] = Int32(i)
                 c.startUnit[count] = unit
                 c.startScalar[count] = scalar
@@ -80,35 +74,36 @@ public struct LineWrapper: Sendable {
                 total += Int(w)
                 c.base[count] = v
                 c.special[count] = 0
+                c.cells[Int(scalar)] = UInt8(truncatingIfNeeded: w)
                 if v >= 0x30 && v <= 0x39 { c.hasDigit = true }
                 count += 1
-                regionalRun = 0
-                previous = v
+                rule.startsPlain(v, width: Int(w))
                 scalar += 1
                 i += len
                 continue
             }
-            var w = options.measure.width(v)
-            let isControl = Sanitizer.placeholder(for: v) != nil || (w < 0 && v != 0x09)
-            let isRegional = (0x1F1E6...0x1F1FF).contains(v)
-            // A cluster never grows wider than a line: a ZWJ sequence longer than that (only
-            // hostile text has one) is cut where it would overflow, so no line ever does.
-            let joins = !isControl && v != 0x09 && count > 0 && c.special[count - 1] == 0
-                && (extends(v, width: w, previous: previous) || (isRegional && regionalRun % 2 == 1))
-                && (w <= 0 || Int(c.width[count - 1]) + w <= options.width)
-            regionalRun = isRegional ? regionalRun + 1 : 0
-            if joins {
-                if w > 0 { c.width[count - 1] += Int16(w); total += w }
-            } else {
-                if isControl { w = 1 }
+            // Clusters, tabs and placeholders by the rules the screen uses too.
+            let kind: UInt8
+            var w = 0
+            switch rule.step(v) {
+            case .joins(let added):
+                if added > 0 { c.width[count - 1] += Int16(added); total += added }
+                kind = 255
+                c.cells[Int(scalar)] = DisplayBytes.joins | UInt8(truncatingIfNeeded: added)
+                if added > 0 { c.packable = false }
+            case .starts(let cells): kind = 0; w = cells
+            case .tab: kind = 1
+            case .placeholder(_, let cells): kind = 2; w = cells
+            }
+            if kind != 255 {
                 c.startByte[count] = Int32(i)
                 c.startUnit[count] = unit
                 c.startScalar[count] = scalar
-                c.width[count] = Int16(max(0, v == 0x09 ? 0 : w))
-                total += Int(c.width[count])
+                c.width[count] = Int16(w)
+                total += w
                 c.base[count] = v
-                let kind: UInt8 = v == 0x09 ? 1 : isControl ? 2 : 0
                 c.special[count] = kind
+                c.cells[Int(scalar)] = UInt8(truncatingIfNeeded: w)  // a tab's are set per line
                 if kind != 0 { c.hasSpecial = true }
                 if ChineseLineRules.isDigit(v) { c.hasDigit = true }
                 count += 1
@@ -121,7 +116,6 @@ public struct LineWrapper: Sendable {
                 utf16[Int(unit) + 1] = UInt16(truncatingIfNeeded: 0xDC00 + ((v - 0x10000) & 0x3FF))
                 unit += 2
             }
-            previous = v
             scalar += 1
             i += len
         }
@@ -182,17 +176,18 @@ public struct LineWrapper: Sendable {
         wrap(p, block: block, kind: kind, indented: indented, scratch: WrapScratch(), shared: nil)
     }
 
-    /// Wraps `p`. When `shared` is given, `p` lies in `shared.storage` at `shared.base`, and
-    /// lines of plain text (no tabs or controls to replace) refer to that storage instead of
-    /// a copy of their bytes.
+    /// Wraps `p`. When `shared` is given, `p` lies in `shared.bytes` at `shared.base`, and
+    /// lines of plain text (no tabs or controls to replace) refer to those bytes instead of
+    /// a copy of them.
     func wrap(_ p: UnsafeBufferPointer<UInt8>, block: Int, kind: Block.Kind, indented: Bool, scratch: WrapScratch,
-              shared: (storage: DisplayBytes, base: Int)?) -> [DisplayLine] {
+              shared: (bytes: [UInt8], base: Int)?) -> [DisplayLine] {
         var indentCells = indented && options.indent == .keep && kind == .paragraph ? min(4, options.width / 2) : 0
         scratch.reserve(bytes: p.count)
         defer { scratch.trim() }
         let c = clusters(p, in: scratch)
         if c.count == 0 {
-            return [DisplayLine(block: block, start: 0, end: 0, indent: 0, storage: DisplayBytes([]), byteRange: 0..<0,
+            let empty = DisplayBytes.make([], cells: UnsafeBufferPointer(start: nil, count: 0), packable: true)
+            return [DisplayLine(block: block, start: 0, end: 0, indent: 0, storage: empty, byteRange: 0..<0, cellStart: 0,
                                 width: 0, isFirstOfBlock: true, kind: kind)]
         }
         let width = options.width
@@ -210,7 +205,7 @@ public struct LineWrapper: Sendable {
         var lastBreak = -1
         var i = 0
         while i < c.count {
-            var w = c.special[i] == 1 ? LayoutOptions.tabStop - col % LayoutOptions.tabStop : Int(c.width[i])
+            var w = c.special[i] == 1 ? Sanitizer.tabWidth(atColumn: col) : Int(c.width[i])
             if col + w > width {
                 if i > lineStart {
                     var b = lastBreak
@@ -253,61 +248,74 @@ public struct LineWrapper: Sendable {
 
     /// Builds the lines of `spans` over one display buffer: for plain text, the `shared` source
     /// bytes (or a copy of `p` when there are none); otherwise a buffer of the block's own, in
-    /// which tabs become spaces and controls their placeholders (`Sanitizer`).
+    /// which tabs become spaces and controls their placeholders (`Sanitizer`). With the bytes go
+    /// the cells of every scalar (`DisplayBytes.cells`), so that the screen need not measure.
     func makeLines(_ p: UnsafeBufferPointer<UInt8>, _ c: Clusters, _ spans: [(from: Int, to: Int)], indent: Int,
-                   block: Int, kind: Block.Kind, shared: (storage: DisplayBytes, base: Int)?) -> [DisplayLine] {
-        let plain = !c.hasSpecial
-        var bytes: [UInt8]
-        var ranges: [Range<Int>] = []
-        var widths: [Int] = []
-        ranges.reserveCapacity(spans.count)
-        widths.reserveCapacity(spans.count)
-        // Where the plain lines' byte ranges start in their storage.
-        let base = plain ? shared?.base ?? 0 : 0
-        if plain {
-            bytes = shared == nil ? Array(p) : []
-        } else {
-            bytes = []
-            bytes.reserveCapacity(p.count + 16)
-        }
-        for (n, span) in spans.enumerated() {
-            let lineIndent = n == 0 ? indent : 0
-            var col = lineIndent
-            if plain {
+                   block: Int, kind: Block.Kind, shared: (bytes: [UInt8], base: Int)?) -> [DisplayLine] {
+        if !c.hasSpecial {
+            let base = shared?.base ?? 0
+            let storage = DisplayBytes.make(shared?.bytes ?? Array(p), cells: UnsafeBufferPointer(start: c.cells, count: c.scalarCount),
+                                            packable: c.packable)
+            var lines: [DisplayLine] = []
+            lines.reserveCapacity(spans.count)
+            for (n, span) in spans.enumerated() {
+                let lineIndent = n == 0 ? indent : 0
+                var col = lineIndent
                 for k in span.from..<span.to { col += Int(c.width[k]) }
                 let lo = Int(c.startByte[span.from])
                 let hi = span.to < c.count ? Int(c.startByte[span.to]) : c.byteCount
-                ranges.append((base + lo)..<(base + hi))
-            } else {
-                let lo = bytes.count
-                for k in span.from..<span.to {
-                    let kEnd = k + 1 < c.count ? Int(c.startByte[k + 1]) : c.byteCount
-                    switch c.special[k] {
-                    case 1:
-                        let w = min(LayoutOptions.tabStop - col % LayoutOptions.tabStop, max(0, options.width - col))
-                        bytes.append(contentsOf: repeatElement(0x20, count: w))
-                        col += w
-                    case 2:
-                        // Combining marks that followed the control are dropped with it.
-                        let ph = Sanitizer.placeholder(for: c.base[k]) ?? 0xFFFD
-                        bytes.append(contentsOf: String(Unicode.Scalar(ph)!).utf8)
-                        col += 1
-                    default:
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[Int(c.startByte[k])..<kEnd]))
-                        col += Int(c.width[k])
-                    }
-                }
-                ranges.append(lo..<bytes.count)
+                let start = Int(c.startScalar[span.from])
+                let end = span.to < c.count ? Int(c.startScalar[span.to]) : c.scalarCount
+                lines.append(DisplayLine(block: block, start: start, end: end, indent: lineIndent, storage: storage,
+                                         byteRange: (base + lo)..<(base + hi), cellStart: start, width: col,
+                                         isFirstOfBlock: n == 0, kind: kind))
             }
-            widths.append(col)
+            return lines
         }
-        let storage = plain ? shared?.storage ?? DisplayBytes(bytes) : DisplayBytes(bytes)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(p.count + 16)
+        var cells: [UInt8] = []
+        cells.reserveCapacity(c.scalarCount + 16)
+        var ranges: [(bytes: Range<Int>, cellStart: Int, width: Int)] = []
+        ranges.reserveCapacity(spans.count)
+        for (n, span) in spans.enumerated() {
+            var col = n == 0 ? indent : 0
+            let lo = bytes.count
+            let cellStart = cells.count
+            for k in span.from..<span.to {
+                switch c.special[k] {
+                case 1:
+                    // Clipped at the column's edge, as the screen clips.
+                    let w = min(Sanitizer.tabWidth(atColumn: col), max(0, options.width - col))
+                    bytes.append(contentsOf: repeatElement(0x20, count: w))
+                    cells.append(contentsOf: repeatElement(1, count: w))
+                    col += w
+                case 2:
+                    // A control is a cluster of its own (nothing joins it): its placeholder.
+                    let v = c.base[k]
+                    if case .placeholder(let ph) = Sanitizer.shown(v, width: options.measure.width(v)) {
+                        bytes.append(contentsOf: String(ph).utf8)
+                    }
+                    cells.append(UInt8(c.width[k]))
+                    col += Int(c.width[k])
+                default:
+                    let kEnd = k + 1 < c.count ? Int(c.startByte[k + 1]) : c.byteCount
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[Int(c.startByte[k])..<kEnd]))
+                    let sEnd = k + 1 < c.count ? Int(c.startScalar[k + 1]) : c.scalarCount
+                    cells.append(contentsOf: UnsafeBufferPointer(start: c.cells + Int(c.startScalar[k]), count: sEnd - Int(c.startScalar[k])))
+                    col += Int(c.width[k])
+                }
+            }
+            ranges.append((lo..<bytes.count, cellStart, col))
+        }
+        let storage = cells.withUnsafeBufferPointer { DisplayBytes.make(bytes, cells: $0, packable: c.packable) }
         var lines: [DisplayLine] = []
         lines.reserveCapacity(spans.count)
         for (n, span) in spans.enumerated() {
             let end = span.to < c.count ? Int(c.startScalar[span.to]) : c.scalarCount
             lines.append(DisplayLine(block: block, start: Int(c.startScalar[span.from]), end: end, indent: n == 0 ? indent : 0,
-                                     storage: storage, byteRange: ranges[n], width: widths[n], isFirstOfBlock: n == 0, kind: kind))
+                                     storage: storage, byteRange: ranges[n].bytes, cellStart: ranges[n].cellStart,
+                                     width: ranges[n].width, isFirstOfBlock: n == 0, kind: kind))
         }
         return lines
     }

@@ -1,5 +1,5 @@
-/// The working memory of `LineWrapper`: per-cluster measurements, the block as UTF-16 (what
-/// ICU reads), and the permitted-break flags of the block being wrapped.
+/// The working memory of `LineWrapper`: per-cluster measurements, per-scalar cells, the block as
+/// UTF-16 (what ICU reads), and the permitted-break flags of the block being wrapped.
 ///
 /// Wrapping is the hot path of the reader and of `duben render` (a 100 MB corpus has hundreds
 /// of thousands of blocks), so these are raw buffers reused from block to block rather than
@@ -19,6 +19,9 @@ final class WrapScratch {
     private(set) var base: UnsafeMutablePointer<UInt32>
     /// 0 plain, 1 tab, 2 sanitised control.
     private(set) var special: UnsafeMutablePointer<UInt8>
+    /// Per scalar: the cells it adds, with `DisplayBytes.joins` when it continues a cluster
+    /// (what the lines keep for the screen).
+    private(set) var cells: UnsafeMutablePointer<UInt8>
     /// `allowed[i]`: a line may start at cluster `i`.
     private(set) var allowed: UnsafeMutablePointer<Bool>
     /// ICU's break offsets (UTF-16).
@@ -31,7 +34,7 @@ final class WrapScratch {
     static let keptCapacity = 1 << 16
 
     init() {
-        (startByte, startUnit, startScalar, width, base, special, allowed, breaks, utf16) = WrapScratch.allocate(1)
+        (startByte, startUnit, startScalar, width, base, special, cells, allowed, breaks, utf16) = WrapScratch.allocate(1)
         capacity = 1
     }
 
@@ -44,7 +47,7 @@ final class WrapScratch {
         guard needed > capacity else { return }
         release()
         let size = max(needed, min(2 * capacity, WrapScratch.keptCapacity))
-        (startByte, startUnit, startScalar, width, base, special, allowed, breaks, utf16) = WrapScratch.allocate(size)
+        (startByte, startUnit, startScalar, width, base, special, cells, allowed, breaks, utf16) = WrapScratch.allocate(size)
         capacity = size
     }
 
@@ -52,15 +55,15 @@ final class WrapScratch {
     func trim() {
         guard capacity > WrapScratch.keptCapacity else { return }
         release()
-        (startByte, startUnit, startScalar, width, base, special, allowed, breaks, utf16) = WrapScratch.allocate(1)
+        (startByte, startUnit, startScalar, width, base, special, cells, allowed, breaks, utf16) = WrapScratch.allocate(1)
         capacity = 1
     }
 
     private static func allocate(_ n: Int) -> (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>,
                                                UnsafeMutablePointer<Int16>, UnsafeMutablePointer<UInt32>, UnsafeMutablePointer<UInt8>,
-                                               UnsafeMutablePointer<Bool>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<UInt16>) {
+                                               UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<Bool>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<UInt16>) {
         (.allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n),
-         .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n))
+         .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n), .allocate(capacity: n))
     }
 
     private func release() {
@@ -70,6 +73,7 @@ final class WrapScratch {
         width.deallocate()
         base.deallocate()
         special.deallocate()
+        cells.deallocate()
         allowed.deallocate()
         breaks.deallocate()
         utf16.deallocate()

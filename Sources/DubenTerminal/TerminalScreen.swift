@@ -1,4 +1,5 @@
 import CNCursesW
+import DubenLayout
 import DubenUI
 
 /// Why the terminal could not be used: one line for the user.
@@ -68,18 +69,21 @@ public final class TerminalScreen: TerminalBackend {
 
     /// One cell: its spacing characters each with their combining marks (a ZWJ sequence is
     /// several), then spaces for cells the layout reserved beyond what the terminal advances
-    /// (ambiguous-width characters drawn at width 2).
+    /// (ambiguous-width characters drawn at width 2). The cell is sanitised and measured
+    /// already; what the terminal itself advances per character is `wcwidth` with ambiguous
+    /// characters at 1, which `DisplayWidth()` answers (the one wcwidth shim, in CDubenText).
     private func put(_ cell: Cell, x: Int, y: Int) {
+        let terminal = DisplayWidth()
         var groups: [[UInt32]] = []
         for u in cell.text.unicodeScalars {
-            let w = duben_term_wcwidth(u.value)
+            let w = terminal.width(u.value)
             if w > 0 || groups.isEmpty { groups.append([u.value]) } else { groups[groups.count - 1].append(u.value) }
         }
         var col = x
         let style = Int32(cell.style.rawValue)
         for g in groups where col < x + Int(cell.width) {
             g.withUnsafeBufferPointer { duben_term_put(Int32(y), Int32(col), $0.baseAddress, Int32($0.count), style) }
-            col += max(1, Int(duben_term_wcwidth(g[0])))
+            col += max(1, terminal.width(g[0]))
         }
         var space: UInt32 = 0x20
         while col < x + Int(cell.width) {

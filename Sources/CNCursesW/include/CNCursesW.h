@@ -59,7 +59,4 @@ int duben_term_take_signal(void);
 /// Whether the process was continued (SIGCONT) since the last call: the screen needs a repaint.
 int duben_term_take_continued(void);
 
-/// wcwidth of a code point in the current locale.
-int duben_term_wcwidth(uint32_t codepoint);
-
 #endif

@@ -32,48 +32,75 @@ public struct ScreenBuffer: Hashable, Sendable {
         cells[y * width + x]
     }
 
-    /// Writes `string` at (x, y), clipped at `maxX` (default: the right edge). Every character
-    /// is sanitised; a wide glyph that would straddle the edge is replaced by a space.
+    /// Writes `string` at (x, y), clipped at `maxX` (default: the right edge), cluster by
+    /// cluster as `DisplayWidth.clusters(of:)` cuts and measures it: controls become their
+    /// placeholders and a tab advances to the next tab stop counted from `x` (`Sanitizer`, the
+    /// same rules as the wrapper's). A wide glyph that would straddle the edge is replaced by
+    /// spaces.
     /// - Returns: the column after the last cell written.
     @discardableResult
     public mutating func put(_ string: some StringProtocol, x: Int, y: Int, style: Style = [], maxX: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let limit = min(maxX ?? width, width)
+        let text = String(string)
+        let scalars = text.unicodeScalars
         var col = x
-        for ch in string {
-            if col >= limit { break }
-            var text = String(ch)
-            var w = 0
-            for u in ch.unicodeScalars {
-                let cw = measure.width(u.value)
-                if cw < 0 || Sanitizer.placeholder(for: u.value) != nil {
-                    text = String(Unicode.Scalar(Sanitizer.placeholder(for: u.value) ?? 0xFFFD)!)
-                    w = 1
-                    break
+        for cluster in measure.clusters(of: text) {
+            switch cluster.shown {
+            case .asIs:
+                guard place(String(scalars[cluster.scalars]), cells: cluster.cells, x: x, col: &col, y: y, limit: limit, style: style) else {
+                    return col
                 }
-                w += cw
-            }
-            if w == 0 {
-                // A lone zero-width character: attach it to the previous cell.
-                if col > x, col - 1 < width {
-                    var k = col - 1
-                    while k > 0 && cells[y * width + k].isContinuation { k -= 1 }
-                    cells[y * width + k].text += text
+            case .placeholder(let p):
+                guard place(String(p), cells: cluster.cells, x: x, col: &col, y: y, limit: limit, style: style) else { return col }
+            case .tab:
+                for _ in 0..<cluster.cells {
+                    guard place(" ", cells: 1, x: x, col: &col, y: y, limit: limit, style: style) else { return col }
                 }
-                continue
             }
-            if col < 0 { col += w; continue }
-            if col + w > limit {
-                // The glyph does not fit: pad the rest with spaces.
-                while col < limit { cells[y * width + col] = Cell(text: " ", width: 1, style: style); col += 1 }
-                break
-            }
-            clearOverlap(x: col, y: y)
-            cells[y * width + col] = Cell(text: text, width: UInt8(min(w, 255)), style: style)
-            for k in 1..<max(1, w) { cells[y * width + col + k] = .continuation(style) }
-            col += w
         }
         return col
+    }
+
+    /// Writes a wrapped line at (x, y) as the wrapper measured it: its clusters and their cells
+    /// come with the line (already sanitised, tabs already spaces), so nothing is measured again.
+    /// Draws the same cells as `put(line.text, …)`. Clipped as `put` clips.
+    /// - Returns: the column after the last cell written.
+    @discardableResult
+    public mutating func put(_ line: DisplayLine, x: Int, y: Int, style: Style = [], maxX: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return x }
+        let limit = min(maxX ?? width, width)
+        var col = x
+        line.forEachCluster { utf8, cells in
+            place(String(decoding: utf8, as: UTF8.self), cells: cells, x: x, col: &col, y: y, limit: limit, style: style)
+        }
+        return col
+    }
+
+    /// Puts one measured cluster at `col` (a text that started at `x`) and advances `col`.
+    /// A cluster of no cells joins the cell before it (dropped at the start of the text).
+    /// - Returns: false once the row is full (the caller stops).
+    private mutating func place(_ text: String, cells w: Int, x: Int, col: inout Int, y: Int, limit: Int, style: Style) -> Bool {
+        if col >= limit { return false }
+        if w == 0 {
+            if col > x, col - 1 < width {
+                var k = col - 1
+                while k > 0 && cells[y * width + k].isContinuation { k -= 1 }
+                cells[y * width + k].text += text
+            }
+            return true
+        }
+        if col < 0 { col += w; return true }
+        if col + w > limit {
+            // The glyph does not fit: pad the rest with spaces.
+            while col < limit { cells[y * width + col] = Cell(text: " ", width: 1, style: style); col += 1 }
+            return false
+        }
+        clearOverlap(x: col, y: y)
+        cells[y * width + col] = Cell(text: text, width: UInt8(min(w, 255)), style: style)
+        for k in 1..<max(1, w) { cells[y * width + col + k] = .continuation(style) }
+        col += w
+        return true
     }
 
     /// Writing over half of a wide glyph blanks its other half.

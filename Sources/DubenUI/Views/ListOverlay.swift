@@ -35,7 +35,7 @@ struct ListOverlay {
             let detailWidth = row.detail.isEmpty ? 0 : measure.width(of: row.detail) + 2
             let x = 2 + row.indent * 2
             let room = max(0, screen.width - x - detailWidth - 1)
-            screen.put(measure.truncate(Sanitizer.clean(row.text), to: room), x: x, y: y, style: style)
+            screen.put(measure.truncate(row.text, to: room), x: x, y: y, style: style)
             if detailWidth > 0 && detailWidth < screen.width - 4 {
                 screen.put(row.detail, x: screen.width - detailWidth + 1, y: y, style: isSelected ? .reverse : .dim)
             }

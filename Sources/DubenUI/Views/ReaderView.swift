@@ -45,7 +45,7 @@ public enum ReaderView {
         screen.fill(y: y, style: style)
         let rightWidth = measure.width(of: right)
         let room = max(0, screen.width - rightWidth - 3)
-        screen.put(measure.truncate(Sanitizer.clean(left), to: room), x: 1, y: y, style: style)
+        screen.put(measure.truncate(left, to: room), x: 1, y: y, style: style)
         if rightWidth + 2 <= screen.width {
             screen.put(right, x: screen.width - rightWidth - 1, y: y, style: rightStyle ?? style)
         }
@@ -100,7 +100,7 @@ enum PageView {
                 case .paragraph: break
                 }
                 let x0 = reader.leftMargin + line.indent
-                screen.put(line.text, x: x0, y: y, style: style)
+                screen.put(line, x: x0, y: y, style: style)
                 // A bookmarked line carries a marker in the margin.
                 if let ranges = marked[p.block], reader.leftMargin >= 2,
                    ranges.contains(where: { $0.lowerBound < max(line.end, line.start + 1) && $0.upperBound > line.start }) {
@@ -185,7 +185,7 @@ enum StatusLine {
                 }
             }
             let room = max(0, screen.width - measure.width(of: choice.right) - 3 - measure.width(of: choice.number))
-            let described = Sanitizer.clean(reader.describe(q))
+            let described = reader.describe(q)
             let shown = measure.width(of: described) <= room || room >= measure.width(of: date) + 2
                 ? measure.truncate(described, to: room) : date
             let left = shown + choice.number

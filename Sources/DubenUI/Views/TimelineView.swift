@@ -89,10 +89,10 @@ enum TimelineView {
                 words = firstWords(String(doc.text(of: item.block).unicodeScalars.dropFirst(item.offset)))
             }
             let x = 1 + dateWidth
-            screen.put(measure.truncate(Sanitizer.clean(occasion), to: occasionWidth - 1), x: x, y: y,
+            screen.put(measure.truncate(occasion, to: occasionWidth - 1), x: x, y: y,
                        style: selected ? .reverse : (item.quotation == nil ? .dim : []))
             let wx = x + occasionWidth + 1
-            screen.put(measure.truncate(Sanitizer.clean(words), to: max(0, screen.width - wx - 1)), x: wx, y: y, style: selected ? .reverse : .dim)
+            screen.put(measure.truncate(words, to: max(0, screen.width - wx - 1)), x: wx, y: y, style: selected ? .reverse : .dim)
         }
     }
 }

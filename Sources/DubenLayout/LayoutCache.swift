@@ -1,20 +1,25 @@
-import DubenLayout
 import DubenModel
 
 /// Document layouts of the current options, made when first needed. Changing the options
 /// (a resize, another width) starts a new cache; old layouts are dropped.
+///
+/// A reference type so that copies of the reader's state share it. Not thread-safe.
 public final class LayoutCache {
+    /// The options every layout in the cache has.
     public private(set) var options: LayoutOptions
     private var layouts: [Int: DocumentLayout] = [:]
 
+    /// An empty cache for `options`.
     public init(options: LayoutOptions) { self.options = options }
 
+    /// Switches to `options`, dropping the layouts made for others (no-op when unchanged).
     public func set(options: LayoutOptions) {
         guard options != self.options else { return }
         self.options = options
         layouts = [:]
     }
 
+    /// The layout of `corpus.documents[index]` at the current options, made on first use.
     public func layout(_ index: Int, of corpus: Corpus) -> DocumentLayout {
         if let l = layouts[index] { return l }
         let l = DocumentLayout(document: corpus.documents[index], options: options)
