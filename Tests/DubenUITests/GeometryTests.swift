@@ -91,6 +91,30 @@ struct GeometryTests {
     }
 }
 
+extension GeometryTests {
+    /// Search highlights sit on the cells the layout measured, after tabs and wide characters.
+    @Test func matchesAreHighlightedOnTheirCells() {
+        let text = "标题\n前\t文 e\u{301}共同体ＡＢ共同。\n"
+        let source = SourceFile(path: "t.txt", bytes: Array(text.utf8))
+        let parser = DocumentParser(source: source)
+        let docs = DocumentSplitter.split(source.bytes).map { parser.parse(lines: $0) }
+        var r = Reader(corpus: Corpus(documents: docs, files: [source]), columns: 40, rows: 10)
+        S.type(&r, [.char("/")] + S.chars("共同") + [.enter])
+        let screen = ReaderView.draw(r)
+        let y = r.textTop
+        let marked = (0..<screen.width).filter { screen[$0, y].style.contains(.match) }
+        let expected = (0..<screen.width).filter { x in
+            let c = screen[x, y]
+            if c.text == "共" || c.text == "同" { return true }
+            // The continuation cell of a wide glyph that is marked.
+            return c.isContinuation && x > 0 && (screen[x - 1, y].text == "共" || screen[x - 1, y].text == "同")
+        }
+        #expect(marked == expected, "\(screen.lines[y]) \(screen.styleLines[y])")
+        #expect(marked.count == 8)
+    }
+}
+
+
 /// Where the bold label of the status line ends.
 enum PromptLabelProbe {
     static func labelEnd(_ screen: ScreenBuffer) -> Int {

@@ -123,20 +123,28 @@ enum PageView {
         matcher.matches(in: lines.map(\.text).joined())
     }
 
+    /// Marks the matches on a drawn line. Columns come from the cells the layout measured
+    /// (`forEachCluster`): the scalars of one cluster share its start column, and a match ends
+    /// after the whole cluster.
     static func highlight(_ line: DisplayLine, lineIndex: Int, lines: [DisplayLine], ranges: [Range<Int>], x0: Int, y: Int, screen: inout ScreenBuffer) {
         guard !ranges.isEmpty else { return }
         var start = 0
-        for k in 0..<lineIndex { start += lines[k].text.unicodeScalars.count }
-        let scalars = Array(line.text.unicodeScalars)
-        let end = start + scalars.count
-        var col = x0
+        // Offsets are those of the block's display text (tabs expanded), line after line.
+        for k in 0..<lineIndex { start += lines[k].utf8.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 } }
         var columns: [Int] = []
-        columns.reserveCapacity(scalars.count + 1)
-        for u in scalars {
-            columns.append(col)
-            col += max(0, screen.measure.width(u.value))
+        columns.reserveCapacity(line.end - line.start + 1)
+        var col = x0
+        line.forEachCluster { utf8, width in
+            var first = true
+            for b in utf8 where b & 0xC0 != 0x80 {
+                columns.append(first ? col : col + width)
+                first = false
+            }
+            col += width
+            return true
         }
         columns.append(col)
+        let end = start + columns.count - 1
         for r in ranges where r.upperBound > start && r.lowerBound < end {
             let a = max(r.lowerBound, start) - start, b = min(r.upperBound, end) - start
             screen.addStyle(.match, y: y, from: columns[a], to: columns[b])
