@@ -12,6 +12,12 @@ public enum TestSupport {
     /// The bundled corpus, loaded once per test process.
     public static let bundled: Corpus = try! CorpusLoader().load(paths: [textsPath])
 
+    /// The corpus of a text given as a string, built in memory as if it were the file `t.txt`
+    /// (no disk).
+    public static func corpus(_ text: String) throws -> Corpus {
+        try CorpusBuilder().build([LoadedSource(file: SourceFile(path: "t.txt", bytes: Array(text.utf8)))])
+    }
+
     /// A new empty directory under the system's temporary directory, named `prefix-UUID`.
     /// The caller removes it (`defer { TestSupport.remove(dir) }`).
     public static func temporaryDirectory(_ prefix: String = "duben-test") -> URL {

@@ -41,13 +41,11 @@ struct GeometryTests {
         return (n >= 20 ? digits[n / 10] : "") + "十" + digits[n % 10]
     }
 
-    @Test func listsPageByTheRowsTheyShow() {
+    @Test func listsPageByTheRowsTheyShow() throws {
         let text = "标题\n习近平\n" + (1...29).map { "\(Self.numeral($0))、第\($0)节\n正文。\n" }.joined()
-        let source = SourceFile(path: "t.txt", bytes: Array(text.utf8))
-        let parser = DocumentParser(source: source)
-        let docs = DocumentSplitter.split(source.bytes).map { parser.parse(lines: $0) }
-        #expect(docs.first?.toc.count == 29)
-        var r = Reader(corpus: Corpus(documents: docs, files: [source]), columns: 80, rows: 12)
+        let corpus = try TestSupport.corpus(text)
+        #expect(corpus.documents.first?.toc.count == 29)
+        var r = Reader(corpus: corpus, columns: 80, rows: 12)
         S.type(&r, [.char("t"), .pageDown])
         #expect(r.overlay == .tableOfContents(selected: r.metrics.listRows))
         let screen = ReaderView.draw(r)
@@ -93,12 +91,9 @@ struct GeometryTests {
 
 extension GeometryTests {
     /// Search highlights sit on the cells the layout measured, after tabs and wide characters.
-    @Test func matchesAreHighlightedOnTheirCells() {
+    @Test func matchesAreHighlightedOnTheirCells() throws {
         let text = "标题\n前\t文 e\u{301}共同体ＡＢ共同。\n"
-        let source = SourceFile(path: "t.txt", bytes: Array(text.utf8))
-        let parser = DocumentParser(source: source)
-        let docs = DocumentSplitter.split(source.bytes).map { parser.parse(lines: $0) }
-        var r = Reader(corpus: Corpus(documents: docs, files: [source]), columns: 40, rows: 10)
+        var r = Reader(corpus: try TestSupport.corpus(text), columns: 40, rows: 10)
         S.type(&r, [.char("/")] + S.chars("共同") + [.enter])
         let screen = ReaderView.draw(r)
         let y = r.textTop

@@ -1,5 +1,6 @@
 import DubenLayout
 import DubenModel
+import DubenTestSupport
 import DubenUI
 import Foundation
 import Testing
@@ -227,12 +228,9 @@ struct ReaderStateTests {
         #expect(r.overlay == .none)
     }
 
-    @Test func controlCharactersNeverReachTheScreen() {
+    @Test func controlCharactersNeverReachTheScreen() throws {
         let text = "标题\n正文\u{1B}]52;c;ZXZpbA==\u{07}和\u{1B}[2J以及\u{9B}1m。\n"
-        let source = SourceFile(path: "t.txt", bytes: Array(text.utf8))
-        let parser = DocumentParser(source: source)
-        let docs = DocumentSplitter.split(source.bytes).map { parser.parse(lines: $0) }
-        let r = Reader(corpus: Corpus(documents: docs, files: [source]), columns: 40, rows: 10)
+        let r = Reader(corpus: try TestSupport.corpus(text), columns: 40, rows: 10)
         let screen = ReaderView.draw(r)
         for cell in screen.cells {
             #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
