@@ -49,6 +49,22 @@ public struct DisplayWidth: Sendable, Hashable {
         ShownClusters(DisplayWidth.string(string), measure: self)
     }
 
+    /// `string` as the screen shows it, for output that does not go through a screen buffer
+    /// (the commands' tables): controls as their placeholders, tabs as spaces to the next tab
+    /// stop from the start of the string. Same cells as `ScreenBuffer.put` draws.
+    public func shown(_ string: some StringProtocol) -> String {
+        let text = DisplayWidth.string(string)
+        var out = ""
+        for c in clusters(of: text) {
+            switch c.shown {
+            case .asIs: out += text[c.scalars]
+            case .placeholder(let p): out.unicodeScalars.append(p)
+            case .tab: out += String(repeating: " ", count: c.cells)
+            }
+        }
+        return out
+    }
+
     /// Cells `string` takes when put on a screen: what `ScreenBuffer.put` advances by (controls
     /// as their placeholders, tabs to the next tab stop from the start of the string).
     public func width(of string: some StringProtocol) -> Int {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DubenLayout
 import DubenModel
 
 /// `duben toc`: the heading tree of each document.
@@ -19,13 +20,15 @@ struct TOCCommand: ParsableCommand {
             try JSONOutput.write(docs.map(TOCOutput.init))
             return
         }
+        // Titles and headings come from files: shown as the screen shows them, never as controls.
+        let measure = DisplayWidth()
         for (n, d) in docs.enumerated() {
             if n > 0 { print("") }
-            print("\(d.id)  \(d.title)")
+            print("\(d.id)  \(measure.shown(d.title))")
             if d.toc.isEmpty { print("  (no headings)") }
             for e in d.toc {
                 let indent = String(repeating: "  ", count: e.level)
-                print("\(indent)\(e.label)  [block \(e.block)]")
+                print("\(indent)\(measure.shown(e.label))  [block \(e.block)]")
             }
         }
     }

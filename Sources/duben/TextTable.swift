@@ -1,6 +1,7 @@
 import DubenLayout
 
-/// Columns aligned by display width (CJK characters take two cells).
+/// Columns aligned by display width (CJK characters take two cells); controls in cells are
+/// shown as their placeholders (`DisplayWidth.shown`).
 struct TextTable {
     var header: [String]
     var rows: [[String]] = []
@@ -12,7 +13,11 @@ struct TextTable {
     func render(width measure: DisplayWidth = DisplayWidth()) -> String {
         let all = [header] + rows
         let cells = all.map { row in
-            row.enumerated().map { i, cell in maxWidths[i].map { measure.truncate(cell, to: $0) } ?? cell }
+            row.enumerated().map { i, raw in
+                // A title or a citation from a file must not reach the terminal as a control.
+                let cell = measure.shown(raw)
+                return maxWidths[i].map { measure.truncate(cell, to: $0) } ?? cell
+            }
         }
         var widths = [Int](repeating: 0, count: header.count)
         for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], measure.width(of: c)) } }

@@ -79,6 +79,20 @@ struct CommandOutputTests {
         #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2, "the header and the one bookmark of the report: \(csv)")
     }
 
+    /// A title, a heading or a citation holding terminal controls is printed in the tables with
+    /// placeholders, never as controls (the JSON output escapes them as JSON does).
+    @Test func tablesNeverPrintControls() throws {
+        let path = try Self.temporaryText("标题\u{1B}]2;pwned\u{07}\u{9B}2J\n习近平\n一、第一\u{1B}[31m部分\n　　正文。（2020年3月27日同\u{1B}[2J某人通电话）\n")
+        defer { Self.remove(path) }
+        for command in [["list"], ["toc"], ["quotes"], ["timeline"]] {
+            let r = try DubenProcess.run(command + [path])
+            #expect(r.status == 0, "\(command): \(r.stderr)")
+            #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || (0x80...0x9F).contains($0.value) },
+                    "\(command) printed a control")
+        }
+        #expect(try DubenProcess.run(["list", path]).stdout.contains("标题␛]2;pwned␇"))
+    }
+
     /// Absent values of the keys documented as "or null" are written as null, not left out;
     /// a block's `level` and `quotation` are left out when absent.
     @Test func nullsWhereDocumented() throws {

@@ -1,7 +1,8 @@
-/// Literal text search, the one used everywhere text is matched: the reader's `/` search and
-/// timeline filter, `duben quotes --match` and `--occasion`, `duben timeline --match`.
+/// Literal text search, the one used everywhere text is matched: the reader's `/` search,
+/// timeline filter and bookmark-list filter, `duben quotes --match` and `--occasion`,
+/// `duben timeline --match`, `duben bookmarks list|export --match`.
 ///
-/// Pattern and text are compared after `fold(_:)`, so Latin letters match in either case and
+/// Pattern and text are compared after `fold(_:)`, so ASCII letters match in either case and
 /// full-width and half-width forms match each other ("２０２０" finds "2020", "ＣＯＶＩＤ"
 /// finds "covid"). Folding maps one scalar to one scalar, so match offsets are those of the
 /// text.
