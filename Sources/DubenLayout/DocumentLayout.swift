@@ -4,7 +4,7 @@ import DubenModel
 /// the first time it is asked for and kept, so opening a huge document or resizing costs in
 /// proportion to what is shown, not to the document.
 ///
-/// Not thread-safe: the reader owns one per document and options.
+/// Not thread-safe: the reader owns one per document and options (through `LayoutCache`).
 public final class DocumentLayout {
     public let document: Document
     public let options: LayoutOptions
@@ -12,9 +12,16 @@ public final class DocumentLayout {
     private var cache: [[DisplayLine]?]
     /// The source bytes, shared (not copied) by the lines of plain blocks.
     private let sourceBytes: [UInt8]
-    private let scratch = WrapScratch()
+    /// The wrapper's working buffers: its own, or the one its `LayoutCache` lends to all its
+    /// layouts (only one block is ever wrapped at a time).
+    private let scratch: WrapScratch
 
-    public init(document: Document, options: LayoutOptions) {
+    public convenience init(document: Document, options: LayoutOptions) {
+        self.init(document: document, options: options, scratch: WrapScratch())
+    }
+
+    init(document: Document, options: LayoutOptions, scratch: WrapScratch) {
+        self.scratch = scratch
         self.document = document
         self.options = options
         wrapper = LineWrapper(options: options)

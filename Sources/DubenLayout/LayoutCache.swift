@@ -8,6 +8,9 @@ public final class LayoutCache {
     /// The options every layout in the cache has.
     public private(set) var options: LayoutOptions
     private var layouts: [Int: DocumentLayout] = [:]
+    /// One set of wrapping buffers for every layout of the cache, instead of one kept per
+    /// visited document.
+    private let scratch = WrapScratch()
 
     /// An empty cache for `options`.
     public init(options: LayoutOptions) { self.options = options }
@@ -22,7 +25,7 @@ public final class LayoutCache {
     /// The layout of `corpus.documents[index]` at the current options, made on first use.
     public func layout(_ index: Int, of corpus: Corpus) -> DocumentLayout {
         if let l = layouts[index] { return l }
-        let l = DocumentLayout(document: corpus.documents[index], options: options)
+        let l = DocumentLayout(document: corpus.documents[index], options: options, scratch: scratch)
         layouts[index] = l
         return l
     }

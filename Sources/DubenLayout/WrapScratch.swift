@@ -3,8 +3,8 @@
 ///
 /// Wrapping is the hot path of the reader and of `duben render` (a 100 MB corpus has hundreds
 /// of thousands of blocks), so these are raw buffers reused from block to block rather than
-/// arrays allocated, grown and uniqueness-checked per block. A `DocumentLayout` owns one;
-/// it is not thread-safe. Buffers grown past `keptCapacity` for an unusually long block are
+/// arrays allocated, grown and uniqueness-checked per block. A `DocumentLayout` owns one, or
+/// shares its `LayoutCache`'s; it is not thread-safe. Buffers grown past `keptCapacity` for an unusually long block are
 /// given back afterwards (`trim()`).
 final class WrapScratch {
     /// Byte offset of each cluster's first scalar.
