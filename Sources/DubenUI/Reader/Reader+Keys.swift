@@ -11,7 +11,8 @@ extension Reader {
         if prompt != nil { return handlePrompt(key) }
         if overlay != .none { return handleOverlay(key) }
         if isTooSmall {
-            return key == .char("q") || key == .ctrl("c") ? closingEffects + [.quit] : []
+            // Only quitting works until the terminal is large enough (Ctrl-C is SIGINT).
+            return KeyBindings.action(for: key, in: .reader) == .quit ? closingEffects + [.quit] : []
         }
         notice = nil
         if case .char(let c) = key, let d = c.wholeNumberValue, c.isASCII {
@@ -22,7 +23,7 @@ extension Reader {
         let n = count
         count = nil
         guard let action = KeyBindings.action(for: key, in: .reader) else {
-            if key != .escape { notice = .info("Press h for help") }
+            notice = .info("Press h for help")
             return []
         }
         let wheel = key == .wheelUp || key == .wheelDown
