@@ -1,3 +1,4 @@
+import Foundation
 import DubenLayout
 import DubenModel
 import DubenUI
@@ -5,7 +6,13 @@ import DubenUI
 /// Layout benchmarks: the whole corpus at width 80, and one screen.
 enum BenchExtra {
     static func run(_ what: String, _ path: String) {
-        guard let corpus = try? CorpusLoader().load(paths: [path]) else { print("cannot load \(path)"); return }
+        let corpus: Corpus
+        do {
+            corpus = try CorpusLoader().load(paths: [path])
+        } catch {
+            print("bench: \(error)")
+            exit(2)
+        }
         switch what {
         case "wrap":
             // Three runs, each from a cold layout: the median and the range.
