@@ -77,7 +77,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DubenModelTests",
-            dependencies: ["DubenModel", "DubenTestSupport"]
+            dependencies: ["DubenModel", "DubenTestSupport"],
+            exclude: ["RealWorld"]
         ),
         .testTarget(
             name: "DubenStoreTests",

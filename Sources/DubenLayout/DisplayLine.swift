@@ -136,6 +136,7 @@ public struct DisplayLine: Hashable, Sendable {
         case .heading(let level): kindCode = 1 | first; headingLevel = UInt8(clamping: level)
         case .citation: kindCode = 2 | first; headingLevel = 0
         case .paragraph: kindCode = 0 | first; headingLevel = 0
+        case .note: kindCode = 3 | first; headingLevel = 0
         }
     }
 
@@ -161,6 +162,7 @@ public struct DisplayLine: Hashable, Sendable {
         switch kindCode & 3 {
         case 1: return .heading(level: Int(headingLevel))
         case 2: return .citation
+        case 3: return .note
         default: return .paragraph
         }
     }

@@ -1,4 +1,4 @@
-/// One block of a document: a heading, a paragraph or a citation line.
+/// One block of a document: a heading, a paragraph, a citation line, or a note about the text.
 ///
 /// A block refers to a byte range of its source text instead of holding a copy. The range
 /// excludes the first-line indentation and trailing white space; a paragraph joined from
@@ -8,6 +8,10 @@ public struct Block: Hashable, Sendable {
         case heading(level: Int)
         case paragraph
         case citation
+        /// A line about the text rather than of it: a byline, a photo credit, an editor or
+        /// source line, a date line, "（完）". Shown (styled apart), never part of a quotation
+        /// or of the prose structure.
+        case note
     }
 
     /// Byte range in `Document.source`.
@@ -38,6 +42,7 @@ public struct Block: Hashable, Sendable {
             switch kindCode {
             case 1: return .heading(level: Int(level))
             case 2: return .citation
+            case 3: return .note
             default: return .paragraph
             }
         }
@@ -45,6 +50,7 @@ public struct Block: Hashable, Sendable {
             switch newValue {
             case .heading(let l): kindCode = 1; level = UInt8(clamping: l)
             case .citation: kindCode = 2
+            case .note: kindCode = 3
             case .paragraph: kindCode = 0
             }
         }
@@ -64,6 +70,7 @@ public struct Block: Hashable, Sendable {
         case .heading: return "heading"
         case .paragraph: return "paragraph"
         case .citation: return "citation"
+        case .note: return "note"
         }
     }
 }

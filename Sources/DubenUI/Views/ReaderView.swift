@@ -98,6 +98,7 @@ enum PageView {
                 case .heading: style = .bold
                 case .citation: style = .accent
                 case .paragraph: break
+                case .note: style = .dim
                 }
                 let x0 = reader.leftMargin + line.indent
                 screen.put(line, x: x0, y: y, style: style)
