@@ -69,14 +69,17 @@ public struct Reader {
         return startEffects
     }
 
-    public var documentIndex: Int {
+    /// The document shown (index in `corpus.documents`).
+    public internal(set) var documentIndex: Int {
         get { page.documentIndex }
         set { page.documentIndex = newValue }
     }
+    /// Top row of the text area (`page.top`).
     public internal(set) var top: RowPosition {
         get { page.top }
         set { page.top = newValue }
     }
+    /// Scalar offset of the first character shown, in the top block (`page.topOffset`).
     public internal(set) var topOffset: Int {
         get { page.topOffset }
         set { page.topOffset = newValue }
