@@ -30,7 +30,9 @@ public struct DocumentParser {
         var kind: Kind
         /// Whether `kind` already holds the result of checking this (one-line) piece.
         var checked = false
-        enum Kind { case text, citation(Citation), heading(HeadingForm, Int) }
+        /// `note`: a line about the text (a subtitle or date line under the title, a source
+        /// line): a block of its own, never part of a quotation.
+        enum Kind { case text, citation(Citation), heading(HeadingForm, Int), note }
     }
 
     /// A document parsed up to its dates: its id is empty and its metadata not yet attached.
@@ -59,7 +61,8 @@ public struct DocumentParser {
     func structure(_ p: UnsafeBufferPointer<UInt8>, lines: [SourceLine]) -> ParsedDocument {
         let trimmed = lines.map { trim(p, $0) }
         let header = header(p, trimmed)
-        let pieces = classify(p, paragraphs(p, trimmed[min(header.bodyStart, trimmed.count)...]))
+        let notes = header.notes.map { Piece(range: $0.range, indented: $0.indented, lineCount: 1, kind: .note, checked: true) }
+        let pieces = notes + classify(p, paragraphs(p, trimmed[min(header.bodyStart, trimmed.count)...]))
         let profile = profile(p, pieces, author: header.author)
         var structure = blocks(p, pieces, profile)
         if profile.kind == .speech {
@@ -69,7 +72,7 @@ public struct DocumentParser {
         var document = Document(
             id: "", title: header.title, author: header.author, kind: profile.kind, source: source, range: range,
             blocks: structure.blocks, toc: structure.toc, quotations: structure.quotations, dateline: nil,
-            datedPassages: [], metadata: nil)
+            datedPassages: [], metadata: nil, citation: header.citation)
         assignSections(&document)
         return ParsedDocument(document: document, dateline: profile.dateline)
     }
