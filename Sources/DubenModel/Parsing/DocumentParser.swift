@@ -10,7 +10,8 @@
 /// 3. classification (`+Classification`): citations (whole lines and paragraph tails) and
 ///    heading candidates;
 /// 4. profile (`+Profile`): the document's kind, the rank of each heading form, a dateline;
-/// 5. blocks (`+Blocks`): blocks, headings and quotations;
+/// 5. blocks (`+Blocks`): blocks, headings and quotations; then (`+DateLines`) date lines
+///    under headings, quotations' lead lines and a collection's front matter;
 /// 6. run-in points (`+RunInPoints`): a speech's numbered paragraphs in its TOC;
 /// 7. sections: each quotation's heading.
 ///
@@ -65,6 +66,8 @@ public struct DocumentParser {
         let pieces = notes + classify(p, paragraphs(p, trimmed[min(header.bodyStart, trimmed.count)...]))
         let profile = profile(p, pieces, author: header.author)
         var structure = blocks(p, pieces, profile)
+        var citation = header.citation
+        let sectionDates = settleDateLines(p, &structure, citation: &citation)
         if profile.kind == .speech {
             structure.toc = addingRunInPoints(p, to: structure.toc, blocks: structure.blocks)
         }
@@ -72,7 +75,7 @@ public struct DocumentParser {
         var document = Document(
             id: "", title: header.title, author: header.author, kind: profile.kind, source: source, range: range,
             blocks: structure.blocks, toc: structure.toc, quotations: structure.quotations, dateline: nil,
-            datedPassages: [], metadata: nil, citation: header.citation)
+            datedPassages: sectionDates, metadata: nil, citation: citation)
         assignSections(&document)
         return ParsedDocument(document: document, dateline: profile.dateline)
     }
@@ -88,8 +91,12 @@ public struct DocumentParser {
     /// from the metadata (so this runs after the metadata is attached), else stays unknown.
     func date(_ parsed: inout ParsedDocument) {
         guard parsed.document.kind == .report, let dateline = parsed.dateline else { return }
+        let sectionDates = parsed.document.datedPassages
         source.bytes.withUnsafeBufferPointer { p in
             NewsDateScanner(source: source).assign(p, to: &parsed.document, dateline: dateline)
+        }
+        if !sectionDates.isEmpty {
+            parsed.document.datedPassages = (sectionDates + parsed.document.datedPassages).sorted { ($0.block, $0.offset) < ($1.block, $1.offset) }
         }
     }
 }
