@@ -121,8 +121,9 @@ extension DocumentParser {
     /// lines and a line **full** when it is at most two CJK characters (4 columns) narrower —
     /// or, before a Latin word, when that word would not have fitted after it:
     /// - at least half the candidate breaks follow a full line, and
-    /// - at most 30% of the full lines end a sentence (web copy, one paragraph per line, has its
-    ///   longest lines end in 。).
+    /// - at most 30% of the full lines that the next line could continue (no blank line or
+    ///   indentation after them) end a sentence (web copy, one paragraph per line, has its
+    ///   longest lines end in 。; so does verse).
     /// Then a candidate break is joined when its first line is full and its second line is not
     /// a short line without final punctuation (a heading, a credit, a signature). Otherwise no
     /// line is joined: each line is a paragraph (blank lines then only separate paragraphs).
@@ -167,8 +168,12 @@ extension DocumentParser {
                 breaks += 1
                 if isFull(i - 1) { fullBreaks += 1 }
             }
+            // Full lines that a next line could continue (not a paragraph's evident last line,
+            // before a blank line or an indented line).
             var full = 0, fullEnding = 0
-            for (i, w) in widths.enumerated() where kinds[i] == nil && w >= plateau - 4 && w > 0 {
+            for (i, w) in widths.enumerated() where kinds[i] == nil && w >= plateau - 4 && w > 0 && i + 1 < lines.count {
+                let next = lines[i + 1]
+                guard kinds[i + 1] == nil, next.blankLinesBefore == 0, !(marking.indented && next.indented) else { continue }
                 full += 1
                 if parser.endsParagraph(p, lines[i].range) { fullEnding += 1 }
             }
