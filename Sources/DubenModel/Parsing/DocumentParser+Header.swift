@@ -76,7 +76,8 @@ extension DocumentParser {
 
     /// A line that dates the document: a whole citation line ("（2024年1月20日）",
     /// "（二〇一九年三月五日…通过）", "——在…上的讲话（2024年1月20日）"), or a line opening with a
-    /// date with a year and going on without a sentence end ("2024年1月20日在某某会议上").
+    /// date with a year — alone, or a day followed by an occasion without a sentence end
+    /// ("2020年3月", "2024年1月20日在某某会议上").
     func dateLine(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Citation? {
         guard !range.isEmpty, range.count <= 480 else { return nil }
         let first = UTF8Scalars.decode(p, at: range.lowerBound).value
@@ -85,8 +86,9 @@ extension DocumentParser {
         if let c = CitationParser.parseLine(s, source: source, at: range.lowerBound) { return c }
         guard s.count <= 120, !s.contains(where: HeadingRecognizer.isSentenceEnd),
               let (date, end) = DateParser(s).span(at: 0, requireYear: true) else { return nil }
-        // A date followed by "，" opens a sentence (a caption, a chronicle entry), not a date line.
-        if end < s.count, s[end] == "，" || s[end] == "," { return nil }
+        // A date followed by "，" opens a sentence (a caption, a chronicle entry), not a date
+        // line; an occasion follows only a day ("2023年工作回顾" is a subhead).
+        if end < s.count, s[end] == "，" || s[end] == "," || date.start.day == nil { return nil }
         var lo = end
         while lo < s.count && CitationParser.isEdge(s[lo]) { lo += 1 }
         var byte = range.lowerBound
