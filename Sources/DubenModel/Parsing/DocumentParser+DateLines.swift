@@ -15,10 +15,16 @@ extension DocumentParser {
     ///   front-matter line is front matter, not part of it: a lead line, a labelled line
     ///   ("编者按：…", "资料来源：…"), a lead-in ending in "：" or "如下。". Source lines
     ///   ("资料来源：", "来源：", "推荐阅读：" …) there become notes.
-    /// - A first quotation left without text (its citation follows the title's lines or the
-    ///   front matter) is a date line: a note, and the document's citation unless it has one.
+    /// - A quotation left without text (its citation follows only lead lines, or, for the
+    ///   first, the title's lines or the front matter) is a date line: a note, and the
+    ///   document's citation when it follows the title's lines or the front matter directly
+    ///   and the document has none, else a section date (a title line then its date). Outside
+    ///   collections, so is a citation right after a lead line; the text before it is no
+    ///   quotation. Among the last three blocks (under a signature: "某某市人民政府" then
+    ///   "（2024年3月5日）") it dates the document when nothing else does.
     /// Returns the sections' dated passages.
-    func settleDateLines(_ p: UnsafeBufferPointer<UInt8>, _ structure: inout Structure, citation: inout Citation?) -> [DatedPassage] {
+    func settleDateLines(_ p: UnsafeBufferPointer<UInt8>, _ structure: inout Structure, isCollection: Bool,
+                         citation: inout Citation?) -> [DatedPassage] {
         var passages: [DatedPassage] = []
         var dropped = [Bool](repeating: false, count: structure.quotations.count)
         for entry in structure.toc where !entry.isRunIn {
@@ -48,20 +54,39 @@ extension DocumentParser {
             var start = quotation.startBlock
             let isFirst = !dropped[..<q].contains(false) && start < firstHeading
             if isFirst {
-                for b in quotation.blocks where isFrontMatter(p, structure.blocks[b]) { start = b + 1 }
+                for b in quotation.blocks.dropLast() where isFrontMatter(p, structure.blocks[b]) { start = b + 1 }
                 for b in quotation.startBlock..<start where hasLabel(p, structure.blocks[b].range, DocumentParser.sourceLabels) {
                     structure.blocks[b].kind = .note
                 }
             }
+            let textStart = start
             while start < quotation.citationBlock && structure.blocks[start].kind != .note
                     && isLeadLine(p, structure.blocks[start].range) {
                 start += 1
             }
-            if isFirst && start == quotation.citationBlock {
-                // No text of its own: a date line under the title or the front matter.
-                structure.blocks[start].kind = .note
-                if citation == nil { citation = quotation.citation }
+            // Outside collections, a citation right after a lead line (a signature, a title)
+            // is a date line too: "某某市人民政府" then "（2024年3月5日）".
+            let afterLeadLine = !isCollection && start < quotation.citationBlock
+                && structure.blocks[quotation.citationBlock - 1].kind == .paragraph
+                && isLeadLine(p, structure.blocks[quotation.citationBlock - 1].range)
+            if afterLeadLine || start == quotation.citationBlock && (isFirst || start > quotation.startBlock) {
+                // No text of its own (only lead lines, or the title's lines before it): a date
+                // line — the document's when it has none yet, else its section's.
+                let b = quotation.citationBlock
+                structure.blocks[b].kind = .note
+                // The document's: right after the title's lines or the front matter, or at the
+                // end under a signature (the date it was issued).
+                let after = (quotation.citationBlock + 1)..<structure.blocks.count
+                let atEnd = after.count <= 2 && !after.contains { structure.blocks[$0].kind == .paragraph && endsParagraph(p, structure.blocks[$0].range) }
+                if citation == nil && (afterLeadLine ? atEnd : isFirst && start == textStart) {
+                    citation = quotation.citation
+                } else {
+                    let c = quotation.citation
+                    let offset = scalarCount(p, structure.blocks[b].range.lowerBound..<c.textRange.lowerBound)
+                    passages.append(DatedPassage(kind: .sectionDate, date: c.date, block: b, offset: offset, marker: c.text))
+                }
                 dropped[q] = true
+                start = afterLeadLine ? quotation.citationBlock : start
             }
             guard start != quotation.startBlock || dropped[q] else { continue }
             if !dropped[q] {
@@ -70,7 +95,7 @@ extension DocumentParser {
             for b in quotation.startBlock..<start { structure.blocks[b].quotation = nil }
         }
         if dropped.contains(true) { removeQuotations(dropped, from: &structure) }
-        return passages
+        return passages.count > 1 ? passages.sorted { $0.block < $1.block } : passages
     }
 
     /// Removes the dropped quotations, renumbering the others and their blocks.

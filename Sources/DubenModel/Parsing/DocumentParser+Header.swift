@@ -129,11 +129,15 @@ extension DocumentParser {
         return CitationParser.parseInner(s, (open + 1)..<(s.count - 1), source: source, at: range.lowerBound)
     }
 
-    /// "习近平", "毛泽东", "Xi Jinping": a short line of a name (no sentence punctuation).
+    /// "习近平", "毛泽东", "Xi Jinping", "市长　王某某": a short line of names — Chinese names of
+    /// two to four characters (longer with "·", a transliterated name) separated by spaces, or a
+    /// Latin name. "在某某会议上的讲话" is not one.
     func isNameLine(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let s = UTF8Scalars.scalars(p, range)
         guard (2...12).contains(s.count), HeadingRecognizer.heading(s) == nil else { return false }
+        let parts = s.split { $0 == " " || $0 == "\u{3000}" }
         let cjkName = s.allSatisfy { (0x4E00...0x9FFF).contains($0.value) || $0 == "·" || $0 == "・" || $0 == " " || $0 == "\u{3000}" }
+            && parts.allSatisfy { (2...4).contains($0.count) || $0.contains("·") || $0.contains("・") }
         let latinName = s.allSatisfy { $0.properties.isAlphabetic && $0.isASCII || $0 == " " || $0 == "." || $0 == "-" }
         return cjkName || latinName
     }

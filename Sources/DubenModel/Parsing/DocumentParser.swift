@@ -67,7 +67,7 @@ public struct DocumentParser {
         let profile = profile(p, pieces, author: header.author)
         var structure = blocks(p, pieces, profile)
         var citation = header.citation
-        let sectionDates = settleDateLines(p, &structure, citation: &citation)
+        let sectionDates = settleDateLines(p, &structure, isCollection: profile.isCollection, citation: &citation)
         if profile.kind == .speech {
             structure.toc = addingRunInPoints(p, to: structure.toc, blocks: structure.blocks)
         }
