@@ -49,10 +49,12 @@ extension DocumentParser {
             passages.append(DatedPassage(kind: .sectionDate, date: date.date, block: b, offset: offset, marker: date.text))
         }
         let firstHeading = structure.toc.first { !$0.isRunIn }?.block ?? Int.max
+        var keptBefore = false  // whether a quotation before this one was kept
         for q in structure.quotations.indices where !dropped[q] {
+            defer { if !dropped[q] { keptBefore = true } }
             let quotation = structure.quotations[q]
             var start = quotation.startBlock
-            let isFirst = !dropped[..<q].contains(false) && start < firstHeading
+            let isFirst = !keptBefore && start < firstHeading
             if isFirst {
                 for b in quotation.blocks.dropLast() where isFrontMatter(p, structure.blocks[b]) { start = b + 1 }
                 for b in quotation.startBlock..<start where hasLabel(p, structure.blocks[b].range, DocumentParser.sourceLabels) {
@@ -60,8 +62,8 @@ extension DocumentParser {
                 }
             }
             let textStart = start
-            while start < quotation.citationBlock && structure.blocks[start].kind != .note
-                    && isLeadLine(p, structure.blocks[start].range) {
+            while start < quotation.citationBlock
+                    && (structure.blocks[start].kind == .note || isLeadLine(p, structure.blocks[start].range)) {
                 start += 1
             }
             // Outside collections, a citation right after a lead line (a signature, a title)
