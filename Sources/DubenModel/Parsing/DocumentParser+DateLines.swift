@@ -20,8 +20,9 @@ extension DocumentParser {
     ///   document's citation when it follows the title's lines or the front matter directly
     ///   and the document has none, else a section date (a title line then its date). Outside
     ///   collections, so is a citation right after a lead line; the text before it is no
-    ///   quotation. Among the last three blocks (under a signature: "某某市人民政府" then
-    ///   "（2024年3月5日）") it dates the document when nothing else does.
+    ///   quotation. At the end of the document (under a signature: "某某市人民政府" then
+    ///   "（2024年3月5日）", followed by at most two blocks and no sentence) it dates the
+    ///   document when nothing else does.
     /// Returns the sections' dated passages.
     func settleDateLines(_ p: UnsafeBufferPointer<UInt8>, _ structure: inout Structure, isCollection: Bool,
                          citation: inout Citation?) -> [DatedPassage] {

@@ -128,8 +128,9 @@ extension DocumentParser {
     /// a short line without final punctuation (a heading, a credit, a signature). Otherwise no
     /// line is joined: each line is a paragraph (blank lines then only separate paragraphs).
     ///
-    /// Widths are measured only for bodies with a candidate break: web copy with one indented
-    /// paragraph per line has none (FORMS.md 5.4).
+    /// Widths are measured only for bodies with a candidate break (web copy with one indented
+    /// paragraph per line has none) that could pass the first test judged from byte lengths
+    /// (FORMS.md 5.4).
     struct HardWrap {
         var candidates: [Bool] = []
         var widths: [Int] = []
@@ -156,6 +157,22 @@ extension DocumentParser {
                 any = true
             }
             guard any else { return }
+            // A width is between half the byte length and the byte length, so a full line has at
+            // least half the 90th-percentile byte length less 4: when fewer than half the breaks
+            // follow such a line (or a Latin word), the body is not hard-wrapped — decided
+            // without measuring (web copy: its breaks follow titles and credits).
+            var lengths: [Int] = []
+            lengths.reserveCapacity(lines.count)
+            for (i, line) in lines.enumerated() where kinds[i] == nil && !line.range.isEmpty { lengths.append(line.range.count) }
+            lengths.sort()
+            let bytes90 = lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
+            var possible = 0, candidateBreaks = 0
+            for i in 1..<lines.count where candidates[i] {
+                candidateBreaks += 1
+                let previous = lines[i - 1].range
+                if previous.count * 2 >= bytes90 - 8 || p[previous.upperBound - 1] < 0x80 { possible += 1 }
+            }
+            guard possible * 2 >= candidateBreaks else { return }
             widths = lines.map { HardWrap.width(p, $0.range) }
             var measured: [Int] = []
             measured.reserveCapacity(lines.count)
