@@ -5,8 +5,10 @@
 /// that may be headings or citations (they start or end with a telling character).
 ///
 /// It works in stages, each in a file of its own:
-/// 1. header (`DocumentParser+Header`): the title and, on the second line, the author;
-/// 2. paragraphs (`+Paragraphs`): source lines trimmed and joined into paragraphs;
+/// 1. header (`DocumentParser+Header`): the title, on the second line the author, and the
+///    subtitle and date lines under them (notes; the document's citation);
+/// 2. paragraphs (`+Paragraphs`): source lines trimmed, and joined into paragraphs when the
+///    document is hard-wrapped (`HardWrap`);
 /// 3. classification (`+Classification`): citations (whole lines and paragraph tails) and
 ///    heading candidates;
 /// 4. profile (`+Profile`): the document's kind, the rank of each heading form, a dateline;
