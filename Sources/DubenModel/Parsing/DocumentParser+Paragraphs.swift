@@ -43,7 +43,8 @@ extension DocumentParser {
     /// over several lines). Citations and headings stay lines of their own; such one-line
     /// pieces come out `checked`, with their kind. A line that opens a bracket it does not
     /// close ("（2018年6月12日在某某座谈会上" then "的讲话）") is joined with the lines that close
-    /// it, whatever the marking.
+    /// it, whatever the marking; so is a short line closing a bracket left open at the end of
+    /// the line before ("……。（2018年6月12日在某某座谈会上" then "的讲话）").
     func paragraphs(_ p: UnsafeBufferPointer<UInt8>, _ body: ArraySlice<Line>) -> [Piece] {
         let marking = ParagraphMarking(body)
         let lines = Array(body)
@@ -65,7 +66,7 @@ extension DocumentParser {
                 continue
             }
             let lineKind = kinds[i]
-            if i == 0 || pieces.last?.checked == true || !wrap.joins(i) {
+            if i == 0 || pieces.last?.checked == true || !(wrap.joins(i) || closesBracket(p, lines, kinds, at: i)) {
                 var piece = Piece(range: line.range, indented: line.indented, lineCount: 1, kind: lineKind ?? .text)
                 piece.checked = lineKind != nil
                 pieces.append(piece)
@@ -95,6 +96,19 @@ extension DocumentParser {
             k += 1
         }
         return nil
+    }
+
+    /// Whether line `i` closes a bracket that the line before left open at its end: "……。（2018年
+    /// 6月12日在某某座谈会上" then "的讲话）" — a paragraph's citation split over two lines. Only a
+    /// short line ending in "）" is looked at.
+    func closesBracket(_ p: UnsafeBufferPointer<UInt8>, _ lines: [Line], _ kinds: [Piece.Kind?], at i: Int) -> Bool {
+        let range = lines[i].range
+        guard kinds[i] == nil, lines[i].blankLinesBefore == 0, !range.isEmpty, range.count <= 150 else { return false }
+        let last = p[range.upperBound - 1]
+        guard last == 0x29 || (last == 0x89 && range.count >= 3 && p[range.upperBound - 2] == 0xBC && p[range.upperBound - 3] == 0xEF) else {
+            return false
+        }
+        return bracketDepth(p, range) < 0 && lines[i - 1].range.count <= 1_200 && bracketDepth(p, lines[i - 1].range) > 0
     }
 
     /// Opening minus closing parentheses (full-width and ASCII) in a range.
