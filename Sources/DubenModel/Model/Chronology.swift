@@ -1,6 +1,7 @@
-/// Something dated in a corpus: a quotation, or a news report's dateline or day marker.
+/// Something dated in a corpus: a quotation, a news report's dateline or day marker, or a
+/// section dated by the date line under its heading.
 public struct DatedItem: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable { case quotation, dateline, dayMarker }
+    public enum Kind: String, Hashable, Sendable { case quotation, dateline, dayMarker, sectionDate }
     public var kind: Kind
     public var documentIndex: Int
     /// The quotation's index in its document (quotations only).
@@ -13,6 +14,17 @@ public struct DatedItem: Hashable, Sendable {
     public var label: String
     /// Position in reading order, for ties.
     public var readingOrder: Int
+}
+
+extension DatedItem.Kind {
+    /// The kind of item a document's dated passage is.
+    init(_ passage: DatedPassage.Kind) {
+        switch passage {
+        case .dateline: self = .dateline
+        case .dayMarker: self = .dayMarker
+        case .sectionDate: self = .sectionDate
+        }
+    }
 }
 
 /// The dated items of a corpus in date order: earlier first; a month-precision date before the
@@ -32,7 +44,7 @@ public struct Chronology: Sendable {
             }
             if includePassages {
                 for p in [doc.dateline].compactMap({ $0 }) + doc.datedPassages {
-                    docItems.append(DatedItem(kind: p.kind == .dateline ? .dateline : .dayMarker, documentIndex: d, quotation: nil,
+                    docItems.append(DatedItem(kind: DatedItem.Kind(p.kind), documentIndex: d, quotation: nil,
                                               block: p.block, offset: p.offset, date: p.date, label: p.marker, readingOrder: 0))
                 }
             }

@@ -1,7 +1,12 @@
-/// A dated passage of a news report: its dateline ("4月20日至23日") or a sentence-opening day
-/// marker ("22日，", "20日下午，").
+/// A dated passage: a news report's dateline ("4月20日至23日") or a sentence-opening day
+/// marker ("22日，", "20日下午，"), or a section dated by the date line under its heading.
 public struct DatedPassage: Hashable, Sendable {
-    public enum Kind: String, Sendable { case dateline, dayMarker }
+    public enum Kind: String, Sendable {
+        case dateline, dayMarker
+        /// A date line right under a heading ("（2013年7月23日）", "2011年11月16日"): dates the
+        /// section; `block` is the date line (a note), `marker` its date as written.
+        case sectionDate
+    }
     public var kind: Kind
     public var date: DateSpan
     /// Where the marker starts.

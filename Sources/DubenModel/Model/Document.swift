@@ -28,13 +28,18 @@ public struct Document: Sendable {
     public var datedPassages: [DatedPassage]
     /// Facts from the metadata file, when one names this document.
     public var metadata: DocumentMetadata?
+    /// The document's own date and occasion, from the lines under its title: a date line
+    /// ("（一九五六年四月二十五日）"), a delivery line ("2024年1月20日在…会议上"), a "——在…上的讲话"
+    /// subtitle with a date line, or a dated bracket ending the title.
+    public var citation: Citation? = nil
 
-    /// The document's date or date span: metadata first, then the dateline, then the span of
-    /// its quotations.
+    /// The document's date or date span: metadata first, then its own citation (the date line
+    /// under its title), then the dateline, then the span of its quotations and dated sections.
     public var date: DateSpan? {
         if let d = metadata?.date { return d }
+        if let d = citation?.date { return d }
         if let d = dateline?.date { return d }
-        let dated = quotations.map(\.citation.date)
+        let dated = quotations.map(\.citation.date) + datedPassages.filter { $0.kind == .sectionDate }.map(\.date)
         guard let first = dated.map(\.start).min(), let last = dated.map(\.last).max() else { return nil }
         return DateSpan(start: first, end: last == first ? nil : last)
     }

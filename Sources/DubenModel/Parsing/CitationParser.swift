@@ -81,6 +81,11 @@ public enum CitationParser {
                 i -= 1
             }
         }
+        if date == nil, let (span, close) = titledDate(s, inner) {
+            // "《关于某项工作的几点意见》（2015年6月3日），摘自《…》": the occasion is the title.
+            date = span
+            occasion = inner.lowerBound..<close
+        }
         guard let found = date else { return nil }
         // Trim spaces and list punctuation, then "摘自" ("excerpted from").
         var lo = occasion.lowerBound, hi = occasion.upperBound
@@ -99,6 +104,21 @@ public enum CitationParser {
         let title = bookTitle(in: s, lo..<hi).map { offset($0.lowerBound)..<offset($0.upperBound) }
         return Citation(source: source, textRange: offset(inner.lowerBound)..<offset(inner.upperBound),
                         occasionRange: offset(lo)..<offset(hi), titleRange: title, date: found)
+    }
+
+    /// A bracketed date right after a book title, "《…》（2015年6月3日）", wherever it stands in
+    /// `s[inner]` (a source may follow: "，摘自《…》"): the date and the index of its opening bracket.
+    static func titledDate(_ s: [Unicode.Scalar], _ inner: Range<Int>) -> (DateSpan, Int)? {
+        let parser = DateParser(s)
+        var i = inner.lowerBound
+        while i + 2 < inner.upperBound {
+            if s[i] == "》", isOpen(s[i + 1]), let (span, end) = parser.span(at: i + 2, requireYear: true),
+               end < inner.upperBound, isClose(s[end]) {
+                return (span, i + 1)
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Spaces and list punctuation trimmed from the ends of an occasion.

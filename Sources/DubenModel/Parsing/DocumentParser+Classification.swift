@@ -19,10 +19,13 @@ extension DocumentParser {
             }
             let lastStart = UTF8Scalars.previousStart(p, before: piece.range.upperBound, lowerBound: piece.range.lowerBound)
             let last = UTF8Scalars.decode(p, at: lastStart).value
-            if last == 0xFF09 || last == 0x29, let split = tailCitation(p, piece, scalars: UTF8Scalars.scalars(p, piece.range)) {
-                classified.append(split.0)
-                classified.append(split.1)
-                continue
+            if last == 0xFF09 || last == 0x29 || DocumentParser.mayEndDate(last) {
+                let s = UTF8Scalars.scalars(p, piece.range)
+                if let split = (last == 0xFF09 || last == 0x29 ? tailCitation(p, piece, scalars: s) : nil) ?? dashTailCitation(p, piece, scalars: s) {
+                    classified.append(split.0)
+                    classified.append(split.1)
+                    continue
+                }
             }
             classified.append(piece)
         }
@@ -85,6 +88,34 @@ extension DocumentParser {
         let text = Piece(range: piece.range.lowerBound..<textEnd, indented: piece.indented, lineCount: piece.lineCount, kind: .text)
         let cite = Piece(range: byte..<piece.range.upperBound, indented: false, lineCount: 1, kind: .citation(citation))
         return (text, cite)
+    }
+}
+
+extension DocumentParser {
+    /// 年 月 日 号: a paragraph ending in one may end in a dash citation's date.
+    static func mayEndDate(_ v: UInt32) -> Bool { v == 0x5E74 || v == 0x6708 || v == 0x65E5 || v == 0x53F7 }
+
+    /// Splits "……。——《某某》（一九五八年九月）" (a dash citation on the passage's last line)
+    /// into the paragraph and its citation: the last "——" (or "――") that follows a sentence
+    /// end, when the rest of the paragraph parses as a citation.
+    func dashTailCitation(_ p: UnsafeBufferPointer<UInt8>, _ piece: Piece, scalars s: [Unicode.Scalar]) -> (Piece, Piece)? {
+        var i = s.count - 2
+        while i > 0 {
+            defer { i -= 1 }
+            guard (s[i] == "—" || s[i] == "―") && s[i + 1] == s[i] && (i == 0 || s[i - 1] != s[i]) else { continue }
+            let before = s[..<i].trimmingSpacesSuffix()
+            guard let end = before.last, "。！？!?…”」』".unicodeScalars.contains(end) else { continue }
+            var byte = piece.range.lowerBound
+            for c in s[..<i] { byte += c.utf8.count }
+            let tail = Array(s[i...])
+            guard let citation = CitationParser.parseLine(tail, source: source, at: byte) else { return nil }
+            var textEnd = piece.range.lowerBound
+            for c in before { textEnd += c.utf8.count }
+            let text = Piece(range: piece.range.lowerBound..<textEnd, indented: piece.indented, lineCount: piece.lineCount, kind: .text)
+            let cite = Piece(range: byte..<piece.range.upperBound, indented: false, lineCount: 1, kind: .citation(citation))
+            return (text, cite)
+        }
+        return nil
     }
 }
 

@@ -5,12 +5,15 @@
 /// that may be headings or citations (they start or end with a telling character).
 ///
 /// It works in stages, each in a file of its own:
-/// 1. header (`DocumentParser+Header`): the title and, on the second line, the author;
-/// 2. paragraphs (`+Paragraphs`): source lines trimmed and joined into paragraphs;
+/// 1. header (`DocumentParser+Header`): the title, on the second line the author, and the
+///    subtitle and date lines under them (notes; the document's citation);
+/// 2. paragraphs (`+Paragraphs`): source lines trimmed, and joined into paragraphs when the
+///    document is hard-wrapped (`HardWrap`);
 /// 3. classification (`+Classification`): citations (whole lines and paragraph tails) and
 ///    heading candidates;
 /// 4. profile (`+Profile`): the document's kind, the rank of each heading form, a dateline;
-/// 5. blocks (`+Blocks`): blocks, headings and quotations;
+/// 5. blocks (`+Blocks`): blocks, headings and quotations; then (`+DateLines`) date lines
+///    under headings, quotations' lead lines and a collection's front matter;
 /// 6. run-in points (`+RunInPoints`): a speech's numbered paragraphs in its TOC;
 /// 7. sections: each quotation's heading.
 ///
@@ -30,7 +33,9 @@ public struct DocumentParser {
         var kind: Kind
         /// Whether `kind` already holds the result of checking this (one-line) piece.
         var checked = false
-        enum Kind { case text, citation(Citation), heading(HeadingForm, Int) }
+        /// `note`: a line about the text (a subtitle or date line under the title, a source
+        /// line): a block of its own, never part of a quotation.
+        enum Kind { case text, citation(Citation), heading(HeadingForm, Int), note }
     }
 
     /// A document parsed up to its dates: its id is empty and its metadata not yet attached.
@@ -59,9 +64,12 @@ public struct DocumentParser {
     func structure(_ p: UnsafeBufferPointer<UInt8>, lines: [SourceLine]) -> ParsedDocument {
         let trimmed = lines.map { trim(p, $0) }
         let header = header(p, trimmed)
-        let pieces = classify(p, paragraphs(p, trimmed[min(header.bodyStart, trimmed.count)...]))
+        let notes = header.notes.map { Piece(range: $0.range, indented: $0.indented, lineCount: 1, kind: .note, checked: true) }
+        let pieces = notes + classify(p, paragraphs(p, trimmed[min(header.bodyStart, trimmed.count)...]))
         let profile = profile(p, pieces, author: header.author)
         var structure = blocks(p, pieces, profile)
+        var citation = header.citation
+        let sectionDates = settleDateLines(p, &structure, isCollection: profile.isCollection, citation: &citation)
         if profile.kind == .speech {
             structure.toc = addingRunInPoints(p, to: structure.toc, blocks: structure.blocks)
         }
@@ -69,7 +77,7 @@ public struct DocumentParser {
         var document = Document(
             id: "", title: header.title, author: header.author, kind: profile.kind, source: source, range: range,
             blocks: structure.blocks, toc: structure.toc, quotations: structure.quotations, dateline: nil,
-            datedPassages: [], metadata: nil)
+            datedPassages: sectionDates, metadata: nil, citation: citation)
         assignSections(&document)
         return ParsedDocument(document: document, dateline: profile.dateline)
     }
@@ -85,8 +93,12 @@ public struct DocumentParser {
     /// from the metadata (so this runs after the metadata is attached), else stays unknown.
     func date(_ parsed: inout ParsedDocument) {
         guard parsed.document.kind == .report, let dateline = parsed.dateline else { return }
+        let sectionDates = parsed.document.datedPassages
         source.bytes.withUnsafeBufferPointer { p in
             NewsDateScanner(source: source).assign(p, to: &parsed.document, dateline: dateline)
+        }
+        if !sectionDates.isEmpty {
+            parsed.document.datedPassages = (sectionDates + parsed.document.datedPassages).sorted { ($0.block, $0.offset) < ($1.block, $1.offset) }
         }
     }
 }
