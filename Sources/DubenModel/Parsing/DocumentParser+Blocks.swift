@@ -39,6 +39,8 @@ extension DocumentParser {
                     pending.append(blocks.count)
                     blocks.append(Block(kind: .paragraph, range: piece.range, isIndented: piece.indented))
                 }
+            case .note:
+                blocks.append(Block(kind: .note, range: piece.range, isIndented: piece.indented))
             case .text:
                 pending.append(blocks.count)
                 blocks.append(Block(kind: .paragraph, range: piece.range, isIndented: piece.indented))

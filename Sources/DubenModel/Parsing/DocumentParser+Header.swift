@@ -10,10 +10,11 @@ extension DocumentParser {
     }
 
     /// Stage 1: the title (the first line) and the author (a second line that is a name,
-    /// when the document has more lines than these two).
+    /// when the document has more lines than these two; a byline such as "新华社记者 某某" is
+    /// a note, never the author).
     func header(_ p: UnsafeBufferPointer<UInt8>, _ lines: [Line]) -> Header {
         let title = source.string(lines.first?.range ?? 0..<0)
-        if lines.count > 2, isNameLine(p, lines[1].range) {
+        if lines.count > 2, isNameLine(p, lines[1].range), !NoteLines.isNote(p, lines[1].range) {
             return Header(title: title, author: source.string(lines[1].range), bodyStart: 2)
         }
         return Header(title: title, author: nil, bodyStart: 1)

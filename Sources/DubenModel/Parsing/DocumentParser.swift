@@ -30,7 +30,11 @@ public struct DocumentParser {
         var kind: Kind
         /// Whether `kind` already holds the result of checking this (one-line) piece.
         var checked = false
-        enum Kind { case text, citation(Citation), heading(HeadingForm, Int) }
+        enum Kind {
+            case text, citation(Citation), heading(HeadingForm, Int)
+            /// A line about the text (`NoteLines`): byline, credit, editor or source line, 完.
+            case note
+        }
     }
 
     /// A document parsed up to its dates: its id is empty and its metadata not yet attached.
@@ -59,8 +63,9 @@ public struct DocumentParser {
     func structure(_ p: UnsafeBufferPointer<UInt8>, lines: [SourceLine]) -> ParsedDocument {
         let trimmed = lines.map { trim(p, $0) }
         let header = header(p, trimmed)
-        let pieces = classify(p, paragraphs(p, trimmed[min(header.bodyStart, trimmed.count)...]))
+        var pieces = classify(p, paragraphs(p, trimmed[min(header.bodyStart, trimmed.count)...]))
         let profile = profile(p, pieces, author: header.author)
+        if let deckEnd = profile.dateline?.piece { markHeadlineDeck(p, &pieces, before: deckEnd) }
         var structure = blocks(p, pieces, profile)
         if profile.kind == .speech {
             structure.toc = addingRunInPoints(p, to: structure.toc, blocks: structure.blocks)
