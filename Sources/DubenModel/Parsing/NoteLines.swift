@@ -30,28 +30,41 @@ enum NoteLines {
     /// cheap test that spares decoding most lines.
     static func mayBeNote(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= maxScalars * 3 else { return false }
-        let last = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)).value
+        let lastStart = UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)
+        let last = UTF8Scalars.decode(p, at: lastStart).value
+        let (first, firstLength) = UTF8Scalars.decode(p, at: range.lowerBound)
         switch last {
-        // 摄 图 发 影 ） ) 】 ]
-        case 0x6444, 0x56FE, 0x53D1, 0x5F71, 0xFF09, 0x29, 0x3011, 0x5D: return true
+        // 摄 图 发 影
+        case 0x6444, 0x56FE, 0x53D1, 0x5F71: return true
+        // ） ) 】 ]: a credit in brackets ("…摄）"), or a bracketed label or 完 ("（来源：…）"),
+        // not a citation ("（2020年…）").
+        case 0xFF09, 0x29, 0x3011, 0x5D:
+            guard lastStart > range.lowerBound else { return false }
+            let beforeLast = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: lastStart, lowerBound: range.lowerBound)).value
+            if beforeLast == 0x6444 || beforeLast == 0x56FE || beforeLast == 0x5F71 { return true }
+            guard first == 0xFF08 || first == 0x28 || first == 0x3010 || first == 0x5B,
+                  range.lowerBound + firstLength < lastStart else { return false }
+            return isLabelStart(UTF8Scalars.decode(p, at: range.lowerBound + firstLength).value) || range.count <= maxBylineScalars * 3
         default: break
         }
-        let first = UTF8Scalars.decode(p, at: range.lowerBound).value
-        switch first {
-        // 来 原 稿 编 责 校 审 监 初 复 终 二 三 新 实 值
-        case 0x6765, 0x539F, 0x7A3F, 0x7F16, 0x8D23, 0x6821, 0x5BA1, 0x76D1, 0x521D, 0x590D, 0x7EC8, 0x4E8C, 0x4E09,
-             0x65B0, 0x5B9E, 0x503C:
-            return true
-        default: break
-        }
-        // A byline: "记" (E8 AE B0) or "通讯员"'s "员" (E5 91 98) in a short line.
+        if isLabelStart(first) { return true }
+        // Short lines: a byline ("记" E8 AE B0, "通讯员"'s "员" E5 91 98) or a rarer label.
         guard range.count <= maxBylineScalars * 3 else { return false }
         var i = range.lowerBound
         while i + 2 < range.upperBound {
             if (p[i] == 0xE8 && p[i + 1] == 0xAE && p[i + 2] == 0xB0) || (p[i] == 0xE5 && p[i + 1] == 0x91 && p[i + 2] == 0x98) { return true }
             i += 1
         }
-        return false
+        // 实 值 二 三 新 (实习编辑, 值班编辑, 二审, 三审, 新闻来源)
+        return first == 0x5B9E || first == 0x503C || first == 0x4E8C || first == 0x4E09 || first == 0x65B0
+    }
+
+    /// Whether a scalar is the first of a common label: 来 原 稿 编 责 校 审 监 初 复 终 文.
+    static func isLabelStart(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x6765, 0x539F, 0x7A3F, 0x7F16, 0x8D23, 0x6821, 0x5BA1, 0x76D1, 0x521D, 0x590D, 0x7EC8, 0x6587: return true
+        default: return false
+        }
     }
 
     /// Whether a trimmed line is a note.
@@ -187,6 +200,9 @@ extension NewsDateline {
     /// own, never joined to the deck above or a byline below.
     static func isDatelineLine(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard range.count <= maxLineBytes else { return false }
+        // Such a line ends in 电, 讯, the reporters' bracket or a headline: never a sentence end.
+        let last = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)).value
+        if last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == 0xFF1B || last == 0x201D { return false }
         var i = range.lowerBound, seen = false
         // 电 E7 94 B5, 讯 E8 AE AF
         while i + 2 < range.upperBound {
