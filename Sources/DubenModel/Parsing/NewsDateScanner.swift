@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the dates of a news report: its dateline — an agency's ("新华社北京3月5日电（记者
 /// 某某）", "本报讯", "据中新社…电") anywhere in the opening paragraphs, else a sentence-opening
 /// month-and-day date ("4月20日至23日，") — and the day markers that open a sentence later
@@ -14,7 +20,7 @@ struct NewsDateScanner {
     /// agency's dateline.
     static let agencyDatelinePieces = 5
     /// How far into a paragraph an agency's dateline may stand, in scalars.
-    static let agencyDatelineReach = 240
+    static let agencyDatelineReach = 160
 
     struct Found {
         /// Its date; nil for an undated agency dateline ("本报讯").
@@ -125,26 +131,35 @@ struct NewsDateScanner {
     /// January dateline takes December's year + 1); the first such date decides.
     func yearFromText(_ p: UnsafeBufferPointer<UInt8>, _ document: Document, near date: PartialDate) -> Int? {
         guard let month = date.month else { return nil }
-        func year(in s: [Unicode.Scalar]) -> Int? {
+        func yearOfDate(_ s: [Unicode.Scalar], at i: Int) -> Int? {
             let parser = DateParser(s)
-            for (i, c) in s.enumerated() where c == "年" && i >= 4 {
-                // Four digits, perhaps a space before 年: "2024年", "2024 年", "二〇二四年".
-                guard let (span, _) = parser.span(at: i - 4, requireYear: true) ?? (i >= 5 ? parser.span(at: i - 5, requireYear: true) : nil),
-                      let y = span.start.year, let m = span.start.month else { continue }
-                if m == month { return y }
-                if m == (month == 1 ? 12 : month - 1) { return month == 1 ? y + 1 : y }
-            }
+            // Four digits, perhaps a space before 年: "2024年", "2024 年", "二〇二四年".
+            guard i >= 4, let (span, _) = parser.span(at: i - 4, requireYear: true) ?? (i >= 5 ? parser.span(at: i - 5, requireYear: true) : nil),
+                  let y = span.start.year, let m = span.start.month else { return nil }
+            if m == month { return y }
+            if m == (month == 1 ? 12 : month - 1) { return month == 1 ? y + 1 : y }
             return nil
         }
-        if let y = year(in: Array(document.title.unicodeScalars)) { return y }
+        let title = Array(document.title.unicodeScalars)
+        for i in title.indices where title[i] == "年" { if let y = yearOfDate(title, at: i) { return y } }
+        guard let base = p.baseAddress else { return nil }
         for block in document.blocks {
-            // 年 E5 B9 B4: most blocks have none.
-            var i = block.range.lowerBound, has = false
-            while i + 2 < block.range.upperBound {
-                if p[i] == 0xE5 && p[i + 1] == 0xB9 && p[i + 2] == 0xB4 { has = true; break }
-                i += 1
+            // 年 is E5 B9 B4: look for its last byte, then decode a window around it.
+            var i = block.range.lowerBound + 2
+            while i < block.range.upperBound, let hit = memchr(base + i, 0xB4, block.range.upperBound - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                i = at + 1
+                guard p[at - 2] == 0xE5 && p[at - 1] == 0xB9 else { continue }
+                var lo = at - 2, k = 0
+                while k < 5 && lo > block.range.lowerBound {
+                    lo = UTF8Scalars.previousStart(p, before: lo, lowerBound: block.range.lowerBound)
+                    k += 1
+                }
+                var hi = at + 1, n = 0
+                while hi < block.range.upperBound && n < 12 { hi += UTF8Scalars.scalarLength(p[hi]); n += 1 }
+                let window = UTF8Scalars.scalars(p, lo..<min(hi, block.range.upperBound))
+                if let y = yearOfDate(window, at: k) { return y }
             }
-            if has, let y = year(in: UTF8Scalars.scalars(p, block.range)) { return y }
         }
         return nil
     }

@@ -26,37 +26,44 @@ enum NoteLines {
     /// Ends of a photo credit.
     static let creditEnds: [[Unicode.Scalar]] = ["摄影", "摄", "供图", "制图"].map { Array($0.unicodeScalars) }
 
-    /// Whether the line may be a note, from its length and its first and last scalars: the
-    /// cheap test that spares decoding most lines.
-    static func mayBeNote(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    /// Labels as UTF-8, to test lines that open with one without decoding them.
+    static let labelBytes: [[UInt8]] = labels.map { Array(String(String.UnicodeScalarView($0)).utf8) }
+
+    /// Whether a trimmed line is a note. Most lines are settled from their length and their
+    /// first and last scalars; only the few that may be notes are decoded.
+    static func isNote(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= maxScalars * 3 else { return false }
         let lastStart = UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)
         let last = UTF8Scalars.decode(p, at: lastStart).value
         let (first, firstLength) = UTF8Scalars.decode(p, at: range.lowerBound)
         switch last {
-        // 摄 图 发 影
-        case 0x6444, 0x56FE, 0x53D1, 0x5F71: return true
+        // 摄 图 发 影: a credit, a caption, "新华社发".
+        case 0x6444, 0x56FE, 0x53D1, 0x5F71: return isNote(UTF8Scalars.scalars(p, range))
         // ） ) 】 ]: a credit in brackets ("…摄）"), or a bracketed label or 完 ("（来源：…）"),
         // not a citation ("（2020年…）").
         case 0xFF09, 0x29, 0x3011, 0x5D:
             guard lastStart > range.lowerBound else { return false }
             let beforeLast = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: lastStart, lowerBound: range.lowerBound)).value
-            if beforeLast == 0x6444 || beforeLast == 0x56FE || beforeLast == 0x5F71 { return true }
+            if beforeLast == 0x6444 || beforeLast == 0x56FE || beforeLast == 0x5F71 { return isNote(UTF8Scalars.scalars(p, range)) }
             guard first == 0xFF08 || first == 0x28 || first == 0x3010 || first == 0x5B,
                   range.lowerBound + firstLength < lastStart else { return false }
-            return isLabelStart(UTF8Scalars.decode(p, at: range.lowerBound + firstLength).value) || range.count <= maxBylineScalars * 3
+            let second = UTF8Scalars.decode(p, at: range.lowerBound + firstLength).value
+            // 完 全 (完, 全文完)
+            guard isLabelStart(second) || second == 0x5B8C || second == 0x5168 else { return false }
+            return isNote(UTF8Scalars.scalars(p, range))
         default: break
         }
-        if isLabelStart(first) { return true }
+        if isLabelStart(first) { return isLabelled(p, range) }
         // Short lines: a byline ("记" E8 AE B0, "通讯员"'s "员" E5 91 98) or a rarer label.
         guard range.count <= maxBylineScalars * 3 else { return false }
         var i = range.lowerBound
         while i + 2 < range.upperBound {
-            if (p[i] == 0xE8 && p[i + 1] == 0xAE && p[i + 2] == 0xB0) || (p[i] == 0xE5 && p[i + 1] == 0x91 && p[i + 2] == 0x98) { return true }
+            if (p[i] == 0xE8 && p[i + 1] == 0xAE && p[i + 2] == 0xB0) || (p[i] == 0xE5 && p[i + 1] == 0x91 && p[i + 2] == 0x98) {
+                return isNote(UTF8Scalars.scalars(p, range))
+            }
             i += 1
         }
-        // 实 值 二 三 新 (实习编辑, 值班编辑, 二审, 三审, 新闻来源)
-        return first == 0x5B9E || first == 0x503C || first == 0x4E8C || first == 0x4E09 || first == 0x65B0
+        return isLabelled(p, range)
     }
 
     /// Whether a scalar is the first of a common label: 来 原 稿 编 责 校 审 监 初 复 终 文.
@@ -67,9 +74,27 @@ enum NoteLines {
         }
     }
 
-    /// Whether a trimmed line is a note.
-    static func isNote(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        mayBeNote(p, range) && isNote(UTF8Scalars.scalars(p, range))
+    /// `isLabelled` on the bytes of an unbracketed line: a label, spaces, then "：" or ":"
+    /// and more.
+    static func isLabelled(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for label in labelBytes where range.count > label.count {
+            var i = range.lowerBound
+            var matched = true
+            for b in label {
+                if p[i] != b { matched = false; break }
+                i += 1
+            }
+            guard matched else { continue }
+            while i < range.upperBound {
+                let (v, n) = UTF8Scalars.decode(p, at: i)
+                guard UTF8Scalars.isSpace(v) else { break }
+                i += n
+            }
+            if i + 1 < range.upperBound && p[i] == 0x3A { return true }
+            // ： EF BC 9A
+            if i + 3 < range.upperBound && p[i] == 0xEF && p[i + 1] == 0xBC && p[i + 2] == 0x9A { return true }
+        }
+        return false
     }
 
     /// Whether a trimmed line (as scalars) is a note.
@@ -194,6 +219,9 @@ extension DocumentParser {
 extension NewsDateline {
     /// The longest line taken for a dateline alone on its line, in bytes.
     static let maxLineBytes = 480
+    /// How far into such a line its 电 or 讯 may stand, in bytes: [据], agency and place
+    /// (`NewsDateline.maxAgencyAndPlace` letters), a date, 专.
+    static let maxOpeningBytes = 3 * (1 + NewsDateline.maxAgencyAndPlace + 12 + 2)
 
     /// Whether a trimmed line is an agency's dateline alone, perhaps with the reporters and a
     /// feature's headline after it ("新华社杭州9月20日电　题：…"): such a line is a paragraph of its
@@ -204,8 +232,9 @@ extension NewsDateline {
         let last = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)).value
         if last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == 0xFF1B || last == 0x201D { return false }
         var i = range.lowerBound, seen = false
-        // 电 E7 94 B5, 讯 E8 AE AF
-        while i + 2 < range.upperBound {
+        // 电 E7 94 B5, 讯 E8 AE AF, within the agency, place and date's letters.
+        let end = min(range.upperBound, range.lowerBound + maxOpeningBytes)
+        while i + 2 < end {
             if (p[i] == 0xE7 && p[i + 1] == 0x94 && p[i + 2] == 0xB5) || (p[i] == 0xE8 && p[i + 1] == 0xAE && p[i + 2] == 0xAF) {
                 seen = true
                 break
