@@ -19,7 +19,8 @@ struct NewsDateScanner {
     /// How many opening pieces (headline deck lines, then the first paragraph) may hold an
     /// agency's dateline.
     static let agencyDatelinePieces = 5
-    /// How far into a paragraph an agency's dateline may stand, in scalars.
+    /// How far into a paragraph an agency's dateline may stand, in scalars (counted as three
+    /// bytes each).
     static let agencyDatelineReach = 160
 
     struct Found {
@@ -58,21 +59,15 @@ struct NewsDateScanner {
         return nil
     }
 
-    /// An agency's dateline in the first `agencyDatelineReach` scalars of a paragraph.
+    /// An agency's dateline in the first `agencyDatelineReach` letters of a paragraph.
     func agencyDateline(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Found? {
-        // 电 E7 94 B5, 讯 E8 AE AF: most paragraphs have neither near their start.
-        var limit = range.lowerBound, count = 0
-        var seen = false
-        while limit < range.upperBound && count < NewsDateScanner.agencyDatelineReach {
-            let b = p[limit]
-            if limit + 2 < range.upperBound, (b == 0xE7 && p[limit + 1] == 0x94 && p[limit + 2] == 0xB5) || (b == 0xE8 && p[limit + 1] == 0xAE && p[limit + 2] == 0xAF) {
-                seen = true
-            }
-            limit += UTF8Scalars.scalarLength(b)
-            count += 1
-        }
+        // 电 E7 94 B5, 讯 E8 AE AF: most paragraphs have neither near their start. Look at
+        // their last bytes within the reach (three bytes a letter), then decode that far.
+        var limit = min(range.upperBound, range.lowerBound + 3 * NewsDateScanner.agencyDatelineReach)
+        let seen = NewsDateline.hasDianOrXun(p, range.lowerBound..<limit)
         guard seen else { return nil }
-        let s = UTF8Scalars.scalars(p, range.lowerBound..<min(limit, range.upperBound))
+        if limit < range.upperBound { limit = UTF8Scalars.previousStart(p, before: limit + 1, lowerBound: range.lowerBound) }
+        let s = UTF8Scalars.scalars(p, range.lowerBound..<limit)
         guard let d = NewsDateline.find(s) else { return nil }
         var byte = range.lowerBound
         for c in s[..<d.start] { byte += c.utf8.count }
@@ -149,7 +144,10 @@ struct NewsDateScanner {
             while i < block.range.upperBound, let hit = memchr(base + i, 0xB4, block.range.upperBound - i) {
                 let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 i = at + 1
-                guard p[at - 2] == 0xE5 && p[at - 1] == 0xB9 else { continue }
+                guard p[at - 2] == 0xE5 && p[at - 1] == 0xB9, at + 1 < block.range.upperBound else { continue }
+                // A full date goes on with its month: "年3月", "年 3 月", "年三月".
+                let next = Unicode.Scalar(UTF8Scalars.decode(p, at: at + 1).value) ?? " "
+                guard DateParser.digit(next) != nil || DateParser.chineseDigit(next) != nil || next == "十" || NoteLines.isSpace(next) else { continue }
                 var lo = at - 2, k = 0
                 while k < 5 && lo > block.range.lowerBound {
                     lo = UTF8Scalars.previousStart(p, before: lo, lowerBound: block.range.lowerBound)
@@ -226,6 +224,22 @@ enum NewsDateline {
     }
 
     static func isHan(_ c: Unicode.Scalar) -> Bool { NoteLines.isHan(c) }
+
+    /// Whether 电 (E7 94 B5) or 讯 (E8 AE AF) stands in a byte range: their last bytes are
+    /// found with memchr, then the two before are checked.
+    static func hasDianOrXun(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let base = p.baseAddress, range.count >= 3 else { return false }
+        func has(_ last: UInt8, _ middle: UInt8, _ lead: UInt8) -> Bool {
+            var i = range.lowerBound + 2
+            while i < range.upperBound, let hit = memchr(base + i, Int32(last), range.upperBound - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if p[at - 1] == middle && p[at - 2] == lead { return true }
+                i = at + 1
+            }
+            return false
+        }
+        return has(0xB5, 0x94, 0xE7) || has(0xAF, 0xAE, 0xE8)
+    }
 
     static func isDateLetter(_ c: Unicode.Scalar) -> Bool {
         DateParser.digit(c) != nil || DateParser.chineseDigit(c) != nil || c == "十" || c == "月" || c == "年" || c == " " || c == "\u{A0}"

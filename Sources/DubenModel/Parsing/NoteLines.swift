@@ -231,16 +231,10 @@ extension NewsDateline {
         // Such a line ends in 电, 讯, the reporters' bracket or a headline: never a sentence end.
         let last = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)).value
         if last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == 0xFF1B || last == 0x201D { return false }
-        var i = range.lowerBound, seen = false
-        // 电 E7 94 B5, 讯 E8 AE AF, within the agency, place and date's letters.
-        let end = min(range.upperBound, range.lowerBound + maxOpeningBytes)
-        while i + 2 < end {
-            if (p[i] == 0xE7 && p[i + 1] == 0x94 && p[i + 2] == 0xB5) || (p[i] == 0xE8 && p[i + 1] == 0xAE && p[i + 2] == 0xAF) {
-                seen = true
-                break
-            }
-            i += 1
-        }
+        // It opens with the agency's (or 据's) Han letters.
+        guard NoteLines.isHan(Unicode.Scalar(UTF8Scalars.decode(p, at: range.lowerBound).value) ?? " ") else { return false }
+        // 电 or 讯 within the agency, place and date's letters.
+        let seen = hasDianOrXun(p, range.lowerBound..<min(range.upperBound, range.lowerBound + maxOpeningBytes))
         guard seen else { return false }
         let s = UTF8Scalars.scalars(p, range)
         guard let m = find(s), m.start == 0 else { return false }
