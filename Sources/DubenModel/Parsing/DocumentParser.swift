@@ -65,7 +65,7 @@ public struct DocumentParser {
         let header = header(p, trimmed)
         var pieces = classify(p, paragraphs(p, trimmed[min(header.bodyStart, trimmed.count)...]))
         let profile = profile(p, pieces, author: header.author)
-        if let deckEnd = profile.dateline?.piece { markHeadlineDeck(p, &pieces, before: deckEnd) }
+        if let dateline = profile.dateline { markNewsNotes(p, &pieces, dateline: dateline) }
         var structure = blocks(p, pieces, profile)
         if profile.kind == .speech {
             structure.toc = addingRunInPoints(p, to: structure.toc, blocks: structure.blocks)

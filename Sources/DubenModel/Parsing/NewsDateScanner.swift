@@ -22,6 +22,9 @@ struct NewsDateScanner {
     /// How far into a paragraph an agency's dateline may stand, in scalars (counted as three
     /// bytes each).
     static let agencyDatelineReach = 160
+    /// How many closing pieces may hold an agency's dateline in brackets (before an editor
+    /// line or a credit, say).
+    static let closingDatelinePieces = 4
 
     struct Found {
         /// Its date; nil for an undated agency dateline ("本报讯").
@@ -32,15 +35,26 @@ struct NewsDateScanner {
         /// are the headline deck) and the byte where the news body starts after it.
         var piece: Int? = nil
         var bodyByte: Int? = nil
+        /// An agency's dateline closing the report, in brackets on its own line
+        /// ("（新华社北京5月18日电）"): day markers are then looked for before it.
+        var closing = false
     }
 
     init(source: SourceFile) { self.source = source }
 
-    /// An agency's dateline in the opening pieces, else the first sentence-opening
-    /// month-and-day date in the opening paragraphs.
+    /// An agency's dateline in the opening pieces, else one in brackets on a line of its own
+    /// among the last pieces (such a line counts as closing wherever it stands), else the first sentence-opening month-and-day date in the
+    /// opening paragraphs.
     mutating func findDateline(_ p: UnsafeBufferPointer<UInt8>, pieces: [Range<Int>]) -> Found? {
         for (i, range) in pieces.prefix(NewsDateScanner.agencyDatelinePieces).enumerated() {
-            if var found = agencyDateline(p, range) {
+            // A bracketed dateline line is the closing kind wherever it stands (a short report).
+            if var found = closingDateline(p, range) ?? agencyDateline(p, range) {
+                found.piece = i
+                return found
+            }
+        }
+        for i in pieces.indices.suffix(NewsDateScanner.closingDatelinePieces).reversed() {
+            if var found = closingDateline(p, pieces[i]) {
                 found.piece = i
                 return found
             }
@@ -57,6 +71,17 @@ struct NewsDateScanner {
             if let found { return found }
         }
         return nil
+    }
+
+    /// An agency's dateline alone in brackets: "（新华社北京5月18日电）", "(本报某市3月5日电)".
+    func closingDateline(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Found? {
+        guard range.count >= 8, range.count <= NewsDateline.maxLineBytes, p[range.upperBound - 1] == 0x89 || p[range.upperBound - 1] == 0x29,
+              NewsDateline.hasDianOrXun(p, range) else { return nil }
+        let s = UTF8Scalars.scalars(p, range)
+        guard let f = s.first, let l = s.last, (f == "（" && l == "）") || (f == "(" && l == ")") else { return nil }
+        let inner = Array(s[1..<(s.count - 1)])
+        guard let d = NewsDateline.find(inner), d.start == 0, d.end == inner.count, d.span != nil else { return nil }
+        return Found(span: d.span, byte: range.lowerBound + f.utf8.count, marker: String(scalars: inner[...]), closing: true)
     }
 
     /// An agency's dateline in the first `agencyDatelineReach` letters of a paragraph.
@@ -100,9 +125,11 @@ struct NewsDateScanner {
                 passages.append(DatedPassage(kind: .dayMarker, date: fs, block: b, offset: document.anchor(atByte: body).offset, marker: f.marker))
             }
         }
-        for (b, block) in document.blocks.enumerated() where block.kind == .paragraph && block.range.upperBound > dateline.byte {
+        // Day markers follow an opening dateline, and precede a closing one.
+        let after = dateline.closing ? Int.min : dateline.byte + dateline.marker.utf8.count - 1
+        for (b, block) in document.blocks.enumerated() where block.kind == .paragraph && block.range.upperBound > after {
             forEachSentenceStart(p, block.range) { start in
-                guard start > dateline.byte + dateline.marker.utf8.count - 1,
+                guard start > after,
                       let found = marker(p, at: start, end: block.range.upperBound, context: context), var f = found.span,
                       f.start.day != nil else { return true }
                 // A day before the current one, inside a dateline that runs into the next

@@ -206,6 +206,13 @@ enum NoteLines {
 }
 
 extension DocumentParser {
+    /// A report's lines about the text that only its dateline shows: the headline deck above
+    /// an opening dateline, or a closing dateline's own line.
+    func markNewsNotes(_ p: UnsafeBufferPointer<UInt8>, _ pieces: inout [Piece], dateline: NewsDateScanner.Found) {
+        guard let k = dateline.piece, k < pieces.count else { return }
+        if dateline.closing { pieces[k].kind = .note } else { markHeadlineDeck(p, &pieces, before: k) }
+    }
+
     /// The headline deck of a report: the lines between the title and the piece holding an
     /// agency's dateline (引题, 副题 such as "——某地推进某项工作观察", a page's subtitle) become
     /// notes when they are one line that does not end a sentence; anything longer stays text.
