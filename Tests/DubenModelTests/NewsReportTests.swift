@@ -21,13 +21,14 @@ struct NewsReportTests {
         ("本报北京三月五日专电 某会议五日开幕。", "本报北京三月五日专电"),
         ("据新华社某市9月23日电 某活动23日举行。", "据新华社某市9月23日电"),
         ("本报讯（记者 施某）连日来，某区开展检查。", "本报讯（记者 施某）"),
+        ("据新华社电　某地近日开展检查。", "据新华社电"),
         ("某会议开幕新华社北京3月5日电 某会议5日开幕。", "新华社北京3月5日电"),
     ])
     func datelineSpellings(_ paragraph: String, _ marker: String) {
         let d = Self.doc("标题\n\(paragraph)\n第二段。\n")
         #expect(d.kind == .report)
-        if marker.contains("讯") {
-            #expect(d.dateline == nil, "an undated 讯 gives no date")
+        if !marker.contains("日") {
+            #expect(d.dateline == nil, "an undated 讯 or 电 gives no date")
         } else {
             #expect(d.dateline?.marker == marker)
             #expect(d.dateline?.date.start.year == nil)
@@ -40,6 +41,7 @@ struct NewsReportTests {
         "本报通讯员近日走访了某地。",
         "记者从某省获悉，今年某工作进展顺利。",
         "某某3月5日电贺某国国庆。",
+        "新华社电视新闻部门今年推出多部作品。",
     ])
     func notDatelines(_ paragraph: String) {
         let d = Self.doc("标题\n\(paragraph)\n第二段。\n")

@@ -227,8 +227,8 @@ struct NewsDateScanner {
 /// An agency's dateline (电头) in a paragraph: [据] agency [place] [M月D日] 电|专电|讯, then
 /// perhaps the reporters in brackets: "新华社北京3月5日电（记者 某某、某某）",
 /// "本报某市11月28日电", "中新社某市12月28日电 (记者 某某)", "据新华社某市9月23日电", "本报讯（记者
-/// 某某）". The date has a month and a day and no year, as datelines do; "讯" may go without a
-/// date. The agency is a run of Han letters that opens the paragraph (or follows a space or
+/// 某某）", "据新华社电". The date has a month and a day and no year, as datelines do; "讯" and
+/// "电" may go without a date. The agency is a run of Han letters that opens the paragraph (or follows a space or
 /// punctuation) and names an agency (社, 报, 网, 台, 刊 in its first letters), or a known
 /// agency's name where the dateline is glued to text before it.
 enum NewsDateline {
@@ -300,10 +300,9 @@ enum NewsDateline {
             }
             guard span != nil else { return nil }
             while agencyEnd > 0 && NoteLines.isSpace(s[agencyEnd - 1]) { agencyEnd -= 1 }
-        } else if s[k] == "电" {
-            return nil
         } else if k + 1 < s.count, isHan(s[k + 1]) {
-            // 讯 without a date ends a word when a bracket, space or punctuation follows ("通讯员" is no dateline).
+            // 讯 or 电 without a date ends a word when a bracket, space or punctuation follows
+            // ("通讯员", "新华社电视" are no datelines).
             return nil
         }
         var a = agencyEnd
@@ -324,7 +323,7 @@ enum NewsDateline {
             }
         }
         guard let start else { return nil }
-        // An undated 讯: the agency itself ends in an agency letter ("本报讯", "新华网讯").
+        // An undated 讯 or 电: the agency itself ends in an agency letter ("本报讯", "据新华社电").
         if span == nil, !agencyLetters.contains(s[agencyEnd - 1]) { return nil }
         return Match(start: start, end: reportersEnd(s, after: k + 1), span: span)
     }
