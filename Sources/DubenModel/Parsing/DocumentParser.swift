@@ -7,16 +7,17 @@
 /// It works in stages, each in a file of its own:
 /// 1. header (`DocumentParser+Header`): the title and, on the second line, the author;
 /// 2. paragraphs (`+Paragraphs`): source lines trimmed and joined into paragraphs;
-/// 3. classification (`+Classification`): citations (whole lines and paragraph tails) and
-///    heading candidates;
-/// 4. profile (`+Profile`): the document's kind, the rank of each heading form, a dateline;
+/// 3. classification (`+Classification`): notes (`NoteLines`), citations (whole lines and
+///    paragraph tails) and heading candidates;
+/// 4. profile (`+Profile`): the document's kind, the rank of each heading form, a dateline
+///    (`NewsDateScanner`); a report's headline deck then becomes notes (`markNewsNotes`);
 /// 5. blocks (`+Blocks`): blocks, headings and quotations;
 /// 6. run-in points (`+RunInPoints`): a speech's numbered paragraphs in its TOC;
 /// 7. sections: each quotation's heading.
 ///
 /// Those give a `ParsedDocument`. The document then gets its id and its metadata (from
 /// `CorpusBuilder`, or from `parse(lines:metadata:)`), and last 8. dates (`date(_:)`): a
-/// report's dateline and day markers, whose year may come from the metadata.
+/// report's dateline and day markers, whose year may come from the metadata or the text.
 public struct DocumentParser {
     let source: SourceFile
 
@@ -87,7 +88,8 @@ public struct DocumentParser {
     }
 
     /// Stage 8: a report's dateline and day markers. The year comes from the dateline, else
-    /// from the metadata (so this runs after the metadata is attached), else stays unknown.
+    /// from the metadata (so this runs after the metadata is attached), else from a full date
+    /// of the dateline's month in the document, else stays unknown.
     func date(_ parsed: inout ParsedDocument) {
         guard parsed.document.kind == .report, let dateline = parsed.dateline else { return }
         source.bytes.withUnsafeBufferPointer { p in
