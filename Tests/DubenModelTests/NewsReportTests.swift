@@ -66,6 +66,12 @@ struct NewsReportTests {
         #expect(rollover.dateline?.date.start.iso == "2025-01-02")
     }
 
+    @Test func aCaptionIsNoDateline() {
+        let d = Self.doc("某地见闻\n3月4日，游客在某地参观。新华社记者 某某 摄\n某地近来游客增多。\n")
+        #expect(d.dateline == nil)
+        #expect(d.kind != .report)
+    }
+
     @Test func notesAndBylines() {
         let d = Self.doc("""
             某地见闻
@@ -77,13 +83,14 @@ struct NewsReportTests {
             编辑：陈某　校对：褚某
             （来源：某某网）
             原标题：某地开展活动
+            （记者 郑某）
             【责任编辑：孙某】
             （完）
             """)
         #expect(d.author == nil)
         #expect(d.kind == .report)
         #expect(Self.notes(d) == ["新华社记者　周某某　吴某", "这是5月17日拍摄的某地夜景（无人机照片）。（新华社记者某某摄）", "新华社发（某某 摄）",
-                                  "某某/摄", "编辑：陈某　校对：褚某", "（来源：某某网）", "原标题：某地开展活动", "【责任编辑：孙某】", "（完）"])
+                                  "某某/摄", "编辑：陈某　校对：褚某", "（来源：某某网）", "原标题：某地开展活动", "（记者 郑某）", "【责任编辑：孙某】", "（完）"])
     }
 
     @Test func notNotes() {

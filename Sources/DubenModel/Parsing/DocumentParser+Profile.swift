@@ -21,7 +21,7 @@ extension DocumentParser {
         let paragraphCount = pieces.count - citationCount - noteCount
         let isCollection = citationCount >= 3 && citationCount * 6 >= paragraphCount
         var news = NewsDateScanner(source: source)
-        let dateline = !isCollection ? news.findDateline(p, pieces: pieces.map(\.range)) : nil
+        let dateline = !isCollection ? news.findDateline(p, pieces: pieces) : nil
         var formsPresent = [Bool](repeating: false, count: HeadingForm.allCases.count)
         for piece in pieces { if case .heading(let f, _) = piece.kind { formsPresent[f.rawValue] = true } }
         let kind: Document.Kind

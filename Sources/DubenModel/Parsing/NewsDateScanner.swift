@@ -45,21 +45,24 @@ struct NewsDateScanner {
     /// An agency's dateline in the opening pieces, else one in brackets on a line of its own
     /// among the last pieces (such a line counts as closing wherever it stands), else the first sentence-opening month-and-day date in the
     /// opening paragraphs.
-    mutating func findDateline(_ p: UnsafeBufferPointer<UInt8>, pieces: [Range<Int>]) -> Found? {
-        for (i, range) in pieces.prefix(NewsDateScanner.agencyDatelinePieces).enumerated() {
+    mutating func findDateline(_ p: UnsafeBufferPointer<UInt8>, pieces: [DocumentParser.Piece]) -> Found? {
+        // Notes (a caption "3月5日，…摄", a byline) hold no dateline.
+        func isNote(_ piece: DocumentParser.Piece) -> Bool { if case .note = piece.kind { return true } else { return false } }
+        for (i, piece) in pieces.prefix(NewsDateScanner.agencyDatelinePieces).enumerated() where !isNote(piece) {
             // A bracketed dateline line is the closing kind wherever it stands (a short report).
-            if var found = closingDateline(p, range) ?? agencyDateline(p, range) {
+            if var found = closingDateline(p, piece.range) ?? agencyDateline(p, piece.range) {
                 found.piece = i
                 return found
             }
         }
-        for i in pieces.indices.suffix(NewsDateScanner.closingDatelinePieces).reversed() {
-            if var found = closingDateline(p, pieces[i]) {
+        for i in pieces.indices.suffix(NewsDateScanner.closingDatelinePieces).reversed() where !isNote(pieces[i]) {
+            if var found = closingDateline(p, pieces[i].range) {
                 found.piece = i
                 return found
             }
         }
-        for range in pieces.prefix(NewsDateScanner.datelineParagraphs) {
+        for piece in pieces.prefix(NewsDateScanner.datelineParagraphs) where !isNote(piece) {
+            let range = piece.range
             var found: Found? = nil
             forEachSentenceStart(p, range) { start in
                 if let f = marker(p, at: start, end: range.upperBound, context: nil), f.span?.start.month != nil, f.span?.start.day != nil {

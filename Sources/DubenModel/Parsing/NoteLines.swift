@@ -48,8 +48,8 @@ enum NoteLines {
             guard first == 0xFF08 || first == 0x28 || first == 0x3010 || first == 0x5B,
                   range.lowerBound + firstLength < lastStart else { return false }
             let second = UTF8Scalars.decode(p, at: range.lowerBound + firstLength).value
-            // 完 全 (完, 全文完)
-            guard isLabelStart(second) || second == 0x5B8C || second == 0x5168 else { return false }
+            // 完 全 (完, 全文完), 记 通 (a byline in brackets: "（记者 某某）")
+            guard isLabelStart(second) || second == 0x5B8C || second == 0x5168 || second == 0x8BB0 || second == 0x901A else { return false }
             return isNote(UTF8Scalars.scalars(p, range))
         default: break
         }
