@@ -120,3 +120,16 @@ struct NewsReportTests {
         #expect(Self.notes(d) == ["来源：某某网"])
     }
 }
+
+extension NewsReportTests {
+    @Test func aDatelineGluedToTheTitle() {
+        let d = Self.doc("某会议在京开幕新华社北京3月5日电（记者 王某）某会议5日在京开幕。\n6日上午，代表分组审议。\n（完）\n")
+        #expect(d.title == "某会议在京开幕")
+        #expect(d.kind == .report)
+        #expect(d.dateline?.date.start.iso == "--03-05")
+        #expect(d.text(of: 0) == "新华社北京3月5日电（记者 王某）某会议5日在京开幕。")
+        #expect(d.datedPassages.count == 1)
+        // A title that only names an agency stays whole.
+        #expect(Self.doc("新华社北京3月5日电\n正文。\n").title == "新华社北京3月5日电")
+    }
+}

@@ -63,8 +63,13 @@ public struct DocumentParser {
 
     func structure(_ p: UnsafeBufferPointer<UInt8>, lines: [SourceLine]) -> ParsedDocument {
         let trimmed = lines.map { trim(p, $0) }
-        let header = header(p, trimmed)
-        var pieces = classify(p, paragraphs(p, trimmed[min(header.bodyStart, trimmed.count)...]))
+        var header = header(p, trimmed)
+        var body = trimmed[min(header.bodyStart, trimmed.count)...]
+        if let first = trimmed.first, let (title, rest) = splittingGluedDateline(p, first) {
+            header.title = title
+            body = ArraySlice([rest] + body)
+        }
+        var pieces = classify(p, paragraphs(p, body))
         let profile = profile(p, pieces, author: header.author)
         if let dateline = profile.dateline { markNewsNotes(p, &pieces, dateline: dateline) }
         var structure = blocks(p, pieces, profile)

@@ -206,6 +206,23 @@ enum NoteLines {
 }
 
 extension DocumentParser {
+    /// A title line with a dateline glued to it by copy-paste ("某会议开幕新华社北京3月5日电（记者
+    /// 某某）某会议5日在京开幕。"): the title before the dateline, and the rest of the line as the
+    /// body's first line. Only a known agency's dated dateline, after at least two letters.
+    func splittingGluedDateline(_ p: UnsafeBufferPointer<UInt8>, _ line: Line) -> (String, Line)? {
+        let range = line.range
+        guard range.count <= NewsDateline.maxLineBytes * 4,
+              NewsDateline.hasDianOrXun(p, range) else { return nil }
+        let s = UTF8Scalars.scalars(p, range)
+        guard let m = NewsDateline.find(s), m.start >= 2, m.span != nil,
+              NewsDateline.knownAgencies.contains(where: { s[m.start...].starts(with: $0) || (s[m.start] == "据" && s[(m.start + 1)...].starts(with: $0)) })
+        else { return nil }
+        var byte = range.lowerBound
+        for c in s[..<m.start] { byte += c.utf8.count }
+        let title = source.string(range.lowerBound..<byte)
+        return (title, Line(range: byte..<range.upperBound, indented: false, blankLinesBefore: 0))
+    }
+
     /// A report's lines about the text that only its dateline shows: the headline deck above
     /// an opening dateline, or a closing dateline's own line.
     func markNewsNotes(_ p: UnsafeBufferPointer<UInt8>, _ pieces: inout [Piece], dateline: NewsDateScanner.Found) {
