@@ -49,7 +49,9 @@ enum NoteLines {
                   range.lowerBound + firstLength < lastStart else { return false }
             let second = UTF8Scalars.decode(p, at: range.lowerBound + firstLength).value
             // 完 全 (完, 全文完), 记 通 (a byline in brackets: "（记者 某某）")
-            guard isLabelStart(second) || second == 0x5B8C || second == 0x5168 || second == 0x8BB0 || second == 0x901A else { return false }
+            // or a short run of 【…】 ("【纠错】【责任编辑：某某】").
+            guard isLabelStart(second) || second == 0x5B8C || second == 0x5168 || second == 0x8BB0 || second == 0x901A
+                    || (first == 0x3010 && range.count <= maxBylineScalars * 3) else { return false }
             return isNote(UTF8Scalars.scalars(p, range))
         default: break
         }
@@ -102,8 +104,34 @@ enum NoteLines {
         guard !line.isEmpty, line.count <= maxScalars else { return false }
         let inner = unbracketed(line[...])
         if isEndMark(inner) || isLabelled(inner) || isByline(inner) || isAgencyRelease(inner) { return true }
-        return isCredited(line[...])
+        return isCredited(line[...]) || isBracketRun(line[...])
     }
+
+    /// "【纠错】【责任编辑：某某】": a line of two or more 【…】, one of them a note, the others
+    /// short web furniture (at most `maxFurniture` letters each).
+    static func isBracketRun(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard s.first == "【", s.last == "】" else { return false }
+        var parts: [ArraySlice<Unicode.Scalar>] = []
+        var open: Int? = nil
+        for i in s.indices {
+            if s[i] == "【" {
+                guard open == nil else { return false }
+                open = i
+            } else if s[i] == "】" {
+                guard let o = open else { return false }
+                parts.append(s[o...i])
+                open = nil
+            } else if open == nil && !isSpace(s[i]) {
+                return false
+            }
+        }
+        guard parts.count >= 2 else { return false }
+        let notes = parts.filter { isNote(Array($0)) }.count
+        return notes >= 1 && parts.allSatisfy { isNote(Array($0)) || $0.count - 2 <= maxFurniture }
+    }
+
+    /// The longest bracketed piece of web furniture beside a note ("【纠错】", "【打印】").
+    static let maxFurniture = 4
 
     /// The line without one pair of enclosing brackets: （…） (…) 【…】 […].
     static func unbracketed(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
