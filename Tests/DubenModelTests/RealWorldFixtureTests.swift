@@ -12,14 +12,15 @@ import Testing
 ///   "dateEnd": null, "dateline": "2024-03-05", "datedPassages": 2,
 ///   "headings": [[1, "一、总体要求"], [2, "（一）工作目标"]], "runIns": ["第一，", "一是"],
 ///   "quotations": [{"date": "2020-03-27", "dateEnd": null, "occasion": "…", "starts": "…"}],
-///   "ownBlocks": ["新华社记者 某某 摄"]}]}
+///   "ownBlocks": ["新华社记者 某某 摄"], "notes": ["（完）"]}]}
 /// ```
 ///
 /// Only the keys present are compared (null: expected absent). `headings` lists every heading
 /// (not run-in) of the contents, level and label, in order; `runIns` the run-in points by the
 /// start of their labels; `quotations` every quotation (count exact), each by the fields given;
 /// `ownBlocks` lines that must each be a block of their own, whole (never glued to a
-/// neighbour). Every fixture is also checked for lost text: every non-space character of the
+/// neighbour); `notes` every block of kind `.note` (bylines, credits, editor and source lines), in
+/// order. Every fixture is also checked for lost text: every non-space character of the
 /// file appears, in order, in the documents' titles, authors and blocks.
 @Suite("Real-world text fixtures")
 struct RealWorldFixtureTests {
@@ -79,6 +80,10 @@ struct RealWorldFixtureTests {
         if let own = e["ownBlocks"] as? [String] {
             let blocks = Set(d.blocks.indices.map { d.text(of: $0) })
             for line in own { #expect(blocks.contains(line), "\(context): not a block of its own: \(line)") }
+        }
+        if let notes = e["notes"] as? [String] {
+            let actual = d.blocks.indices.filter { d.blocks[$0].kind == .note }.map { d.text(of: $0) }
+            #expect(actual == notes, "\(context) notes")
         }
     }
 

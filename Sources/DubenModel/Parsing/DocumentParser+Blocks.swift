@@ -8,7 +8,7 @@ extension DocumentParser {
     }
 
     /// Stage 5: each classified piece becomes one block. A citation closes a quotation: the
-    /// paragraphs since the last citation or heading. A heading candidate becomes a heading
+    /// paragraphs since the last citation, heading or note. A heading candidate becomes a heading
     /// when `isHeading` says so, else a paragraph.
     func blocks(_ p: UnsafeBufferPointer<UInt8>, _ pieces: [Piece], _ profile: Profile) -> Structure {
         // One block per piece: reserve exactly (the corpus keeps them).
@@ -40,7 +40,9 @@ extension DocumentParser {
                     blocks.append(Block(kind: .paragraph, range: piece.range, isIndented: piece.indented))
                 }
             case .note:
+                // A note is never part of a quotation: one starts after it.
                 blocks.append(Block(kind: .note, range: piece.range, isIndented: piece.indented))
+                pending = []
             case .text:
                 pending.append(blocks.count)
                 blocks.append(Block(kind: .paragraph, range: piece.range, isIndented: piece.indented))

@@ -40,12 +40,15 @@ extension DocumentParser {
         }
     }
 
-    /// Lines that are blocks of their own even in hard-wrapped text: citations and headings.
+    /// Lines that are blocks of their own even in hard-wrapped text: notes (`NoteLines`), an
+    /// agency's dateline alone on its line (perhaps with its "题：…"), citations and headings.
     ///
     /// Most lines are settled from their first and last characters and their length; only
     /// lines that could still be a citation or a heading are decoded to scalars.
     func standaloneKind(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Piece.Kind? {
         guard !range.isEmpty else { return nil }
+        if NoteLines.isNote(p, range) { return .note }
+        if NewsDateline.isDatelineLine(p, range) { return .text }
         let first = UTF8Scalars.decode(p, at: range.lowerBound).value
         guard isMarkerStart(first) else { return nil }
         let last = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)).value

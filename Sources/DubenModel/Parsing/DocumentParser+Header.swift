@@ -24,6 +24,7 @@ extension DocumentParser {
     /// - a date line "（2024年1月20日）", "（二〇一九年三月五日…会议通过）", or a delivery line
     ///   "2024年1月20日在某某会议上" (a year date, then an occasion without a sentence end);
     /// - after those, a speaker's name line.
+    /// A byline such as "新华社记者 某某" is a note, never the author.
     /// The date line (or a dated subtitle "——在…讲话（2024年1月20日）", or a dated bracket ending
     /// the title) is the document's citation; a subtitle gives it its occasion when the date
     /// line has none. These lines stay shown, as notes.
@@ -31,7 +32,7 @@ extension DocumentParser {
         guard let first = lines.first else { return Header(title: "", author: nil, bodyStart: 0) }
         if opensWithText(p, first) { return Header(title: "", author: nil, bodyStart: 0) }
         var header = Header(title: source.string(first.range), author: nil, bodyStart: 1)
-        if lines.count > 2, isNameLine(p, lines[1].range) {
+        if lines.count > 2, isNameLine(p, lines[1].range), !NoteLines.isNote(p, lines[1].range) {
             header.author = source.string(lines[1].range)
             header.bodyStart = 2
         }

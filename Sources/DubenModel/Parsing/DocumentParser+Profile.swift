@@ -17,10 +17,11 @@ extension DocumentParser {
     /// anything else is text — and the heading forms in rank order.
     func profile(_ p: UnsafeBufferPointer<UInt8>, _ pieces: [Piece], author: String?) -> Profile {
         let citationCount = pieces.reduce(0) { if case .citation = $1.kind { return $0 + 1 } else { return $0 } }
-        let paragraphCount = pieces.count - citationCount
+        let noteCount = pieces.reduce(0) { if case .note = $1.kind { return $0 + 1 } else { return $0 } }
+        let paragraphCount = pieces.count - citationCount - noteCount
         let isCollection = citationCount >= 3 && citationCount * 6 >= paragraphCount
         var news = NewsDateScanner(source: source)
-        let dateline = !isCollection ? news.findDateline(p, pieces: pieces.map(\.range)) : nil
+        let dateline = !isCollection ? news.findDateline(p, pieces: pieces) : nil
         var formsPresent = [Bool](repeating: false, count: HeadingForm.allCases.count)
         for piece in pieces { if case .heading(let f, _) = piece.kind { formsPresent[f.rawValue] = true } }
         let kind: Document.Kind

@@ -6,12 +6,14 @@
 ///
 /// It works in stages, each in a file of its own:
 /// 1. header (`DocumentParser+Header`): the title, on the second line the author, and the
-///    subtitle and date lines under them (notes; the document's citation);
+///    subtitle and date lines under them (notes; the document's citation); a news dateline
+///    glued to the title line is split off;
 /// 2. paragraphs (`+Paragraphs`): source lines trimmed, and joined into paragraphs when the
 ///    document is hard-wrapped (`HardWrap`);
-/// 3. classification (`+Classification`): citations (whole lines and paragraph tails) and
-///    heading candidates;
-/// 4. profile (`+Profile`): the document's kind, the rank of each heading form, a dateline;
+/// 3. classification (`+Classification`): notes (`NoteLines`), citations (whole lines and
+///    paragraph tails) and heading candidates;
+/// 4. profile (`+Profile`): the document's kind, the rank of each heading form, a dateline
+///    (`NewsDateScanner`); a report's headline deck then becomes notes (`markNewsNotes`);
 /// 5. blocks (`+Blocks`): blocks, headings and quotations; then (`+DateLines`) date lines
 ///    under headings, quotations' lead lines and a collection's front matter;
 /// 6. run-in points (`+RunInPoints`): a speech's numbered paragraphs in its TOC;
@@ -19,7 +21,7 @@
 ///
 /// Those give a `ParsedDocument`. The document then gets its id and its metadata (from
 /// `CorpusBuilder`, or from `parse(lines:metadata:)`), and last 8. dates (`date(_:)`): a
-/// report's dateline and day markers, whose year may come from the metadata.
+/// report's dateline and day markers, whose year may come from the metadata or the text.
 public struct DocumentParser {
     let source: SourceFile
 
@@ -33,8 +35,9 @@ public struct DocumentParser {
         var kind: Kind
         /// Whether `kind` already holds the result of checking this (one-line) piece.
         var checked = false
-        /// `note`: a line about the text (a subtitle or date line under the title, a source
-        /// line): a block of its own, never part of a quotation.
+        /// `note`: a line about the text (`NoteLines`: byline, credit, editor or source line,
+        /// 完; or a subtitle or date line under the title): a block of its own, never part of a
+        /// quotation.
         enum Kind { case text, citation(Citation), heading(HeadingForm, Int), note }
     }
 
@@ -63,10 +66,19 @@ public struct DocumentParser {
 
     func structure(_ p: UnsafeBufferPointer<UInt8>, lines: [SourceLine]) -> ParsedDocument {
         let trimmed = lines.map { trim(p, $0) }
-        let header = header(p, trimmed)
+        var header = header(p, trimmed)
         let notes = header.notes.map { Piece(range: $0.range, indented: $0.indented, lineCount: 1, kind: .note, checked: true) }
-        let pieces = notes + classify(p, paragraphs(p, trimmed[min(header.bodyStart, trimmed.count)...]))
+        let body = trimmed[min(header.bodyStart, trimmed.count)...]
+        var pieces: [Piece]
+        if header.bodyStart > 0, let first = trimmed.first, let (title, rest) = splittingGluedDateline(p, first) {
+            // "…开幕新华社北京3月5日电…": the headline, then the report's first paragraph.
+            header.title = title
+            pieces = classify(p, paragraphs(p, ArraySlice([rest]))) + notes + classify(p, paragraphs(p, body))
+        } else {
+            pieces = notes + classify(p, paragraphs(p, body))
+        }
         let profile = profile(p, pieces, author: header.author)
+        if let dateline = profile.dateline { markNewsNotes(p, &pieces, dateline: dateline) }
         var structure = blocks(p, pieces, profile)
         var citation = header.citation
         let sectionDates = settleDateLines(p, &structure, isCollection: profile.isCollection, citation: &citation)
@@ -90,7 +102,8 @@ public struct DocumentParser {
     }
 
     /// Stage 8: a report's dateline and day markers. The year comes from the dateline, else
-    /// from the metadata (so this runs after the metadata is attached), else stays unknown.
+    /// from the metadata (so this runs after the metadata is attached), else from a full date
+    /// of the dateline's month in the document, else stays unknown.
     func date(_ parsed: inout ParsedDocument) {
         guard parsed.document.kind == .report, let dateline = parsed.dateline else { return }
         let sectionDates = parsed.document.datedPassages
