@@ -33,6 +33,9 @@ extension DocumentParser {
     func isMarkerStart(_ v: UInt32) -> Bool {
         switch v {
         case 0x7B2C /* 第 */, 0xFF08 /* （ */, 0x28 /* ( */, 0x2014 /* — */, 0x2015, 0x2D: return true
+        // Marker subheads (■ ★ ☆ ◆ ◇ ▲ ● ◎ ▶ ► 【) and named chapters (楔子 序章 引子 尾声 后记 番外).
+        case 0x25A0, 0x2605, 0x2606, 0x25C6, 0x25C7, 0x25B2, 0x25CF, 0x25CE, 0x25B6, 0x25BA, 0x3010: return true
+        case 0x6954 /* 楔 */, 0x5E8F /* 序 */, 0x5F15 /* 引 */, 0x5C3E /* 尾 */, 0x540E /* 后 */, 0x756A /* 番 */: return true
         default: return Unicode.Scalar(v).map(DateParser.canStartDate) ?? false
         }
     }

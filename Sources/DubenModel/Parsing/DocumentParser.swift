@@ -9,9 +9,9 @@
 /// 2. paragraphs (`+Paragraphs`): source lines trimmed and joined into paragraphs;
 /// 3. classification (`+Classification`): citations (whole lines and paragraph tails) and
 ///    heading candidates;
-/// 4. profile (`+Profile`): the document's kind, the rank of each heading form, a dateline;
+/// 4. profile (`+Profile`): the document's kind, a dateline;
 /// 5. blocks (`+Blocks`): blocks, headings and quotations;
-/// 6. run-in points (`+RunInPoints`): a speech's numbered paragraphs in its TOC;
+/// 6. run-in points (`+RunInPoints`): numbered paragraphs in the TOC, and the TOC's levels;
 /// 7. sections: each quotation's heading.
 ///
 /// Those give a `ParsedDocument`. The document then gets its id and its metadata (from
@@ -62,9 +62,7 @@ public struct DocumentParser {
         let pieces = classify(p, paragraphs(p, trimmed[min(header.bodyStart, trimmed.count)...]))
         let profile = profile(p, pieces, author: header.author)
         var structure = blocks(p, pieces, profile)
-        if profile.kind == .speech {
-            structure.toc = addingRunInPoints(p, to: structure.toc, blocks: structure.blocks)
-        }
+        addRunInPoints(p, to: &structure, profile)
         let range = (lines.first?.range.lowerBound ?? 0)..<(lines.last?.range.upperBound ?? 0)
         var document = Document(
             id: "", title: header.title, author: header.author, kind: profile.kind, source: source, range: range,
