@@ -33,7 +33,7 @@ struct HeadingRecognizerTests {
         for line in ["第一回合下来，两人不分胜负", "第二章节的内容", "第一节课上完了", "第二章所述的企业，后来迁往内地。",
                      "第一次到村里调研时", "三个方面", "12", "1.5万元的补贴", "2024.3版服务指南", "3.14是近似值",
                      "一、二、三产业协调发展，是我们的目标。", "1、2、3号文件已经印发", "● 加工厂年产值超过两千万元。",
-                     "机密★1年", "【出处】《某某文集》", "【责任编辑：某某】", "第一，要坚持。后文。", "两", "在第二章中"] {
+                     "机密★1年", "【出处】《某某文集》", "【责任编辑：某某】", "第一，要坚持。后文。", "两", "在第二章中", "一 九 四 九 年", "★★★", "■ ■ ■"] {
             #expect(heading(line) == nil, "\(line)")
         }
     }
@@ -68,6 +68,9 @@ struct HeadingRecognizerTests {
         // Without 一、 the bracketed numbers lead.
         let short = Fixtures.documents("通知\n1.总体要求\n正文。\n（1）明确分工。要落实。\n")[0]
         #expect(short.toc.map(\.level) == [1, 2])
+        // 第一， on a line of its own goes under 一、 (there it numbers points).
+        let points = Fixtures.documents("讲话\n一、总体要求\n第一，坚持党的领导\n正文。\n第二，坚持人民至上\n正文。\n")[0]
+        #expect(points.toc.map(\.level) == [1, 2, 2])
     }
 
     @Test func bareNumeralsOnlyInSequence() {

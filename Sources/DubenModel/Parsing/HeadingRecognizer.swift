@@ -11,12 +11,13 @@ public enum HeadingForm: Int, CaseIterable, Sendable {
     case question
     /// 第一节…
     case section
-    /// 第一　… / 第一，关于… on a line of its own (a section, not a run-in point)
-    case ordinal
     /// 一、… (also 一．… and 三　… with a space)
     case enumerated
     /// （一）…
     case parenthesised
+    /// 第一　… / 第一，关于… on a line of its own (a section, not a run-in point; under 一、
+    /// and （一） when a document has those: there 第一， numbers points)
+    case ordinal
     /// ■…, ★…, ◆…, ▲…, ●…, ◎…, ▶…, 【…】: an unnumbered subhead with a marker
     case marker
     /// A short line between paragraphs, without final punctuation (decided from its neighbours)
@@ -129,11 +130,11 @@ public enum HeadingRecognizer {
             return (.enumerated, n, j + 1)
         }
         let k = skipSpaces(s, j)
-        if k > j {
-            if k < s.count, s[k] == "、" { return (.enumerated, n, k + 1) }
-            return (.enumerated, n, k)
-        }
-        return nil
+        guard k > j, k < s.count else { return nil }
+        if s[k] == "、" { return (.enumerated, n, k + 1) }
+        // 一 九 四 九 年: letter-spaced numerals, not a number and a title.
+        if DateParser.chineseDigit(s[k]) != nil || s[k] == "十" { return nil }
+        return (.enumerated, n, k)
     }
 
     /// The heading form and its number when a line of its own looks like a heading: the form
@@ -166,6 +167,8 @@ public enum HeadingRecognizer {
         case .ordinal, .marker:
             if titleEnd || s.count > maxShortHeadingLength { return nil }
             if s[0] == "【" && (last != "】" || s.contains("：") || s.contains(":") || s.count < 3) { return nil }
+            // ★★★ or ■ ■ ■ is an ornament, not a subhead: a title has letters.
+            if form == .marker && !s[bodyStart...].contains(where: { $0.properties.isAlphabetic }) { return nil }
         case .volume, .part, .chapter, .section:
             if titleEnd { return nil }
         case .subhead, .numeral:
