@@ -103,5 +103,17 @@ struct HeadingRecognizerTests {
         #expect(verse.toc.isEmpty)
         let two = Fixtures.documents("文章\n　　开头的一段文字。\n产业兴旺\n　　第二段很长很长的文字，写了很多内容。\n生态宜居\n　　第三段很长很长的文字，写了很多内容。\n")[0]
         #expect(two.toc.map(\.label) == ["产业兴旺", "生态宜居"])
+        // A quoted slogan line is a subhead; a caption indented like the body is not.
+        let feature = Fixtures.documents("""
+            观察
+            　　初秋时节，走进某村，稻田金黄。
+            　　图为村民在田间收割水稻
+            　　近年来，该村大力发展乡村旅游，村民收入明显提高。
+            “绿水青山”变“金山银山”
+            　　过去，村里的竹林无人问津。如今，竹林成了远近闻名的景区。
+            人才回流添活力
+            　　越来越多的年轻人回到家乡创业，为乡村注入了活力。
+            """)[0]
+        #expect(feature.toc.map(\.label) == ["“绿水青山”变“金山银山”", "人才回流添活力"])
     }
 }

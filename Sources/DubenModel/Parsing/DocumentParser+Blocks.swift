@@ -112,8 +112,9 @@ extension DocumentParser {
         /// A one-line text piece shaped like a subhead: short, no final punctuation, no
         /// sentence or clause inside, not a credit or a caption; after a paragraph that ends a
         /// sentence (or, in a collection, at a quotation boundary) and before a paragraph at
-        /// least twice its length that is not itself such a line; and one more signal: no
-        /// indent where the next paragraph has one, or a third of the median length at most.
+        /// least twice its length that is not itself such a line; not indented like that
+        /// paragraph; and one more signal: no indent where the next paragraph has one, or a
+        /// third of the median length at most.
         func candidate(_ i: Int) -> Bool {
             let piece = pieces[i]
             guard isText(i), piece.lineCount == 1, piece.range.count >= 4, piece.range.count <= Self.maxBytes,
@@ -129,6 +130,8 @@ extension DocumentParser {
                 }
             }
             guard shaped(i) else { return false }
+            // Indented like the body: a paragraph (or a caption), not a subhead.
+            if piece.indented && pieces[i + 1].indented { return false }
             let contrast = !piece.indented && pieces[i + 1].indented
             return contrast || piece.range.count * 3 <= median
         }
@@ -139,7 +142,9 @@ extension DocumentParser {
             guard pieces[i].lineCount == 1, range.count <= Self.maxBytes, range.count >= 4 else { return false }
             let first = UTF8Scalars.decode(p, at: range.lowerBound).value
             let lastStart = UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)
-            guard isTitleCharacter(first), isTitleCharacter(UTF8Scalars.decode(p, at: lastStart).value) else { return false }
+            // A slogan line in quotation marks (“绿水青山”变“金山银山”) is a title too.
+            let last = UTF8Scalars.decode(p, at: lastStart).value
+            guard isTitleCharacter(first) || first == 0x201C, isTitleCharacter(last) || last == 0x201D else { return false }
             let s = UTF8Scalars.scalars(p, range)
             var commas = 0
             for c in s {
@@ -157,7 +162,7 @@ extension DocumentParser {
         }
 
         /// Letters, digits and ideographs: what a title starts and ends with (not brackets,
-        /// quotation marks, dashes or punctuation).
+        /// dashes or punctuation; quotation marks are checked apart).
         func isTitleCharacter(_ v: UInt32) -> Bool {
             (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x3FFFF).contains(v)
                 || (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
