@@ -73,6 +73,23 @@ struct HeadingRecognizerTests {
         #expect(points.toc.map(\.level) == [1, 2, 2])
     }
 
+    @Test func arabicNumbersOutOfSequenceAreAList() {
+        let text = """
+            意见
+            一、重点任务
+            　　（一）健全机制。建立健全统筹协调机制。
+            　　1.强化组织领导。各区要成立专班。
+            　　2.加强督促检查。要定期开展督查。
+            二、保障措施
+            　　各地要认真抓好落实。
+            附件：1.某某工作任务分工表
+            　　　2.某某工作联系人名单
+            """
+        let doc = Fixtures.documents(text)[0]
+        #expect(doc.toc.map(\.label) == ["一、重点任务", "（一）健全机制", "1.强化组织领导", "2.加强督促检查", "二、保障措施"])
+        #expect(doc.blocks.filter(\.isHeading).count == 2)
+    }
+
     @Test func bareNumeralsOnlyInSequence() {
         let lone = Fixtures.documents("文章\n\n第一段。\n\n三\n\n第二段。\n")[0]
         #expect(lone.toc.isEmpty)

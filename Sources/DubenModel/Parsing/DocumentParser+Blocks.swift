@@ -6,6 +6,8 @@ extension DocumentParser {
         var toc: [TOCEntry]
         /// The form of each entry of `toc`, from which stage 6 sets the levels.
         var forms: [HeadingForm]
+        /// The number of each entry of `toc` (0 when unnumbered).
+        var numbers: [Int]
         var quotations: [Quotation]
     }
 
@@ -19,15 +21,17 @@ extension DocumentParser {
         blocks.reserveCapacity(pieces.count)
         var toc: [TOCEntry] = []
         var forms: [HeadingForm] = []
+        var numbers: [Int] = []
         var quotations: [Quotation] = []
         quotations.reserveCapacity(profile.citationCount)
         var pending: [Int] = []  // paragraph blocks since the last boundary
         var lastNumber = [Int](repeating: 0, count: HeadingForm.allCases.count)
         let subheads = SubheadContext(self, p, pieces, profile)
-        func addHeading(_ piece: Piece, _ form: HeadingForm) {
+        func addHeading(_ piece: Piece, _ form: HeadingForm, _ number: Int) {
             blocks.append(Block(kind: .heading(level: 1), range: piece.range, isIndented: false))
             toc.append(TOCEntry(level: 1, labelRange: piece.range, in: source, block: blocks.count - 1, isRunIn: false))
             forms.append(form)
+            numbers.append(number)
             pending = []
         }
         for (i, piece) in pieces.enumerated() {
@@ -42,7 +46,7 @@ extension DocumentParser {
             case .heading(let form, let n):
                 if isHeading(p, piece.range, form: form, number: n, previous: lastNumber[form.rawValue],
                              atBoundary: pending.isEmpty, nextIsText: subheads.isText(i + 1), profile) {
-                    addHeading(piece, form)
+                    addHeading(piece, form, n)
                     if n > 0 { lastNumber[form.rawValue] = n }
                 } else {
                     pending.append(blocks.count)
@@ -50,14 +54,14 @@ extension DocumentParser {
                 }
             case .text:
                 if subheads.isSubhead(i, atBoundary: pending.isEmpty || i == 0) {
-                    addHeading(piece, .subhead)
+                    addHeading(piece, .subhead, 0)
                 } else {
                     pending.append(blocks.count)
                     blocks.append(Block(kind: .paragraph, range: piece.range, isIndented: piece.indented))
                 }
             }
         }
-        return Structure(blocks: blocks, toc: toc, forms: forms, quotations: quotations)
+        return Structure(blocks: blocks, toc: toc, forms: forms, numbers: numbers, quotations: quotations)
     }
 
     /// Whether a heading candidate of `form` numbered `number` is a heading.

@@ -5,7 +5,7 @@ extension DocumentParser {
         var label: Range<Int>
         /// The heading form of a run-in heading ("（一）完善机制。"); nil for a point ("第一，").
         var form: HeadingForm?
-        /// For points: "第一，" (true) or "一是" (false), and the number.
+        /// For points: "第一，" (true) or "一是" (false). The number of either.
         var ordinal = false
         var number = 0
     }
@@ -19,6 +19,7 @@ extension DocumentParser {
     ///   the heading before it. In speeches every such paragraph is one; elsewhere only one that
     ///   continues or is continued by the numbering of its family (一是 then 二是).
     /// - Neither is taken from a paragraph of a quotation.
+    /// - An Arabic-numbered heading out of sequence is dropped (`dropOutOfSequence`).
     /// - Levels: the forms of the headings and run-in headings present, in `HeadingForm`'s rank
     ///   order; the first is level 1.
     func addRunInPoints(_ p: UnsafeBufferPointer<UInt8>, to structure: inout Structure, _ profile: Profile) {
@@ -27,6 +28,7 @@ extension DocumentParser {
             if let r = runIn(p, block.range, block: b) { runIns.append(r) }
         }
         if profile.kind != .speech { runIns = inSequence(runIns) }
+        dropOutOfSequence(&structure, &runIns)
         // The levels of the forms present.
         var present = [Bool](repeating: false, count: HeadingForm.allCases.count)
         for f in structure.forms { present[f.rawValue] = true }
@@ -68,6 +70,47 @@ extension DocumentParser {
         structure.toc = toc
     }
 
+    /// Drops the Arabic-numbered headings and run-in headings ("2.", "（3）") that do not go on
+    /// from a smaller number of their form since the last heading of a higher form: a list
+    /// such as an attachment list (附件：1.… / 2.…) after the body, not a level of its own.
+    func dropOutOfSequence(_ structure: inout Structure, _ runIns: inout [RunIn]) {
+        var last = [Int](repeating: 0, count: HeadingForm.allCases.count)
+        var dropped = Set<Int>()  // toc indices; run-ins are filtered in place
+        var keptRunIns: [RunIn] = []
+        keptRunIns.reserveCapacity(runIns.count)
+        var r = 0
+        func keep(_ form: HeadingForm, _ n: Int) -> Bool {
+            if (form == .arabic || form == .parenthesisedArabic) && n > 1 && !(last[form.rawValue] >= 1 && last[form.rawValue] < n) {
+                return false
+            }
+            if n > 0 { last[form.rawValue] = n }
+            for lower in (form.rawValue + 1)..<last.count { last[lower] = 0 }
+            return true
+        }
+        func runInsBefore(_ block: Int) {
+            while r < runIns.count && runIns[r].block < block {
+                if let f = runIns[r].form {
+                    if keep(f, runIns[r].number) { keptRunIns.append(runIns[r]) }
+                } else {
+                    keptRunIns.append(runIns[r])
+                }
+                r += 1
+            }
+        }
+        for (e, entry) in structure.toc.enumerated() {
+            runInsBefore(entry.block)
+            if !keep(structure.forms[e], structure.numbers[e]) { dropped.insert(e) }
+        }
+        runInsBefore(Int.max)
+        runIns = keptRunIns
+        guard !dropped.isEmpty else { return }
+        for e in dropped { structure.blocks[structure.toc[e].block].kind = .paragraph }
+        let kept = structure.toc.indices.filter { !dropped.contains($0) }
+        structure.toc = kept.map { structure.toc[$0] }
+        structure.forms = kept.map { structure.forms[$0] }
+        structure.numbers = kept.map { structure.numbers[$0] }
+    }
+
     /// The points of a document that is not a speech, kept when they continue or are continued
     /// by the numbering of their family; run-in headings are all kept.
     func inSequence(_ runIns: [RunIn]) -> [RunIn] {
@@ -95,10 +138,10 @@ extension DocumentParser {
                 || Unicode.Scalar(first).map(DateParser.canStartDate) == true else { return nil }
         if first == 0xFF08 || first == 0x28 || Unicode.Scalar(first).flatMap(DateParser.digit) != nil {
             let s = prefix(p, range, scalars: HeadingRecognizer.maxRunInLabelLength)
-            guard let (form, _, length) = HeadingRecognizer.runInHeading(s) else { return nil }
+            guard let (form, n, length) = HeadingRecognizer.runInHeading(s) else { return nil }
             var end = range.lowerBound
             for c in s[..<length] { end += c.utf8.count }
-            return RunIn(block: block, label: range.lowerBound..<end, form: form)
+            return RunIn(block: block, label: range.lowerBound..<end, form: form, number: n)
         }
         guard let (ordinal, n) = HeadingRecognizer.runInPoint(prefix(p, range, scalars: HeadingRecognizer.formPrefixLength)) else {
             return nil
