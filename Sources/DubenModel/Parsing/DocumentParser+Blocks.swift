@@ -86,7 +86,7 @@ extension DocumentParser {
         let p: UnsafeBufferPointer<UInt8>
         let pieces: [Piece]
         let profile: Profile
-        /// The median byte length of the document's text pieces.
+        /// The median byte length of the document's text pieces (computed only when needed).
         var median = 0
         /// Candidates that pass the shape and neighbour tests: subheads come in twos or more.
         var candidates = 0
@@ -97,9 +97,10 @@ extension DocumentParser {
             self.pieces = pieces
             self.profile = profile
             guard profile.kind != .book else { return }
+            // Most documents have fewer than two lines of the shape: no median needed.
+            guard pieces.indices.reduce(0, { $0 + (candidate($1, signal: false) ? 1 : 0) }) >= 2 else { return }
             var lengths: [Int] = []
-            for piece in pieces { if case .text = piece.kind { lengths.append(piece.range.count) } }
-            guard !lengths.isEmpty else { return }
+            for i in pieces.indices where isText(i) { lengths.append(pieces[i].range.count) }
             lengths.sort()
             median = lengths[lengths.count / 2]
             candidates = pieces.indices.reduce(0) { $0 + (candidate($1) ? 1 : 0) }
@@ -118,11 +119,11 @@ extension DocumentParser {
         /// sentence (or, in a collection, at a quotation boundary) and before a paragraph at
         /// least twice its length that is not itself such a line; not indented like that
         /// paragraph; and one more signal: no indent where the next paragraph has one, or a
-        /// third of the median length at most.
-        func candidate(_ i: Int) -> Bool {
-            let piece = pieces[i]
-            guard isText(i), piece.lineCount == 1, piece.range.count >= 4, piece.range.count <= Self.maxBytes,
-                  isText(i + 1), pieces[i + 1].range.count >= 2 * piece.range.count, !shaped(i + 1) else { return false }
+        /// third of the median length at most (`signal`: false leaves that last test out).
+        func candidate(_ i: Int, signal: Bool = true) -> Bool {
+            let length = pieces[i].range.count
+            guard length >= 4, length <= Self.maxBytes, pieces[i].lineCount == 1, isText(i),
+                  isText(i + 1), pieces[i + 1].range.count >= 2 * length, !shaped(i + 1) else { return false }
             if profile.isCollection {
                 if i > 0, case .text = pieces[i - 1].kind { return false }
             } else {
@@ -135,9 +136,9 @@ extension DocumentParser {
             }
             guard shaped(i) else { return false }
             // Indented like the body: a paragraph (or a caption), not a subhead.
-            if piece.indented && pieces[i + 1].indented { return false }
-            let contrast = !piece.indented && pieces[i + 1].indented
-            return contrast || piece.range.count * 3 <= median
+            if pieces[i].indented && pieces[i + 1].indented { return false }
+            let contrast = !pieces[i].indented && pieces[i + 1].indented
+            return !signal || contrast || length * 3 <= median
         }
 
         /// Short, without final or inner sentence punctuation, at most one comma, not a credit.

@@ -102,8 +102,11 @@ public enum HeadingRecognizer {
             }
         }
         if isMarker(c0) { return (.marker, 0, c0 == "【" ? 0 : skipSpaces(s, 1)) }
-        for name in namedChapters where s.starts(with: name) {
-            if s.count == name.count || isSpace(s[name.count]) || s[name.count] == "：" { return (.chapter, 0, 0) }
+        if "楔序引尾后番".unicodeScalars.contains(c0) {
+            for name in namedChapters where s.starts(with: name) {
+                if s.count == name.count || isSpace(s[name.count]) || s[name.count] == "：" { return (.chapter, 0, 0) }
+            }
+            return nil
         }
         if c0 == "（" || c0 == "(" {
             let i = skipSpaces(s, 1)
