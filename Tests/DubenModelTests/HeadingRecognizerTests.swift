@@ -90,6 +90,25 @@ struct HeadingRecognizerTests {
         #expect(doc.blocks.filter(\.isHeading).count == 2)
     }
 
+    @Test func listsInsideQuotationsAreNotHeadings() {
+        let text = """
+            摘编
+            一、关于发展
+            　　要把握以下几点：
+            1.坚持生态优先
+            2.坚持系统治理
+            （2019年3月5日在某地的讲话）
+            　　另一段话。
+            （2019年3月6日在某地的讲话）
+            　　又一段话。
+            （2019年3月7日在某地的讲话）
+            """
+        let doc = Fixtures.documents(text)[0]
+        #expect(doc.kind == .quotations)
+        #expect(doc.toc.map(\.label) == ["一、关于发展"])
+        #expect(doc.quotations[0].blocks.count == 3)
+    }
+
     @Test func bareNumeralsOnlyInSequence() {
         let lone = Fixtures.documents("文章\n\n第一段。\n\n三\n\n第二段。\n")[0]
         #expect(lone.toc.isEmpty)

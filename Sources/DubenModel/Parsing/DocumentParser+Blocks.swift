@@ -71,12 +71,17 @@ extension DocumentParser {
     /// - A marker subhead (■, ★, 【…】) only before text (not a run of marker lines).
     /// - In a collection, quotations can hold numbered lists: only at a quotation boundary
     ///   (`atBoundary`: no paragraph since the last citation or heading), or when it continues
-    ///   its form's numbering (`previous` + 1) without ending a sentence. Elsewhere always.
+    ///   its form's numbering (`previous` + 1) without ending a sentence — not for Arabic
+    ///   numbers (1. （1）), the usual numbers of such lists. Elsewhere always.
     func isHeading(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, form: HeadingForm, number: Int, previous: Int,
                    atBoundary: Bool, nextIsText: Bool, _ profile: Profile) -> Bool {
         if form == .numeral && !(number == previous + 1 || number == 1 && profile.numerals.contains(2)) { return false }
         if form == .marker && !nextIsText { return false }
-        return !profile.isCollection || atBoundary || (number > 0 && previous + 1 == number && !endsParagraph(p, range))
+        if !profile.isCollection || atBoundary { return true }
+        // A list inside a quotation ("1.坚持生态优先" / "2.…") goes on in sequence too: Arabic
+        // numbers are headings of a collection only at a boundary.
+        if form == .arabic || form == .parenthesisedArabic { return false }
+        return number > 0 && previous + 1 == number && !endsParagraph(p, range)
     }
 
     /// What decides whether a short line between paragraphs is an unnumbered subhead
