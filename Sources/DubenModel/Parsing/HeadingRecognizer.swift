@@ -169,6 +169,10 @@ public enum HeadingRecognizer {
             break
         case .ordinal, .marker:
             if titleEnd || s.count > maxShortHeadingLength { return nil }
+            // A title is a phrase: "第一，关于某某问题" has no further comma (a hard-wrapped line
+            // "第一，要坚持…，不断" does); a marker subhead at most one (★坚定信心，迎难而上).
+            let commas = s[bodyStart...].reduce(0) { $0 + ("，,、".unicodeScalars.contains($1) ? 1 : 0) }
+            if commas > (form == .ordinal ? 0 : 1) { return nil }
             if s[0] == "【" && (last != "】" || s.contains("：") || s.contains(":") || s.count < 3) { return nil }
             // ★★★ or ■ ■ ■ is an ornament, not a subhead: a title has letters.
             if form == .marker && !s[bodyStart...].contains(where: { $0.properties.isAlphabetic }) { return nil }
