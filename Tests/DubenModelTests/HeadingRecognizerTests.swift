@@ -114,8 +114,12 @@ struct HeadingRecognizerTests {
     @Test func bareNumeralsOnlyInSequence() {
         let lone = Fixtures.documents("文章\n\n第一段。\n\n三\n\n第二段。\n")[0]
         #expect(lone.toc.isEmpty)
-        let seq = Fixtures.documents("文章\n\n一\n\n第一段。\n\n二\n\n第二段。\n\n12\n\n四\n\n第三段。\n")[0]
-        #expect(seq.toc.map(\.label) == ["一", "二"])
+        // 三 lost (or never there): 四 still goes on; 二 after 四 does not; 12 is a page number.
+        let seq = Fixtures.documents("文章\n\n一\n\n第一段。\n\n二\n\n第二段。\n\n12\n\n四\n\n第三段。\n\n二\n\n第四段。\n")[0]
+        #expect(seq.toc.map(\.label) == ["一", "二", "四"])
+        // Under a new section the numbering starts again.
+        let restart = Fixtures.documents("文章\n一、甲\n一\n第一段。\n二\n第二段。\n二、乙\n一\n第三段。\n二\n第四段。\n")[0]
+        #expect(restart.toc.map(\.level) == [1, 2, 2, 1, 2, 2])
     }
 
     @Test func runInPointsOutsideSpeechesNeedASequence() {

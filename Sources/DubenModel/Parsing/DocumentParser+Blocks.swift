@@ -48,6 +48,8 @@ extension DocumentParser {
                              atBoundary: pending.isEmpty, nextIsText: subheads.isText(i + 1), profile) {
                     addHeading(piece, form, n)
                     if n > 0 { lastNumber[form.rawValue] = n }
+                    // A heading starts the numbering of the forms below it afresh.
+                    for lower in (form.rawValue + 1)..<lastNumber.count { lastNumber[lower] = 0 }
                 } else {
                     pending.append(blocks.count)
                     blocks.append(Block(kind: .paragraph, range: piece.range, isIndented: piece.indented))
@@ -66,8 +68,9 @@ extension DocumentParser {
 
     /// Whether a heading candidate of `form` numbered `number` is a heading.
     ///
-    /// - A bare numeral ("二十五") only in a sequence: the next number of its form, or 一 when
-    ///   the document also has 二.
+    /// - A bare numeral ("二十五") only in a sequence: a number above the last one of its form
+    ///   (one may have been lost), or 一 when the document also has 二; in a collection also at
+    ///   a quotation boundary when the document has others.
     /// - A marker subhead (■, ★, 【…】) only before text (not a run of marker lines).
     /// - In a collection, quotations can hold numbered lists: only at a quotation boundary
     ///   (`atBoundary`: no paragraph since the last citation or heading), or when it continues
@@ -75,7 +78,11 @@ extension DocumentParser {
     ///   numbers (1. （1）), the usual numbers of such lists. Elsewhere always.
     func isHeading(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, form: HeadingForm, number: Int, previous: Int,
                    atBoundary: Bool, nextIsText: Bool, _ profile: Profile) -> Bool {
-        if form == .numeral && !(number == previous + 1 || number == 1 && profile.numerals.contains(2)) { return false }
+        if form == .numeral {
+            let inSequence = previous >= 1 ? number > previous : number == 1 && profile.numerals.contains(2)
+            let excerptNumber = profile.isCollection && atBoundary && profile.numerals.count >= 2
+            if !inSequence && !excerptNumber { return false }
+        }
         if form == .marker && !nextIsText { return false }
         if !profile.isCollection || atBoundary { return true }
         // A list inside a quotation ("1.坚持生态优先" / "2.…") goes on in sequence too: Arabic
