@@ -137,13 +137,17 @@ extension DocumentParser {
         guard first == 0x7B2C /* 第 */ || first == 0xFF08 /* （ */ || first == 0x28 /* ( */
                 || Unicode.Scalar(first).map(DateParser.canStartDate) == true else { return nil }
         if first == 0xFF08 || first == 0x28 || Unicode.Scalar(first).flatMap(DateParser.digit) != nil {
+            // Most such paragraphs open with a date or a bracket: rule them out from a few scalars.
+            guard HeadingRecognizer.form(prefix(p, range, scalars: HeadingRecognizer.formPrefixLength))?.form.mayRunIn == true else {
+                return nil
+            }
             let s = prefix(p, range, scalars: HeadingRecognizer.maxRunInLabelLength)
             guard let (form, n, length) = HeadingRecognizer.runInHeading(s) else { return nil }
             var end = range.lowerBound
             for c in s[..<length] { end += c.utf8.count }
             return RunIn(block: block, label: range.lowerBound..<end, form: form, number: n)
         }
-        guard let (ordinal, n) = HeadingRecognizer.runInPoint(prefix(p, range, scalars: HeadingRecognizer.formPrefixLength)) else {
+        guard let (ordinal, n) = HeadingRecognizer.runInPoint(prefix(p, range, scalars: 6)) else {  // 第九十九， / 九十九是
             return nil
         }
         return RunIn(block: block, label: runInLabel(p, range), form: nil, ordinal: ordinal, number: n)

@@ -32,6 +32,16 @@ public enum HeadingForm: Int, CaseIterable, Sendable {
     /// Forms whose headings may also open a paragraph as a run-in heading: "（一）完善机制。要…".
     var mayRunIn: Bool { self == .parenthesised || self == .arabic || self == .parenthesisedArabic }
 
+    /// The longest line, in scalars, that can be a heading of this form on its own line (the
+    /// parser rules longer lines out before decoding them).
+    var maxLength: Int {
+        switch self {
+        case .ordinal, .marker, .subhead: return HeadingRecognizer.maxShortHeadingLength
+        case .numeral: return 5
+        default: return HeadingRecognizer.maxHeadingLength
+        }
+    }
+
     /// Forms of a book's chapters (the evidence for `Document.Kind.book`).
     var isChapter: Bool { self == .chapter || self == .volume }
 }
@@ -93,7 +103,7 @@ public enum HeadingRecognizer {
             case "节" where next != "课": return (.section, n, j + 1)
             case "个":
                 guard j + 3 < s.count, (s[j + 1] == "问" && s[j + 2] == "题") || (s[j + 1] == "方" && s[j + 2] == "面"),
-                      "：，:,".unicodeScalars.contains(s[j + 3]) || isSpace(s[j + 3]) else { return nil }
+                      s[j + 3] == "：" || s[j + 3] == "，" || s[j + 3] == ":" || s[j + 3] == "," || isSpace(s[j + 3]) else { return nil }
                 return (.question, n, j + 4)
             case "，", ",": return DateParser.digit(s[1]) == nil ? (.ordinal, n, j + 1) : nil
             default:
@@ -102,7 +112,7 @@ public enum HeadingRecognizer {
             }
         }
         if isMarker(c0) { return (.marker, 0, c0 == "【" ? 0 : skipSpaces(s, 1)) }
-        if "楔序引尾后番".unicodeScalars.contains(c0) {
+        if c0 == "楔" || c0 == "序" || c0 == "引" || c0 == "尾" || c0 == "后" || c0 == "番" {
             for name in namedChapters where s.starts(with: name) {
                 if s.count == name.count || isSpace(s[name.count]) || s[name.count] == "：" { return (.chapter, 0, 0) }
             }
@@ -120,7 +130,7 @@ public enum HeadingRecognizer {
         if DateParser.digit(c0) != nil {
             // 1. 2、 １． 3) — then text, not another digit (1.5万元, 3.14); four digits are a year (2024.3).
             guard let (n, j) = DateParser(s).arabic(0, maxDigits: 2), j < s.count,
-                  ".．、)）".unicodeScalars.contains(s[j]) else { return nil }
+                  s[j] == "." || s[j] == "．" || s[j] == "、" || s[j] == ")" || s[j] == "）" else { return nil }
             let k = skipSpaces(s, j + 1)
             guard k < s.count, DateParser.digit(s[k]) == nil, s[k] != "%" else { return nil }
             return (.arabic, n, k)
@@ -151,7 +161,7 @@ public enum HeadingRecognizer {
         guard bodyStart < s.count else { return nil }
         // A heading is one sentence at most: no sentence end before its last character.
         for k in bodyStart..<(s.count - 1) where isSentenceEnd(s[k]) { return nil }
-        let listEnd = "；;，,、".unicodeScalars.contains(last)
+        let listEnd = last == "；" || last == ";" || last == "，" || last == "," || last == "、"
         let titleEnd = listEnd || last == "。" || last == "：" || last == ":"
         switch form {
         case .enumerated:
@@ -171,7 +181,7 @@ public enum HeadingRecognizer {
             if titleEnd || s.count > maxShortHeadingLength { return nil }
             // A title is a phrase: "第一，关于某某问题" has no further comma (a hard-wrapped line
             // "第一，要坚持…，不断" does); a marker subhead at most one (★坚定信心，迎难而上).
-            let commas = s[bodyStart...].reduce(0) { $0 + ("，,、".unicodeScalars.contains($1) ? 1 : 0) }
+            let commas = s[bodyStart...].reduce(0) { $0 + ($1 == "，" || $1 == "," || $1 == "、" ? 1 : 0) }
             if commas > (form == .ordinal ? 0 : 1) { return nil }
             if s[0] == "【" && (last != "】" || s.contains("：") || s.contains(":") || s.count < 3) { return nil }
             // ★★★ or ■ ■ ■ is an ornament, not a subhead: a title has letters.
