@@ -113,7 +113,7 @@ struct DocumentParserTests {
         #expect(doc.toc.map(\.level) == [1, 4, 5, 2, 3])
     }
 
-    @Test func runInPointsOnlyInSpeechesAndOutsideQuotations() {
+    @Test func runInPointsOutsideQuotationsAndInSequenceOutsideSpeeches() {
         let speech = Fixtures.documents("讲话\n习近平\n第一，要坚持。后文。\n二是要创新。后文。\n")[0]
         #expect(speech.kind == .speech)
         #expect(speech.toc.map(\.label) == ["第一，要坚持", "二是要创新"])

@@ -4,10 +4,20 @@ import Glibc
 import Darwin
 #endif
 
-/// One document of a corpus: a report, a quotation collection, a speech, or plain text.
+/// One document of a corpus: a report, a quotation collection, a speech, a book, or plain text.
 public struct Document: Sendable {
+    /// What kind of text a document is, decided from the evidence (Docs/FORMAT.md, "Kind").
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case report, quotations, speech, text
+        /// A news report: a dateline opens it.
+        case report
+        /// A quotation collection: dated citations after its passages.
+        case quotations
+        /// A speech: an author line or speech headings (第一部分, 第一个问题).
+        case speech
+        /// A novel or a book: chapters (第N章, 第N回, 第N编, 楔子, 尾声…).
+        case book
+        /// Anything else.
+        case text
     }
 
     /// Stable id: derived from the title, so it survives moving or renaming the file and edits

@@ -33,9 +33,15 @@ extension DocumentParser {
     }
 
     /// Whether a scalar may open a heading, a citation or a run-in point.
+    @inline(__always)
     func isMarkerStart(_ v: UInt32) -> Bool {
+        // Most lines open with an ideograph that is none of these: one range test first.
+        if v > 0x7B2C && v < 0xFF08 { return false }
         switch v {
         case 0x7B2C /* 第 */, 0xFF08 /* （ */, 0x28 /* ( */, 0x2014 /* — */, 0x2015, 0x2D: return true
+        // Marker subheads (■ ★ ☆ ◆ ◇ ▲ ● ◎ ▶ ► 【) and named chapters (楔子 序章 引子 尾声 后记 番外).
+        case 0x25A0, 0x2605, 0x2606, 0x25C6, 0x25C7, 0x25B2, 0x25CF, 0x25CE, 0x25B6, 0x25BA, 0x3010: return true
+        case 0x6954 /* 楔 */, 0x5E8F /* 序 */, 0x5F15 /* 引 */, 0x5C3E /* 尾 */, 0x540E /* 后 */, 0x756A /* 番 */: return true
         default: return Unicode.Scalar(v).map(DateParser.canStartDate) ?? false
         }
     }
@@ -58,7 +64,8 @@ extension DocumentParser {
         let short = range.count <= HeadingRecognizer.maxHeadingLength * 4
         guard bracketed || dashed || short else { return nil }
         // A heading shows its form in its first few scalars: look at those first.
-        let couldBeHeading = short && HeadingRecognizer.form(prefix(p, range, scalars: HeadingRecognizer.formPrefixLength)) != nil
+        let couldBeHeading = short && HeadingRecognizer.form(prefix(p, range, scalars: HeadingRecognizer.formPrefixLength))
+            .map { range.count <= $0.form.maxLength * 4 } == true
         guard bracketed || dashed || couldBeHeading else { return nil }
         let s = UTF8Scalars.scalars(p, range)
         if bracketed || dashed, let c = CitationParser.parseLine(s, source: source, at: range.lowerBound) { return .citation(c) }

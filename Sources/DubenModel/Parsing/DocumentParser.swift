@@ -12,11 +12,11 @@
 ///    document is hard-wrapped (`HardWrap`);
 /// 3. classification (`+Classification`): notes (`NoteLines`), citations (whole lines and
 ///    paragraph tails) and heading candidates;
-/// 4. profile (`+Profile`): the document's kind, the rank of each heading form, a dateline
-///    (`NewsDateScanner`); a report's headline deck then becomes notes (`markNewsNotes`);
+/// 4. profile (`+Profile`): the document's kind, a dateline (`NewsDateScanner`); a report's
+///    headline deck then becomes notes (`markNewsNotes`);
 /// 5. blocks (`+Blocks`): blocks, headings and quotations; then (`+DateLines`) date lines
 ///    under headings, quotations' lead lines and a collection's front matter;
-/// 6. run-in points (`+RunInPoints`): a speech's numbered paragraphs in its TOC;
+/// 6. run-in points (`+RunInPoints`): numbered paragraphs in the TOC, and the TOC's levels;
 /// 7. sections: each quotation's heading.
 ///
 /// Those give a `ParsedDocument`. The document then gets its id and its metadata (from
@@ -82,9 +82,7 @@ public struct DocumentParser {
         var structure = blocks(p, pieces, profile)
         var citation = header.citation
         let sectionDates = settleDateLines(p, &structure, isCollection: profile.isCollection, citation: &citation)
-        if profile.kind == .speech {
-            structure.toc = addingRunInPoints(p, to: structure.toc, blocks: structure.blocks)
-        }
+        addRunInPoints(p, to: &structure, profile)
         let range = (lines.first?.range.lowerBound ?? 0)..<(lines.last?.range.upperBound ?? 0)
         var document = Document(
             id: "", title: header.title, author: header.author, kind: profile.kind, source: source, range: range,
