@@ -53,11 +53,12 @@ extension DocumentParser {
     /// lines that could still be a citation or a heading are decoded to scalars.
     func standaloneKind(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Piece.Kind? {
         guard !range.isEmpty else { return nil }
-        if NoteLines.isNote(p, range) { return .note }
-        if NewsDateline.isDatelineLine(p, range) { return .text }
-        let first = UTF8Scalars.decode(p, at: range.lowerBound).value
+        let ends = LineEnds(p, range)
+        if NoteLines.isNote(p, range, ends: ends) { return .note }
+        if NewsDateline.isDatelineLine(p, range, ends: ends) { return .text }
+        let first = ends.first
         guard isMarkerStart(first) else { return nil }
-        let last = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)).value
+        let last = ends.last
         let bracketed = (first == 0xFF08 || first == 0x28) && (last == 0xFF09 || last == 0x29)
         let dashed = first == 0x2014 || first == 0x2015 || first == 0x2D
         // A heading has at most maxHeadingLength scalars, so at most 4 bytes each.

@@ -56,7 +56,7 @@ extension DocumentParser {
         var i = 0
         while i < lines.count {
             let line = lines[i]
-            if let end = bracketContinuation(p, lines, from: i) {
+            if kinds[i] == nil, let end = bracketContinuation(p, lines, from: i) {
                 let range = line.range.lowerBound..<lines[end].range.upperBound
                 var piece = Piece(range: range, indented: line.indented, lineCount: end - i + 1, kind: .text)
                 if let kind = standaloneKind(p, range) { piece.kind = kind }
@@ -81,7 +81,8 @@ extension DocumentParser {
 
     /// The index of the line that closes a bracket left open by line `i` ("（" without its
     /// "）"), when line `i` starts with the bracket and the next one or two lines (no blank line
-    /// between) close it; nil otherwise. Settled by the first and last characters for most lines.
+    /// between) close it; nil otherwise. Settled by the first and last characters for most lines;
+    /// a line already judged a citation or a heading is whole and never asked.
     func bracketContinuation(_ p: UnsafeBufferPointer<UInt8>, _ lines: [Line], from i: Int) -> Int? {
         let range = lines[i].range
         guard i + 1 < lines.count, !range.isEmpty, range.count <= 480 else { return nil }

@@ -75,7 +75,8 @@ public struct DocumentParser {
             header.title = title
             pieces = classify(p, paragraphs(p, ArraySlice([rest]))) + notes + classify(p, paragraphs(p, body))
         } else {
-            pieces = notes + classify(p, paragraphs(p, body))
+            pieces = classify(p, paragraphs(p, body))
+            if !notes.isEmpty { pieces = notes + pieces }
         }
         let profile = profile(p, pieces, author: header.author)
         if let dateline = profile.dateline { markNewsNotes(p, &pieces, dateline: dateline) }

@@ -33,9 +33,15 @@ enum NoteLines {
     /// first and last scalars; only the few that may be notes are decoded.
     static func isNote(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= maxScalars * 3 else { return false }
-        let lastStart = UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)
-        let last = UTF8Scalars.decode(p, at: lastStart).value
-        let (first, firstLength) = UTF8Scalars.decode(p, at: range.lowerBound)
+        return isNote(p, range, ends: LineEnds(p, range))
+    }
+
+    /// The same, with the line's first and last scalars already decoded (the classifier
+    /// decodes them once for all its tests).
+    static func isNote(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ends: LineEnds) -> Bool {
+        guard !range.isEmpty, range.count <= maxScalars * 3 else { return false }
+        let lastStart = ends.lastStart, last = ends.last
+        let first = ends.first, firstLength = ends.firstLength
         switch last {
         // 摄 图 发 影: a credit, a caption, "新华社发".
         case 0x6444, 0x56FE, 0x53D1, 0x5F71: return isNote(UTF8Scalars.scalars(p, range))
@@ -279,12 +285,18 @@ extension NewsDateline {
     /// feature's headline after it ("新华社杭州9月20日电　题：…"): such a line is a paragraph of its
     /// own, never joined to the deck above or a byline below.
     static func isDatelineLine(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= maxLineBytes else { return false }
+        return isDatelineLine(p, range, ends: LineEnds(p, range))
+    }
+
+    /// The same, with the line's first and last scalars already decoded.
+    static func isDatelineLine(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ends: LineEnds) -> Bool {
         guard range.count <= maxLineBytes else { return false }
         // Such a line ends in 电, 讯, the reporters' bracket or a headline: never a sentence end.
-        let last = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: range.upperBound, lowerBound: range.lowerBound)).value
+        let last = ends.last
         if last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == 0xFF1B || last == 0x201D { return false }
         // It opens with the agency's (or 据's) Han letters.
-        guard NoteLines.isHan(Unicode.Scalar(UTF8Scalars.decode(p, at: range.lowerBound).value) ?? " ") else { return false }
+        guard NoteLines.isHan(Unicode.Scalar(ends.first) ?? " ") else { return false }
         // 电 or 讯 within the agency, place and date's letters.
         let seen = hasDianOrXun(p, range.lowerBound..<min(range.upperBound, range.lowerBound + maxOpeningBytes))
         guard seen else { return false }
