@@ -78,7 +78,7 @@ public struct DocumentParser {
             pieces = classify(p, paragraphs(p, body))
             if !notes.isEmpty { pieces = notes + pieces }
         }
-        let profile = profile(p, pieces, author: header.author)
+        let profile = profile(p, pieces, title: header.title, author: header.author)
         if let dateline = profile.dateline { markNewsNotes(p, &pieces, dateline: dateline) }
         var structure = blocks(p, pieces, profile)
         var citation = header.citation
