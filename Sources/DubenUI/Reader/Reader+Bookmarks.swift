@@ -69,7 +69,8 @@ extension Reader {
         return sortedBookmarks.filter { $0.holds(matcher) }
     }
 
-    /// Keys of the bookmark list (B): jump, filter, edit the note, delete, undo, export.
+    /// Keys of the bookmark list (B): jump, filter (Esc clears it, then closes), edit the note,
+    /// delete, undo, export.
     mutating func handleBookmarkList(_ action: Action?, _ state: BookmarkListState) -> [Effect] {
         let list = listedBookmarks(filter: state.filter)
         let selected = state.selected
@@ -83,6 +84,9 @@ extension Reader {
             show(block: b.block, offset: b.offset)
         case .filter:
             prompt = Prompt(kind: .filter, editor: LineEditor(state.filter))
+        case .cancel:
+            // Esc clears the filter first, then closes.
+            overlay = state.filter.isEmpty ? .none : .bookmarks(BookmarkListState(deleted: state.deleted))
         case .editNote:
             guard selected < list.count, bookmarksWritable() else { return [] }
             prompt = Prompt(kind: .editNote(list[selected].id), editor: LineEditor(list[selected].note ?? ""))

@@ -9,11 +9,7 @@ extension Reader {
         let action = KeyBindings.action(for: key, in: overlay.keyContext)
         if action == .redraw { return [.redraw] }
         if case .timeline(let selection) = overlay { return handleTimeline(action, selection) }
-        if case .bookmarks(let state) = overlay, action == .cancel, !state.filter.isEmpty {
-            overlay = .bookmarks(BookmarkListState(selected: 0, deleted: state.deleted))
-            return []
-        }
-        if action == .close || action == .cancel || (action == nil && KeyBindings.action(for: key, in: .reader) == overlay.openingAction) {
+        if action == .close || (action == nil && KeyBindings.action(for: key, in: .reader) == overlay.openingAction) {
             overlay = .none
             return []
         }
