@@ -19,7 +19,7 @@ public enum ReaderSession {
                            notices: [Notice] = []) -> Outcome {
         var failures = notices
         var full = true
-        if let first = notices.last { reader.report(first) }
+        if let latest = notices.last { reader.report(latest) }
 
         /// Performs effects in order; returns whether one of them was `.quit`.
         func perform(_ effects: [Effect]) -> Bool {

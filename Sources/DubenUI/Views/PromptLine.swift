@@ -1,7 +1,8 @@
 import DubenLayout
 
-/// How a prompt fits on the bottom line: the label (cut to at most half the line when it is
-/// long), then the part of the typed text that holds the cursor, and where the cursor stands.
+/// How a prompt fits on the bottom line: the label (cut when it would leave less than a third
+/// of the line for the text), then the part of the typed text that holds the cursor, and where
+/// the cursor stands.
 /// The status line draws this and the session places the terminal cursor from it, so the two
 /// always agree.
 struct PromptLine: Equatable {
