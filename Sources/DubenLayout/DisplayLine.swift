@@ -193,7 +193,7 @@ public struct DisplayLine: Hashable, Sendable {
                 var k = Int(cellLower)
                 var start = lower
                 var width = Int(cell(k) & ~DisplayBytes.joins)
-                var i = lower + DisplayLine.scalarLength(bytes[lower])
+                var i = lower + UTF8Scalars.scalarLength(bytes[lower])
                 k += 1
                 while i < upper {
                     let c = cell(k)
@@ -204,17 +204,11 @@ public struct DisplayLine: Hashable, Sendable {
                     } else {
                         width += Int(c & ~DisplayBytes.joins)
                     }
-                    i += DisplayLine.scalarLength(bytes[i])
+                    i += UTF8Scalars.scalarLength(bytes[i])
                     k += 1
                 }
                 _ = try body(UnsafeBufferPointer(rebasing: bytes[start..<upper]), width)
             }
         }
-    }
-
-    /// Bytes of the UTF-8 sequence that starts with `lead` (the text is well-formed).
-    @inline(__always)
-    static func scalarLength(_ lead: UInt8) -> Int {
-        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 }
