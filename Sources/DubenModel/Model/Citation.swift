@@ -26,22 +26,12 @@ public struct Citation: Hashable, Sendable {
     /// Byte range of the text inside the first 《…》 of the occasion, when there is one.
     public var titleRange: Range<Int>? { titleSpan == .none ? nil : titleSpan.range }
 
-    /// The citation as written, without its outer brackets or leading "——".
-    public var text: String { Citation.unwrapped(source.string(textRange)) }
+    /// The citation as written, without its outer brackets or leading "——". A citation split
+    /// over two lines ("…座谈会上⏎的讲话") reads as one, joined as a block's lines are
+    /// (`TextSegment`).
+    public var text: String { TextSegment.joined(textRange, in: source) }
     /// The citation without its date ("同美国总统特朗普通电话"); may be empty.
-    public var occasion: String { Citation.unwrapped(source.string(occasionRange)) }
-
-    /// A citation split over two lines ("…座谈会上⏎的讲话") reads as one: line feeds and the
-    /// spaces around them removed.
-    static func unwrapped(_ s: String) -> String {
-        guard s.contains("\n") else { return s }
-        return s.split(separator: "\n").map { line in
-            var t = line
-            while t.first?.isWhitespace == true { t.removeFirst() }
-            while t.last?.isWhitespace == true { t.removeLast() }
-            return String(t)
-        }.joined()
-    }
+    public var occasion: String { TextSegment.joined(occasionRange, in: source) }
     /// The title in 《…》 inside the occasion, when there is one.
     public var title: String? { titleRange.map { source.string($0) } }
 

@@ -72,14 +72,7 @@ public struct Document: Sendable {
 
     /// The block's text, hard-wrapped lines joined (see `TextSegment`).
     public func text(of blockIndex: Int) -> String {
-        let segs = segments(of: blockIndex)
-        if segs.count == 1 { return source.string(segs[0].range) }
-        var s = ""
-        for seg in segs {
-            if seg.joinsWithSpace { s += " " }
-            s += source.string(seg.range)
-        }
-        return s
+        TextSegment.joined(blocks[blockIndex].range, in: source)
     }
 
     /// The innermost TOC heading (not run-in point) at or before a block.
