@@ -19,10 +19,16 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icuuc")]
         ),
 
-        // Text → model: decoding, documents, blocks, quotations, citations, dates.
+        // ICU regular expressions over UTF-8, behind plain C (the search's regex engine).
+        .target(
+            name: "CDubenSearch",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
+
+        // Text → model: decoding, documents, blocks, quotations, citations, dates, search.
         .target(
             name: "DubenModel",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["CDubenSearch", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
 
         // Model → lines: display width, Chinese line breaking, wrapping, sanitising.
