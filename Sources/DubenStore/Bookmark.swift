@@ -85,11 +85,11 @@ public struct Bookmark: Codable, Hashable, Sendable {
     /// `kind` as a `Document.Kind` (nil when absent or unknown to this version).
     public var documentKind: Document.Kind? { kind.flatMap(Document.Kind.init(rawValue:)) }
 
-    /// The date a bookmark list shows: the quotation's date, else the document's; nil when
-    /// neither is known.
+    /// The date a bookmark list shows: the quotation's date, else the document's, ISO with a
+    /// span shortened as "2020-04-20/23"; nil when neither is known.
     public var displayDate: String? {
-        if let c = citation { return c.dateEnd.map { "\(c.date)/\($0)" } ?? c.date }
-        return documentDate.map { d in d.end.map { "\(d.start)/\($0)" } ?? d.start }
+        if let c = citation { return ISODate.gbt(start: c.date, end: c.dateEnd) ?? c.date }
+        return documentDate.map { ISODate.gbt(start: $0.start, end: $0.end) ?? $0.start }
     }
 
     /// Whether the passage, its note or label, its document's title, its section or its

@@ -199,7 +199,8 @@ public enum CitationStyle: Hashable, Sendable {
         }
     }
 
-    /// Brackets a template may leave empty when a field is unknown; they are removed.
+    /// Brackets a template may leave empty when a field is unknown; they are removed, and so are
+    /// separators (：，、· ; spaces) left at the start or end.
     static let emptyPairs = ["（）", "()", "《》", "〈〉", "[]", "【】", "“”", "「」"]
 
     static func fill(_ template: String, for b: Bookmark) -> String {
@@ -212,6 +213,10 @@ public enum CitationStyle: Hashable, Sendable {
             }
         }
         for pair in emptyPairs { out = out.replacingOccurrences(of: pair, with: "") }
+        // A separator left at either end by an unknown field ("：《…》" without an author).
+        let separators: Set<Character> = ["：", ":", "，", ",", "、", "·", " ", "；", ";"]
+        while let first = out.first, separators.contains(first) { out.removeFirst() }
+        while let last = out.last, separators.contains(last) { out.removeLast() }
         return out
     }
 

@@ -4,13 +4,24 @@ import Foundation
 /// The export formats of `duben bookmarks export`.
 public enum ExportFormat: String, CaseIterable, Sendable {
     case markdown, json, csv, html
+    /// The bookmarks' sources as CSL-JSON items (`CSLExport`), not the passages.
+    case cslJSON = "csl-json"
 
-    /// A format as a user types it: its name in any case, or "md" for markdown.
+    /// A format as a user types it: its name in any case, "md" for markdown, "csl" or "csljson"
+    /// for csl-json.
     public init?(name: String) {
         let n = name.lowercased()
-        guard let f = ExportFormat(rawValue: n) ?? (n == "md" ? .markdown : nil) else { return nil }
+        let aliases: [String: ExportFormat] = ["md": .markdown, "csl": .cslJSON, "csljson": .cslJSON, "csl_json": .cslJSON]
+        guard let f = ExportFormat(rawValue: n) ?? aliases[n] else { return nil }
         self = f
     }
+}
+
+/// How a Markdown export cites: a citation line in the chosen style under each passage, or
+/// pandoc citations (`[@key]` after each passage, the keys of `CSLExport`), which
+/// `pandoc --citeproc --bibliography FILE` turns into citations and a reference list.
+public enum MarkdownCitations: String, CaseIterable, Sendable {
+    case lines, pandoc
 }
 
 /// Turns bookmarks into text people paste into papers, notes and spreadsheets.
@@ -18,9 +29,10 @@ public enum BookmarkExporter {
     /// One export. `style` is the citation form of markdown, html and csv (json carries the
     /// citation's fields instead); `bom` applies to csv.
     public static func export(_ bookmarks: [Bookmark], as format: ExportFormat, bom: Bool = false,
-                              style: CitationStyle = .source) throws -> Data {
+                              style: CitationStyle = .source, citations: MarkdownCitations = .lines) throws -> Data {
         switch format {
-        case .markdown: return Data(markdown(bookmarks, style: style).utf8)
+        case .markdown: return Data(markdown(bookmarks, style: style, citations: citations).utf8)
+        case .cslJSON: return try CSLExport.data(bookmarks)
         case .json: return try annotationCollection(bookmarks)
         case .csv: return try csv(bookmarks, bom: bom, style: style)
         case .html: return Data(html(bookmarks, style: style).utf8)
@@ -66,8 +78,10 @@ public enum BookmarkExporter {
     }
 
     /// Markdown: a `##` heading per document with its byline (author, date, place, source),
-    /// each passage a blockquote followed by its citation in `style` and its note.
-    public static func markdown(_ bookmarks: [Bookmark], style: CitationStyle = .source) -> String {
+    /// each passage a blockquote followed by its citation in `style` (or, with `.pandoc`
+    /// citations, ending in `[@key]`) and its note.
+    public static func markdown(_ bookmarks: [Bookmark], style: CitationStyle = .source,
+                                citations: MarkdownCitations = .lines) -> String {
         var out = "# Bookmarks\n"
         for group in grouped(bookmarks) {
             out += "\n## \(escapeMarkdown(group.title))\n"
@@ -78,9 +92,10 @@ public enum BookmarkExporter {
                 let paragraphs = b.quote.exact.split(separator: "\n", omittingEmptySubsequences: false)
                 for (k, paragraph) in paragraphs.enumerated() {
                     if k > 0 { out += ">\n" }
-                    out += "> \(escapeMarkdown(String(paragraph)))\n"
+                    let cite = citations == .pandoc && k == paragraphs.count - 1 ? " [@\(CSLExport.key(for: b))]" : ""
+                    out += "> \(escapeMarkdown(String(paragraph)))\(cite)\n"
                 }
-                out += "\n\(escapeMarkdown(citationLine(b, style: style)))\n"
+                if citations == .lines { out += "\n\(escapeMarkdown(citationLine(b, style: style)))\n" }
                 if let note = b.note, !note.isEmpty {
                     out += "\n"
                     for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
