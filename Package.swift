@@ -88,7 +88,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DubenStoreTests",
-            dependencies: ["DubenStore", "DubenModel", "duben", "DubenTestSupport", .product(name: "CSV", package: "CSV.swift"), .product(name: "Ink", package: "Ink")]
+            dependencies: ["DubenStore", "DubenModel", "duben", "DubenTestSupport", .product(name: "CSV", package: "CSV.swift"), .product(name: "Ink", package: "Ink")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DubenUITests",

@@ -32,11 +32,20 @@ public enum BookmarkImporter {
                 citation = Bookmark.CitationInfo(date: date, dateEnd: c["dateEnd"] as? String, occasion: occasion, text: text)
             }
             let note = (a["body"] as? [String: Any])?["value"] as? String
-            return Bookmark(id: id, document: docID, documentTitle: title, section: doc["section"] as? String, block: block,
-                            offset: start, length: end - start,
-                            quote: Bookmark.Quote(exact: exact, prefix: quote["prefix"] as? String ?? "", suffix: quote["suffix"] as? String ?? ""),
-                            label: a["label"] as? String, note: note, created: a["created"] as? String ?? "", updated: a["modified"] as? String ?? "",
-                            citation: citation, orphaned: false)
+            var b = Bookmark(id: id, document: docID, documentTitle: title, section: doc["section"] as? String, block: block,
+                             offset: start, length: end - start,
+                             quote: Bookmark.Quote(exact: exact, prefix: quote["prefix"] as? String ?? "", suffix: quote["suffix"] as? String ?? ""),
+                             label: a["label"] as? String, note: note, created: a["created"] as? String ?? "", updated: a["modified"] as? String ?? "",
+                             citation: citation, orphaned: false)
+            // Schema version 2's facts, when the export has them (an older export does not).
+            b.author = doc["author"] as? String
+            b.kind = doc["kind"] as? String
+            b.documentDate = (doc["date"] as? String).map { Bookmark.DocumentDate(start: $0, end: doc["dateEnd"] as? String) }
+            b.documentOccasion = doc["occasion"] as? String
+            b.place = doc["place"] as? String
+            b.source = doc["source"] as? String
+            b.sectionPath = doc["sectionPath"] as? [String]
+            return b
         }
     }
 }

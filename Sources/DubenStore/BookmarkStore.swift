@@ -6,24 +6,26 @@ import Glibc
 /// Why the bookmark or state file cannot be used. One line, naming the file.
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case corrupt(path: String, reason: String)
-    case newerVersion(path: String, version: Int)
+    case newerVersion(path: String, version: Int, known: Int = BookmarkFile.currentVersion)
     case io(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .corrupt(let path, let reason):
             return "\(path): cannot read bookmarks (\(reason)); the file is left unchanged — see `duben bookmarks check`"
-        case .newerVersion(let path, let version):
-            return "\(path): written by a newer duben (schema version \(version), this one knows \(BookmarkFile.currentVersion)); left unchanged"
+        case .newerVersion(let path, let version, let known):
+            return "\(path): written by a newer duben (schema version \(version), this one knows \(known)); left unchanged"
         case .io(let path, let reason):
             return "\(path): \(reason)"
         }
     }
 }
 
-/// The bookmark file's contents (schema in Docs/BOOKMARKS.md).
+/// The bookmark file's contents (schema in Docs/BOOKMARKS.md). Version 2 added the citation
+/// metadata of `Bookmark` (author, kind, document date, place, source, section path); a
+/// version-1 file is read as it is (those fields absent) and written as version 2.
 public struct BookmarkFile: Codable, Sendable {
-    public static let currentVersion = 1
+    public static let currentVersion = 2
     public static let schemaName = "duben-bookmarks"
     public var schema = BookmarkFile.schemaName
     public var version = BookmarkFile.currentVersion
@@ -71,13 +73,15 @@ public struct BookmarkStore: Sendable {
         try AtomicJSONFile.withLock(path) {
             var file = try Self.decode(BookmarkFile.self, path: path) ?? BookmarkFile()
             let result = try change(&file.bookmarks)
+            // A file of an older version is written in the current one (its fields are a subset).
+            file.version = BookmarkFile.currentVersion
             try AtomicJSONFile.write(file, to: path)
             return result
         }
     }
 
     /// Decodes a versioned JSON file; nil when it does not exist.
-    static func decode<T: Decodable>(_ type: T.Type, path: String) throws(StoreError) -> T? {
+    static func decode<T: Decodable>(_ type: T.Type, path: String, knownVersion: Int = BookmarkFile.currentVersion) throws(StoreError) -> T? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .io(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
@@ -86,7 +90,7 @@ public struct BookmarkStore: Sendable {
             throw .corrupt(path: path, reason: "not valid JSON")
         }
         guard let version = header.version else { throw .corrupt(path: path, reason: "no schema version") }
-        if version > BookmarkFile.currentVersion { throw .newerVersion(path: path, version: version) }
+        if version > knownVersion { throw .newerVersion(path: path, version: version, known: knownVersion) }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch {

@@ -4,24 +4,46 @@ import Foundation
 /// The export formats of `duben bookmarks export`.
 public enum ExportFormat: String, CaseIterable, Sendable {
     case markdown, json, csv, html
+    /// The bookmarks' sources as CSL-JSON items (`CSLExport`), not the passages.
+    case cslJSON = "csl-json"
 
-    /// A format as a user types it: its name in any case, or "md" for markdown.
+    /// A format as a user types it: its name in any case, "md" for markdown, "csl" or "csljson"
+    /// for csl-json.
     public init?(name: String) {
         let n = name.lowercased()
-        guard let f = ExportFormat(rawValue: n) ?? (n == "md" ? .markdown : nil) else { return nil }
+        let aliases: [String: ExportFormat] = ["md": .markdown, "csl": .cslJSON, "csljson": .cslJSON, "csl_json": .cslJSON]
+        guard let f = ExportFormat(rawValue: n) ?? aliases[n] else { return nil }
         self = f
     }
 }
 
+/// How a Markdown export cites: a citation line in the chosen style under each passage, or
+/// pandoc citations (`[@key]` after each passage, the keys of `CSLExport`), which
+/// `pandoc --citeproc --bibliography FILE` turns into citations and a reference list.
+public enum MarkdownCitations: String, CaseIterable, Sendable {
+    case lines, pandoc
+}
+
 /// Turns bookmarks into text people paste into papers, notes and spreadsheets.
 public enum BookmarkExporter {
-    public static func export(_ bookmarks: [Bookmark], as format: ExportFormat, bom: Bool = false) throws -> Data {
+    /// One export. `style` is the citation form of markdown, html and csv (json carries the
+    /// citation's fields instead); `bom` applies to csv.
+    public static func export(_ bookmarks: [Bookmark], as format: ExportFormat, bom: Bool = false,
+                              style: CitationStyle = .source, citations: MarkdownCitations = .lines) throws -> Data {
         switch format {
-        case .markdown: return Data(markdown(bookmarks).utf8)
+        case .markdown: return Data(markdown(bookmarks, style: style, citations: citations).utf8)
+        case .cslJSON: return try CSLExport.data(bookmarks)
         case .json: return try annotationCollection(bookmarks)
-        case .csv: return try csv(bookmarks, bom: bom)
-        case .html: return Data(html(bookmarks).utf8)
+        case .csv: return try csv(bookmarks, bom: bom, style: style)
+        case .html: return Data(html(bookmarks, style: style).utf8)
         }
+    }
+
+    /// The line under a document's heading: author, date, place and source, those known,
+    /// joined by " · " ("习近平 · 2018年2月12日 · 四川省成都市"); nil when none is.
+    public static func byline(_ b: Bookmark) -> String? {
+        let parts = [b.author, b.documentDateInChinese, b.place, b.source].compactMap { $0 }.filter { !$0.isEmpty }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     /// Groups in document order (first appearance), bookmarks in text order within each.
@@ -38,10 +60,9 @@ public enum BookmarkExporter {
         }
     }
 
-    /// The citation as the collection writes it, or the document title and section.
-    public static func citationLine(_ b: Bookmark) -> String {
-        if let c = b.citation { return "（\(c.text)）" }
-        return b.section.map { "\(b.documentTitle) · \($0)" } ?? b.documentTitle
+    /// The citation line of a bookmark in a style (the default: the collections' own form).
+    public static func citationLine(_ b: Bookmark, style: CitationStyle = .source) -> String {
+        style.citation(for: b)
     }
 
     // MARK: Markdown
@@ -56,19 +77,25 @@ public enum BookmarkExporter {
         return out
     }
 
-    public static func markdown(_ bookmarks: [Bookmark]) -> String {
+    /// Markdown: a `##` heading per document with its byline (author, date, place, source),
+    /// each passage a blockquote followed by its citation in `style` (or, with `.pandoc`
+    /// citations, ending in `[@key]`) and its note.
+    public static func markdown(_ bookmarks: [Bookmark], style: CitationStyle = .source,
+                                citations: MarkdownCitations = .lines) -> String {
         var out = "# Bookmarks\n"
         for group in grouped(bookmarks) {
             out += "\n## \(escapeMarkdown(group.title))\n"
+            if let line = byline(group.items[0]) { out += "\n\(escapeMarkdown(line))\n" }
             for b in group.items {
                 // One blockquote; a passage over several paragraphs keeps them apart.
                 out += "\n"
                 let paragraphs = b.quote.exact.split(separator: "\n", omittingEmptySubsequences: false)
                 for (k, paragraph) in paragraphs.enumerated() {
                     if k > 0 { out += ">\n" }
-                    out += "> \(escapeMarkdown(String(paragraph)))\n"
+                    let cite = citations == .pandoc && k == paragraphs.count - 1 ? " [@\(CSLExport.key(for: b))]" : ""
+                    out += "> \(escapeMarkdown(String(paragraph)))\(cite)\n"
                 }
-                out += "\n\(escapeMarkdown(citationLine(b)))\n"
+                if citations == .lines { out += "\n\(escapeMarkdown(citationLine(b, style: style)))\n" }
                 if let note = b.note, !note.isEmpty {
                     out += "\n"
                     for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -101,7 +128,7 @@ public enum BookmarkExporter {
                         ["type": "TextPositionSelector", "start": b.offset, "end": b.offset + b.length],
                     ],
                 ] as [String: Any],
-                "duben:document": ["id": b.document, "title": b.documentTitle, "block": b.block, "section": b.section ?? NSNull()] as [String: Any],
+                "duben:document": documentProperties(b),
             ]
             if let note = b.note, !note.isEmpty {
                 a["body"] = ["type": "TextualBody", "value": note, "format": "text/plain", "purpose": "commenting"]
@@ -123,18 +150,42 @@ public enum BookmarkExporter {
         return try JSONSerialization.data(withJSONObject: collection, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
+    /// `duben:document`: the document's id, title and facts (schema version 2's fields, those
+    /// known), the block and the section.
+    static func documentProperties(_ b: Bookmark) -> [String: Any] {
+        var d: [String: Any] = ["id": b.document, "title": b.documentTitle, "block": b.block, "section": b.section ?? NSNull()]
+        if let v = b.author { d["author"] = v }
+        if let v = b.kind { d["kind"] = v }
+        if let v = b.documentDate {
+            d["date"] = v.start
+            d["dateEnd"] = v.end ?? NSNull()
+        }
+        if let v = b.documentOccasion { d["occasion"] = v }
+        if let v = b.place { d["place"] = v }
+        if let v = b.source { d["source"] = v }
+        if let v = b.sectionPath { d["sectionPath"] = v }
+        return d
+    }
+
     // MARK: CSV
 
-    public static let csvHeader = ["document", "section", "date", "date_end", "occasion", "passage", "note", "created"]
+    /// The columns: the document's id, title, author, kind, date (ISO, and its end), place and
+    /// source; the section path (" · "); the quotation's date, end and occasion; the passage,
+    /// note, creation time; the citation in the export's style.
+    public static let csvHeader = ["document", "title", "author", "kind", "document_date", "document_date_end", "place", "source",
+                                   "section", "date", "date_end", "occasion", "passage", "note", "created", "citation"]
 
     /// RFC 4180 through CSV.swift; `bom` prepends a UTF-8 BOM for spreadsheet programs.
-    public static func csv(_ bookmarks: [Bookmark], bom: Bool) throws -> Data {
+    public static func csv(_ bookmarks: [Bookmark], bom: Bool, style: CitationStyle = .source) throws -> Data {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream, codecType: UTF8.self, delimiter: ",", newline: .crlf)
         try writer.write(row: csvHeader)
         for b in bookmarks {
-            try writer.write(row: [b.documentTitle, b.section ?? "", b.citation?.date ?? "", b.citation?.dateEnd ?? "",
-                                   b.citation?.occasion ?? "", b.quote.exact, b.note ?? "", b.created])
+            let section = (b.sectionPath ?? b.section.map { [$0] } ?? []).joined(separator: " · ")
+            try writer.write(row: [b.document, b.documentTitle, b.author ?? "", b.kind ?? "", b.documentDate?.start ?? "",
+                                   b.documentDate?.end ?? "", b.place ?? "", b.source ?? "", section,
+                                   b.citation?.date ?? "", b.citation?.dateEnd ?? "", b.citation?.occasion ?? "",
+                                   b.quote.exact, b.note ?? "", b.created, style.citation(for: b)])
         }
         writer.stream.close()
         var data = (stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data) ?? Data()
@@ -159,7 +210,9 @@ public enum BookmarkExporter {
         return out
     }
 
-    public static func html(_ bookmarks: [Bookmark]) -> String {
+    /// One standalone page: a section per document (heading, byline), each passage a
+    /// blockquote with its citation in `style` and its note; all text escaped.
+    public static func html(_ bookmarks: [Bookmark], style: CitationStyle = .source) -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="zh">
@@ -174,10 +227,11 @@ public enum BookmarkExporter {
             """
         for group in grouped(bookmarks) {
             out += "<section>\n<h2>\(escapeHTML(group.title))</h2>\n"
+            if let line = byline(group.items[0]) { out += "<p class=\"byline\">\(escapeHTML(line))</p>\n" }
             for b in group.items {
                 let passage = b.quote.exact.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "<p>\(escapeHTML(String($0)))</p>" }.joined()
-                out += "<blockquote>\(passage)</blockquote>\n<p class=\"cite\">\(escapeHTML(citationLine(b)))</p>\n"
+                out += "<blockquote>\(passage)</blockquote>\n<p class=\"cite\">\(escapeHTML(citationLine(b, style: style)))</p>\n"
                 if let note = b.note, !note.isEmpty {
                     out += "<p class=\"note\">\(escapeHTML(note).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
                 }

@@ -9,8 +9,11 @@ public struct PositionStore: Sendable {
         public var updated: String
     }
 
+    /// The schema version of `state.json` (independent of the bookmark file's).
+    public static let currentVersion = 1
+
     struct StateFile: Codable {
-        var version = BookmarkFile.currentVersion
+        var version = PositionStore.currentVersion
         var positions: [String: Position] = [:]
     }
 
@@ -19,7 +22,7 @@ public struct PositionStore: Sendable {
     public init(path: String) { self.path = path }
 
     public func read() throws(StoreError) -> [String: Position] {
-        try BookmarkStore.decode(StateFile.self, path: path)?.positions ?? [:]
+        try BookmarkStore.decode(StateFile.self, path: path, knownVersion: PositionStore.currentVersion)?.positions ?? [:]
     }
 
     /// Records positions (document id → block, offset) in one locked write.
@@ -27,7 +30,7 @@ public struct PositionStore: Sendable {
         guard !positions.isEmpty else { return }
         try AtomicJSONFile.withLock(path) {
             // A state file that cannot be read is left alone (the error goes to the caller).
-            var file = try BookmarkStore.decode(StateFile.self, path: path) ?? StateFile()
+            var file = try BookmarkStore.decode(StateFile.self, path: path, knownVersion: PositionStore.currentVersion) ?? StateFile()
             for (document, p) in positions {
                 file.positions[document] = Position(block: p.block, offset: p.offset, updated: now)
             }

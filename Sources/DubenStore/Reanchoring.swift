@@ -66,7 +66,8 @@ public enum Reanchoring {
     }
 
     /// Re-anchors every bookmark of a document: moved ones get their new place, lost ones are
-    /// marked orphaned (and found ones un-orphaned).
+    /// marked orphaned (and found ones un-orphaned); missing citation metadata (a version-1
+    /// bookmark's) is filled from the document (`Bookmark.refreshed(from:)`). True when any changed.
     public static func refresh(_ bookmarks: inout [Bookmark], in doc: Document) -> Bool {
         var changed = false
         for i in bookmarks.indices where bookmarks[i].document == doc.id {
@@ -79,6 +80,11 @@ public enum Reanchoring {
                 }
             } else if !bookmarks[i].orphaned {
                 bookmarks[i].orphaned = true
+                changed = true
+            }
+            let filled = bookmarks[i].refreshed(from: doc)
+            if filled != bookmarks[i] {
+                bookmarks[i] = filled
                 changed = true
             }
         }

@@ -22,6 +22,36 @@ struct BookmarkMatchOption: ParsableArguments {
     }
 }
 
+/// `--style` and `--template`: how citations are written (`CitationStyle`).
+struct CitationStyleOptions: ParsableArguments {
+    @Option(help: "Citation style: source (the collections' own form: 习近平：《题名》（2018年2月12日）; the default) or gbt7714 (GB/T 7714-2015 references).")
+    var style: String?
+    @Option(help: ArgumentHelp("A citation template instead of a style, e.g. '{author}：《{title}》（{date}）'. Fields: {author} {title} {date} {occasion} {section} {place} {source} {kind} {citation}; {{ and }} are braces; an unknown field is an error.", valueName: "template"))
+    var template: String?
+
+    func validate() throws {
+        do { _ = try CitationStyle.parse(name: style, template: template) } catch { throw ValidationError(error.description) }
+    }
+
+    /// The chosen style (checked by `validate`).
+    var citationStyle: CitationStyle { (try? CitationStyle.parse(name: style, template: template)) ?? .source }
+}
+
+/// The bookmarks with the citation metadata a version-1 bookmark lacks filled from the texts
+/// (`Bookmark.refreshed(from:)`). Without paths, the bundled texts; when those cannot be found
+/// the bookmarks are used as stored.
+func refreshedFromTexts(_ bookmarks: [Bookmark], _ corpusOptions: CorpusOptions) throws -> [Bookmark] {
+    guard !bookmarks.isEmpty, !corpusOptions.paths.isEmpty || BundledTexts.locate() != nil else { return bookmarks }
+    let corpus = try corpusOptions.load()
+    return refreshed(bookmarks, from: corpus)
+}
+
+/// `Bookmark.refreshed(from:)` for every bookmark whose document is in the corpus.
+func refreshed(_ bookmarks: [Bookmark], from corpus: Corpus) -> [Bookmark] {
+    let byID = Dictionary(corpus.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    return bookmarks.map { b in byID[b.document].map { b.refreshed(from: $0) } ?? b }
+}
+
 /// Runs a store operation, turning store errors into one line and status 2.
 func withStore<T>(_ body: () throws -> T) throws -> T {
     do {
@@ -42,11 +72,12 @@ struct BookmarksCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the bookmarks.")
         @OptionGroup var file: BookmarkFileOption
-        @Flag(help: "Print JSON (the bookmark objects of the file).") var json = false
+        @Flag(help: "Print JSON (the bookmark objects of the file, missing citation metadata filled from the texts).") var json = false
         @OptionGroup var filter: BookmarkMatchOption
+        @OptionGroup var corpusOptions: CorpusOptions
 
         func run() throws {
-            let all = filter.apply(try withStore { try file.store.read() })
+            let all = filter.apply(try refreshedFromTexts(try withStore { try file.store.read() }, corpusOptions))
             if json {
                 try JSONOutput.write(all)
                 return
@@ -54,7 +85,7 @@ struct BookmarksCommand: ParsableCommand {
             var table = TextTable(header: ["ID", "DOCUMENT", "DATE", "PASSAGE", "NOTE"])
             table.maxWidths = [1: 24, 3: 30, 4: 24]
             for b in all {
-                table.rows.append([String(b.id.prefix(8)), b.documentTitle, b.citation?.date ?? "—",
+                table.rows.append([String(b.id.prefix(8)), b.documentTitle, b.displayDate ?? "—",
                                    (b.orphaned ? "(orphaned) " : "") + b.quote.exact.replacingOccurrences(of: "\n", with: " "), b.note ?? ""])
             }
             print(table.render(), terminator: "")
@@ -99,7 +130,8 @@ struct BookmarksCommand: ParsableCommand {
                 }
                 b = made
             }
-            try withStore { try file.store.update { $0.append(b) } }
+            // The file's other bookmarks get the metadata a version-1 bookmark lacks on this write.
+            try withStore { try file.store.update { all in all = refreshed(all, from: corpus) + [b] } }
             print(b.id)
         }
     }
@@ -123,23 +155,55 @@ struct BookmarksCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export bookmarks with their citations.")
+        static let configuration = CommandConfiguration(
+            abstract: "Export bookmarks with their citations.",
+            discussion: "Citation metadata a version-1 bookmark lacks is filled from the texts (the bundled corpus, or the paths given). Formats and styles: Docs/BOOKMARKS.md.")
         @OptionGroup var file: BookmarkFileOption
-        @Option(help: "markdown, json (W3C Web Annotation), csv or html.") var format: ExportFormatArgument
+        @Option(help: "markdown, json (W3C Web Annotation), csv, html, or csl-json (the sources as CSL-JSON items).") var format: ExportFormatArgument
         @Option(help: "Write to this file (default: standard output).") var output: String?
-        @Flag(help: "Overwrite an existing output file.") var force = false
+        @Flag(help: "Overwrite an existing output file (and bibliography).") var force = false
         @Flag(help: "CSV: begin with a UTF-8 byte-order mark (for spreadsheet programs).") var bom = false
         @Option(help: "Only bookmarks of this document id.") var doc: String?
         @OptionGroup var filter: BookmarkMatchOption
+        @OptionGroup var styleOptions: CitationStyleOptions
+        @Option(help: ArgumentHelp("Markdown: lines (a citation line in the style under each passage; the default) or pandoc ([@key] after each passage, for pandoc --citeproc).", valueName: "lines|pandoc"))
+        var citations: String?
+        @Option(help: ArgumentHelp("Markdown: also write the CSL-JSON items the [@key]s cite to this file (implies --citations pandoc).", valueName: "file"))
+        var bibliography: String?
+        @OptionGroup var corpusOptions: CorpusOptions
+
+        func validate() throws {
+            if let c = citations, MarkdownCitations(rawValue: c.lowercased()) == nil {
+                throw ValidationError("--citations \(c): use lines or pandoc")
+            }
+            if (citations != nil || bibliography != nil) && format.format != .markdown {
+                throw ValidationError("--citations and --bibliography go with --format markdown")
+            }
+            if bibliography != nil && citations?.lowercased() == "lines" {
+                throw ValidationError("--bibliography goes with --citations pandoc")
+            }
+            if styleOptions.style != nil || styleOptions.template != nil, [.json, .cslJSON].contains(format.format) {
+                throw ValidationError("--style and --template go with markdown, csv and html (\(format.format.rawValue) carries the citation's fields)")
+            }
+        }
 
         func run() throws {
             var all = filter.apply(try withStore { try file.store.read() })
             if let d = doc { all = all.filter { $0.document == d || $0.document.hasPrefix(d) } }
-            let data = try BookmarkExporter.export(all, as: format.format, bom: bom)
+            all = try refreshedFromTexts(all, corpusOptions)
+            let mode: MarkdownCitations = bibliography != nil ? .pandoc : citations.flatMap { MarkdownCitations(rawValue: $0.lowercased()) } ?? .lines
+            let data = try BookmarkExporter.export(all, as: format.format, bom: bom, style: styleOptions.citationStyle, citations: mode)
+            if let bibliography {
+                try write(try CSLExport.data(all), to: bibliography)
+            }
             guard let path = output else {
                 FileHandle.standardOutput.write(data)
                 return
             }
+            try write(data, to: path)
+        }
+
+        func write(_ data: Data, to path: String) throws {
             do {
                 try ExportFile.write(data, to: path, overwrite: force)
             } catch .exists {

@@ -72,8 +72,12 @@ struct StoreTests {
         while let row = reader.next() { rows.append(row) }
         #expect(reader.headerRow == BookmarkExporter.csvHeader)
         #expect(rows.count == 2)
-        #expect(rows[0][6] == S.hostileNote)
-        #expect(rows[0][2] == "2020-03-27" && rows[0][4] == "同美国总统特朗普通电话")
+        let column = Dictionary(uniqueKeysWithValues: BookmarkExporter.csvHeader.enumerated().map { ($1, $0) })
+        #expect(rows[0][column["note"]!] == S.hostileNote)
+        #expect(rows[0][column["date"]!] == "2020-03-27" && rows[0][column["occasion"]!] == "同美国总统特朗普通电话")
+        #expect(rows[0][column["author"]!] == "习近平" && rows[0][column["kind"]!] == "quotations")
+        #expect(rows[1][column["title"]!] == "在打好精准脱贫攻坚战座谈会上的讲话" && rows[1][column["document_date"]!] == "2018-02-12")
+        #expect(rows[1][column["citation"]!] == "习近平：《在打好精准脱贫攻坚战座谈会上的讲话》（2018年2月12日）")
         // Markdown: a CommonMark parser (Ink) renders the note as text, not as HTML or emphasis.
         let md = String(decoding: try BookmarkExporter.export(items, as: .markdown), as: UTF8.self)
         let html = MarkdownParser().html(from: md)
