@@ -22,13 +22,16 @@ public struct EffectPerformer: EffectPerforming {
     public var now: () -> String
     /// A new bookmark id.
     public var newID: () -> String
+    /// Where `y` copies to.
+    public var clipboard: Clipboard
 
     public init(store: BookmarkStore?, positions: PositionStore?, now: @escaping () -> String = { ISOTime.now() },
-                newID: @escaping () -> String = { UUID().uuidString }) {
+                newID: @escaping () -> String = { UUID().uuidString }, clipboard: Clipboard = Clipboard()) {
         self.store = store
         self.positions = positions
         self.now = now
         self.newID = newID
+        self.clipboard = clipboard
     }
 
     /// Reads the bookmark file for a new reader: its bookmarks, or read-only with the reason
@@ -57,6 +60,11 @@ public struct EffectPerformer: EffectPerforming {
                 return try perform(change)
             case .export(let bookmarks, let format, let path):
                 return try export(bookmarks, format: format, path: path)
+            case .copy(let text, let characters):
+                switch clipboard.copy(text) {
+                case .copied(let destination): return .copied(characters: characters, destination: destination)
+                case .unavailable(let why): return .notCopied(Notice.warning(why))
+                }
             case .savePositions(let saved):
                 guard let positions else { return .positionsSaved }
                 try positions.save(saved.mapValues { ($0.block, $0.offset) }, now: now())

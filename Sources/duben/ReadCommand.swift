@@ -17,13 +17,18 @@ struct ReadCommand: ParsableCommand {
             `duben - < file` and `cat file | duben -` work. NO_COLOR turns colours off. Reading \
             positions are saved on the way out (q, SIGINT, SIGTERM, SIGHUP). A bookmark, note, \
             export or position that cannot be written is shown on the status line and printed on \
-            standard error after the reader exits.
+            standard error after the reader exits. v selects sentences; m bookmarks and y copies \
+            the selection (or the quotation at the top, or the first sentence on screen) with its \
+            citation in --style; y uses wl-copy, xclip, xsel, pbcopy or tmux's buffer, and OSC 52 \
+            only with --osc52.
             """)
 
     @OptionGroup var layout: LayoutArguments
     @Flag(help: "Do not use colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Start every document at the top instead of where it was left.") var noResume = false
+    @Flag(help: "Let y copy through the terminal (OSC 52) when no clipboard tool works.") var osc52 = false
     @OptionGroup var bookmarkFile: BookmarkFileOption
+    @OptionGroup var citation: CitationStyleOptions
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
@@ -39,10 +44,11 @@ struct ReadCommand: ParsableCommand {
         }
         let color = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let store = bookmarkFile.store
-        var performer = EffectPerformer(store: store, positions: PositionStore(path: store.statePath))
+        var performer = EffectPerformer(store: store, positions: PositionStore(path: store.statePath),
+                                        clipboard: Clipboard(allowOSC52: osc52))
         var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
                             ambiguousWidth: layout.ambiguousWidth, indent: layout.indentMode,
-                            bookmarks: performer.loadBookmarks())
+                            bookmarks: performer.loadBookmarks(), citationStyle: citation.citationStyle)
         var notices: [Notice] = []
         if !noResume {
             do {

@@ -51,6 +51,8 @@ struct MemoryWorld {
     var bookmarks: [Bookmark] = []
     var exports: [String: (format: ExportFormat, bookmarks: [Bookmark])] = [:]
     var positions: [String: ReadingPosition] = [:]
+    /// What `y` copied, newest last.
+    var clipboard: [String] = []
     var failure: Notice?
     private var lastID = 0
 
@@ -85,6 +87,9 @@ struct MemoryWorld {
         case .savePositions(let p):
             positions.merge(p) { _, new in new }
             return .positionsSaved
+        case .copy(let text, let characters):
+            clipboard.append(text)
+            return .copied(characters: characters, destination: "to memory")
         }
     }
 }

@@ -8,7 +8,9 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case tableOfContents, library
     case searchForward, searchBackward, nextMatch, previousMatch
     case nextQuotation, previousQuotation, nextByDate, previousByDate, jumpToDate, occasion, timeline
-    case bookmark, bookmarkList, export
+    case bookmark, bookmarkList, export, select, copy
+    // While selecting.
+    case extendSentence, shrinkSentence, extendParagraph, shrinkParagraph
     case help, redraw, quit, closeOverlay
     // Lists (contents, library, occasion, bookmarks, help) and the timeline.
     case selectNext, selectPrevious, selectPageDown, selectPageUp, selectFirst, selectLast, choose, close
@@ -22,6 +24,8 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     /// The page of text.
     case reader
+    /// While sentences are selected (v); other keys are the page's.
+    case selection
     /// Every list: contents (t), library (L), occasion (o), bookmarks (B), help (h).
     case list
     /// The bookmark list, on top of the list keys.
@@ -35,6 +39,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     public var title: String {
         switch self {
         case .reader: return "Reading"
+        case .selection: return "While selecting (v); other keys as in reading"
         case .list: return "In lists (contents t, library L, occasion o, bookmarks B, help h)"
         case .bookmarkList: return "In the bookmark list (B)"
         case .timeline: return "In the timeline (T)"
@@ -43,7 +48,13 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     }
 
     /// The context whose rows apply when this one has none for a key.
-    var fallback: KeyContext? { self == .bookmarkList ? .list : nil }
+    var fallback: KeyContext? {
+        switch self {
+        case .bookmarkList: return .list
+        case .selection: return .reader
+        default: return nil
+        }
+    }
 }
 
 /// One row of the key table: the keys, their names as printed on keyboards, the action, and
@@ -93,7 +104,9 @@ public enum KeyBindings {
         KeyBinding([.char("@")], ["@"], .jumpToDate, "go to the first quotation on or after a date"),
         KeyBinding([.char("o")], ["o"], .occasion, "all quotations of this occasion"),
         KeyBinding([.char("T")], ["T"], .timeline, "timeline of dated items by month"),
-        KeyBinding([.char("m")], ["m"], .bookmark, "bookmark the quotation or top line (with a note)"),
+        KeyBinding([.char("v")], ["v"], .select, "select sentences, from the first one on screen"),
+        KeyBinding([.char("m")], ["m"], .bookmark, "bookmark the quotation or first sentence (note)"),
+        KeyBinding([.char("y")], ["y"], .copy, "copy what m keeps, with its citation"),
         KeyBinding([.char("B"), .char("'")], ["B", "'"], .bookmarkList, "bookmark list (e note, x delete, u undo)"),
         KeyBinding([.char("E")], ["E"], .export, "export bookmarks to a file"),
         KeyBinding([.char("h"), .function(1)], ["h", "F1"], .help, "this help"),
@@ -101,6 +114,17 @@ public enum KeyBindings {
         KeyBinding([.char("q")], ["q"], .quit, "quit (closes an open overlay first)"),
         KeyBinding([.escape], ["Esc"], .closeOverlay, "close an overlay or cancel"),
         KeyBinding([.wheelDown, .wheelUp], ["Wheel"], .lineDown, "mouse wheel scrolls three lines"),
+    ]
+
+    /// While selecting, on top of `reader`.
+    public static let selection: [KeyBinding] = [
+        KeyBinding([.char("j"), .down, .ctrl("n")], ["j", "↓", "Ctrl-N"], .extendSentence, "one sentence more"),
+        KeyBinding([.char("k"), .up, .ctrl("p")], ["k", "↑", "Ctrl-P"], .shrinkSentence, "one sentence fewer (never fewer than one)"),
+        KeyBinding([.char("}")], ["}"], .extendParagraph, "to the end of the paragraph, then a paragraph more"),
+        KeyBinding([.char("{")], ["{"], .shrinkParagraph, "a paragraph fewer"),
+        KeyBinding([.char("m")], ["m"], .bookmark, "bookmark the selection (with a note)"),
+        KeyBinding([.char("y")], ["y"], .copy, "copy the selection with its citation"),
+        KeyBinding([.escape, .char("v")], ["Esc", "v"], .cancel, "cancel the selection"),
     ]
 
     /// Every list. The key that opened a list (t, L, o, B, h) also closes it.
@@ -160,6 +184,7 @@ public enum KeyBindings {
     public static func bindings(_ context: KeyContext) -> [KeyBinding] {
         switch context {
         case .reader: return reader
+        case .selection: return selection
         case .list: return list
         case .bookmarkList: return bookmarkList
         case .timeline: return timeline

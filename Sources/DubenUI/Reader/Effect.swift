@@ -16,6 +16,9 @@ public enum Effect: Equatable, Sendable {
     case bookmarks(BookmarkChange)
     /// Write `bookmarks` to a new file at `path` (never over an existing one).
     case export([Bookmark], format: ExportFormat, path: String)
+    /// Put a passage with its citation on the clipboard (the first tool that works; OSC 52
+    /// only when the user allowed it). `characters` is the passage's length, for the notice.
+    case copy(String, characters: Int)
     /// Record where each document was left (document id → position) in `state.json`.
     case savePositions([String: ReadingPosition])
 }
@@ -54,6 +57,10 @@ public enum EffectResult: Equatable, Sendable {
     case noteSet(Bookmark)
     case reanchored(count: Int)
     case exported(count: Int, path: String)
+    /// The text was copied; `destination` says where ("to the tmux buffer", "with xclip").
+    case copied(characters: Int, destination: String)
+    /// Nothing was copied (no clipboard tool, OSC 52 not allowed): said, not logged.
+    case notCopied(Notice)
     case positionsSaved
     /// The effect failed; nothing changed outside. The notice says what and why (file named).
     case failed(Notice)

@@ -36,22 +36,14 @@ extension Reader {
         return false
     }
 
-    /// m: the current quotation (all its paragraphs, with its citation), or the top line. The
-    /// bookmark is added once the session reports it written.
+    /// m: the selection, else the quotation at the top, else the first sentence on screen
+    /// (`passageBookmark`), with the note typed. The bookmark is added once the session reports
+    /// it written; the selection ends here.
     mutating func addBookmark(note: String) -> [Effect] {
-        let doc = document
-        guard !doc.blocks.isEmpty else { notice = .info("Nothing to bookmark: this document has no text"); return [] }
-        let note = note.isEmpty ? nil : note
-        let b: Bookmark?
-        if let q = currentQuotation, !q.blocks.isEmpty {
-            b = Bookmark.make(in: doc, quotation: q.index, note: note, id: "", now: "")
-        } else {
-            let lines = layout.lines(ofBlock: top.block)
-            let line = lines[min(top.row, lines.count - 1)]
-            b = Bookmark.make(in: doc, block: top.block, offset: line.start, length: max(1, line.end - line.start),
-                              note: note, id: "", now: "")
-        }
-        guard let bookmark = b else { return [] }
+        guard !document.blocks.isEmpty else { notice = .info("Nothing to bookmark: this document has no text"); return [] }
+        let bookmark = passageBookmark(note: note.isEmpty ? nil : note)
+        selection = nil
+        guard let bookmark else { return [] }
         return [.bookmarks(.add(bookmark))]
     }
 
@@ -72,6 +64,7 @@ extension Reader {
     /// Keys of the bookmark list (B): jump, filter (Esc clears it, then closes), edit the note,
     /// delete, undo, export.
     mutating func handleBookmarkList(_ action: Action?, _ state: BookmarkListState) -> [Effect] {
+        notice = nil
         let list = listedBookmarks(filter: state.filter)
         let selected = state.selected
         switch action {
@@ -150,10 +143,16 @@ extension Reader {
             notice = .info("Restored")
         case .noteSet(let b):
             for i in bookmarks.items.indices where bookmarks.items[i].id == b.id { bookmarks.items[i] = b }
+            notice = .info(b.note == nil ? "Note removed" : "Note saved")
         case .reanchored, .positionsSaved:
             break
         case .exported(let count, let path):
             notice = .info("Exported \(count) bookmarks to \(path)")
+        case .copied(let characters, let destination):
+            selection = nil
+            notice = .info("Copied \(characters) characters \(destination)")
+        case .notCopied(let n):
+            notice = n
         case .failed(let n):
             notice = n
         }

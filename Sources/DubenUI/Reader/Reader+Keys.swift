@@ -22,11 +22,12 @@ extension Reader {
         }
         let n = count
         count = nil
-        guard let action = KeyBindings.action(for: key, in: .reader) else {
+        guard let action = KeyBindings.action(for: key, in: selection == nil ? .reader : .selection) else {
             notice = .info("Press h for help")
             return []
         }
         let wheel = key == .wheelUp || key == .wheelDown
+        if selection != nil { return handleSelection(action, count: wheel ? 3 : n) }
         return perform(action, count: wheel ? 3 : n)
     }
 
@@ -80,6 +81,8 @@ extension Reader {
         case .bookmark:
             if bookmarksWritable() { prompt = Prompt(kind: .bookmarkNote) }
         case .bookmarkList: overlay = .bookmarks(BookmarkListState())
+        case .select: startSelection()
+        case .copy: return copyPassage()
         case .export: return startExport()
         case .help: overlay = .help(scroll: 0)
         case .redraw: return [.redraw]

@@ -26,6 +26,10 @@ public struct Reader {
     /// A number typed before a command (for N%).
     public internal(set) var count: Int?
     public internal(set) var bookmarks: BookmarkState
+    /// The sentences selected with `v`, in the open document.
+    public internal(set) var selection: Selection?
+    /// How `y` cites what it copies.
+    public let citationStyle: CitationStyle
     /// Effects to perform before the first key (re-anchored bookmarks to store).
     var startEffects: [Effect] = []
 
@@ -47,7 +51,7 @@ public struct Reader {
     /// A reader on `corpus`. `bookmarks` is what the session read from the bookmark file; they
     /// are re-anchored to the texts here, and the moved ones come out of `start()` as an effect.
     public init(corpus: Corpus, columns: Int, rows: Int, width: Int? = nil, ambiguousWidth: Int = 1, indent: LayoutOptions.Indent = .keep,
-                bookmarks: BookmarkState = .off) {
+                bookmarks: BookmarkState = .off, citationStyle: CitationStyle = .source) {
         self.corpus = corpus
         self.columns = columns
         self.rows = rows
@@ -55,6 +59,7 @@ public struct Reader {
         self.ambiguousWidth = ambiguousWidth
         self.indent = indent
         self.bookmarks = bookmarks
+        self.citationStyle = citationStyle
         layouts = LayoutCache(options: LayoutOptions(width: 80))
         quotationsByDate = Chronology(corpus)
         datedItems = Chronology(corpus, includePassages: true)
@@ -172,9 +177,11 @@ public struct Reader {
         setTop(RowPosition(block: 0, row: 0))
     }
 
-    /// Opens another document where it was left (or at its start).
+    /// Opens another document where it was left (or at its start). A selection belongs to
+    /// one document: opening another ends it.
     mutating func open(document index: Int) {
         guard index >= 0, index < corpus.documents.count else { return }
+        if index != documentIndex { selection = nil }
         page.left[documentIndex] = ReadingPosition(block: top.block, offset: topOffset)
         documentIndex = index
         let saved = page.left[index] ?? ReadingPosition(block: 0, offset: 0)

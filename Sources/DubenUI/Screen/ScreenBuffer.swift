@@ -127,8 +127,9 @@ public struct ScreenBuffer: Hashable, Sendable {
 
     /// Applies a style to cells of a row (for highlights), keeping their text.
     public mutating func addStyle(_ style: Style, y: Int, from x0: Int, to x1: Int) {
-        guard y >= 0, y < height else { return }
-        for x in max(0, x0)..<min(x1, width) { cells[y * width + x].style.insert(style) }
+        let a = max(0, x0), b = min(x1, width)
+        guard y >= 0, y < height, a < b else { return }
+        for x in a..<b { cells[y * width + x].style.insert(style) }
     }
 
     /// Rows that differ from `previous` (all rows when the sizes differ): what a terminal

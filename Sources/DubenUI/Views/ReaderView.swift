@@ -89,6 +89,7 @@ enum PageView {
         var p = reader.top
         var highlightCache: [Int: [Range<Int>]] = [:]
         let marked = reader.bookmarkedRanges
+        let selected = reader.selectedPassage
         for y in reader.textTop..<(reader.textTop + reader.textHeight) {
             let lines = layout.lines(ofBlock: p.block)
             if p.row < lines.count {
@@ -107,6 +108,9 @@ enum PageView {
                    ranges.contains(where: { $0.lowerBound < max(line.end, line.start + 1) && $0.upperBound > line.start }) {
                     screen.put("▌", x: reader.leftMargin - 2, y: y, style: .accent)
                 }
+                if let range = selected?.range(inBlock: p.block) {
+                    markSelection(line, range: range, x0: x0, y: y, screen: &screen)
+                }
                 if let matcher = reader.search?.matcher {
                     let ranges = highlightCache[p.block] ?? matchesInDisplay(lines, matcher)
                     highlightCache[p.block] = ranges
@@ -117,6 +121,32 @@ enum PageView {
             if next == p { break }
             p = next
         }
+    }
+
+    /// Draws the selected part of a line in reverse video (visible without colour). Columns
+    /// come from the line's cells; a line whose shown text differs from its source (a tab
+    /// expanded, a control replaced) is marked whole when the selection reaches into it.
+    static func markSelection(_ line: DisplayLine, range: Range<Int>, x0: Int, y: Int, screen: inout ScreenBuffer) {
+        let lower = max(range.lowerBound, line.start), upper = min(range.upperBound, max(line.end, line.start + 1))
+        guard lower < upper else { return }
+        var columns: [Int] = []
+        columns.reserveCapacity(line.end - line.start + 1)
+        var col = x0
+        line.forEachCluster { utf8, width in
+            var first = true
+            for b in utf8 where b & 0xC0 != 0x80 {
+                columns.append(first ? col : col + width)
+                first = false
+            }
+            col += width
+            return true
+        }
+        columns.append(col)
+        guard columns.count == line.end - line.start + 1 else {
+            screen.addStyle(.reverse, y: y, from: x0, to: col)
+            return
+        }
+        screen.addStyle(.reverse, y: y, from: columns[lower - line.start], to: columns[min(upper, line.end) - line.start])
     }
 
     /// Matches in the block's display text (its lines joined), as scalar ranges of that text.
@@ -170,7 +200,7 @@ enum StatusLine {
         let percent = reader.percent(at: position)
         let forms = ["\(line)  \(percent)%   h help", "\(line)  \(percent)%", "\(percent)%"]
         let right = forms.first { screen.measure.width(of: $0) <= screen.width / 2 } ?? forms[forms.count - 1]
-        if let n = reader.notice {
+        if let n = reader.notice ?? reader.selectionNotice {
             // A warning or an error takes the whole line when it needs it: it names a file and
             // says what went wrong, and the position can wait for the next key.
             let fits = screen.measure.width(of: n.text) <= screen.width - screen.measure.width(of: right) - 3
