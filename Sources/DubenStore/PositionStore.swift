@@ -15,6 +15,8 @@ public struct PositionStore: Sendable {
     struct StateFile: Codable {
         var version = PositionStore.currentVersion
         var positions: [String: Position] = [:]
+        /// Earlier searches, newest first (absent in files written before there was a history).
+        var searchHistory: [String]? = nil
     }
 
     public let path: String
@@ -23,6 +25,20 @@ public struct PositionStore: Sendable {
 
     public func read() throws(StoreError) -> [String: Position] {
         try BookmarkStore.decode(StateFile.self, path: path, knownVersion: PositionStore.currentVersion)?.positions ?? [:]
+    }
+
+    /// The search history, newest first.
+    public func readSearchHistory() throws(StoreError) -> [String] {
+        try BookmarkStore.decode(StateFile.self, path: path, knownVersion: PositionStore.currentVersion)?.searchHistory ?? []
+    }
+
+    /// Replaces the search history (newest first) in one locked write; the positions stay.
+    public func save(searchHistory: [String]) throws {
+        try AtomicJSONFile.withLock(path) {
+            var file = try BookmarkStore.decode(StateFile.self, path: path, knownVersion: PositionStore.currentVersion) ?? StateFile()
+            file.searchHistory = searchHistory
+            try AtomicJSONFile.write(file, to: path)
+        }
     }
 
     /// Records positions (document id → block, offset) in one locked write.

@@ -45,6 +45,12 @@ public struct EffectPerformer: EffectPerforming {
         }
     }
 
+    /// Reads the search history (newest first; none when the file does not exist yet).
+    public func loadSearchHistory() throws(StoreError) -> [String] {
+        guard let positions else { return [] }
+        return try positions.readSearchHistory()
+    }
+
     /// Reads the saved reading positions (none when the file does not exist yet).
     public func loadPositions() throws(StoreError) -> [String: ReadingPosition] {
         guard let positions else { return [:] }
@@ -58,13 +64,20 @@ public struct EffectPerformer: EffectPerforming {
                 return nil
             case .bookmarks(let change):
                 return try perform(change)
-            case .export(let bookmarks, let format, let path):
-                return try export(bookmarks, format: format, path: path)
+            case .export(let bookmarks, let format, let path, let style):
+                return try export(bookmarks, format: format, path: path, style: style)
             case .copy(let text, let characters):
                 switch clipboard.copy(text) {
                 case .copied(let destination): return .copied(characters: characters, destination: destination)
                 case .unavailable(let why): return .notCopied(Notice.warning(why))
                 }
+            case .countMatches:
+                // Counted by the session, off the main loop (`MatchCounter`).
+                return nil
+            case .saveSearchHistory(let history):
+                guard let positions else { return .searchHistorySaved }
+                try positions.save(searchHistory: history)
+                return .searchHistorySaved
             case .savePositions(let saved):
                 guard let positions else { return .positionsSaved }
                 try positions.save(saved.mapValues { ($0.block, $0.offset) }, now: now())
@@ -76,8 +89,8 @@ public struct EffectPerformer: EffectPerforming {
     }
 
     /// Writes an export to a new file: an existing file is never replaced.
-    private func export(_ bookmarks: [Bookmark], format: ExportFormat, path: String) throws -> EffectResult {
-        let data = try BookmarkExporter.export(bookmarks, as: format)
+    private func export(_ bookmarks: [Bookmark], format: ExportFormat, path: String, style: CitationStyle) throws -> EffectResult {
+        let data = try BookmarkExporter.export(bookmarks, as: format, style: style)
         let failure: ExportFile.Failure
         do {
             try ExportFile.write(data, to: path, overwrite: false)

@@ -19,6 +19,8 @@ public enum ReaderSession {
                            notices: [Notice] = []) -> Outcome {
         var failures = notices
         var full = true
+        let counter = MatchCounter()
+        defer { counter.cancel() }
         if let latest = notices.last { reader.report(latest) }
 
         /// Performs effects in order; returns whether one of them was `.quit`.
@@ -27,6 +29,8 @@ public enum ReaderSession {
                 switch effect {
                 case .quit: return true
                 case .redraw: full = true
+                case .countMatches(let pattern, let generation):
+                    counter.start(pattern, generation: generation, in: reader.corpus)
                 default:
                     guard let result = performer.perform(effect) else { continue }
                     if case .failed(let notice) = result { failures.append(notice) }
@@ -44,6 +48,7 @@ public enum ReaderSession {
                 return Outcome(status: 128 + signal, failures: failures)
             }
             if terminal.takeContinued() { full = true }
+            if let count = counter.take() { reader.apply(.matchCount(total: count.total, generation: count.generation)) }
             let size = terminal.size
             if size.columns != reader.columns || size.rows != reader.rows {
                 reader.resize(columns: size.columns, rows: size.rows)
@@ -51,7 +56,8 @@ public enum ReaderSession {
             }
             terminal.draw(ReaderView.draw(reader), cursor: ReaderView.cursor(reader), full: full)
             full = false
-            guard let key = terminal.readKey(timeout: 250) else {
+            // While a count runs, look for its result every 50 ms.
+            guard let key = terminal.readKey(timeout: counter.isRunning ? 50 : 250) else {
                 if terminal.hungUp {
                     _ = perform(reader.closingEffects)
                     return Outcome(status: 128 + 1, failures: failures)

@@ -50,6 +50,11 @@ struct ReadCommand: ParsableCommand {
                             ambiguousWidth: layout.ambiguousWidth, indent: layout.indentMode,
                             bookmarks: performer.loadBookmarks(), citationStyle: citation.citationStyle)
         var notices: [Notice] = []
+        do {
+            reader.restore(searchHistory: try performer.loadSearchHistory())
+        } catch {
+            notices.append(.error("\(error.description); search history not restored"))
+        }
         if !noResume {
             do {
                 reader.restore(positions: try performer.loadPositions())

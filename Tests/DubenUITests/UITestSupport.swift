@@ -51,6 +51,9 @@ struct MemoryWorld {
     var bookmarks: [Bookmark] = []
     var exports: [String: (format: ExportFormat, bookmarks: [Bookmark])] = [:]
     var positions: [String: ReadingPosition] = [:]
+    /// The corpus the reader reads (for counting matches).
+    var corpus: Corpus = UITestSupport.bundled
+    var searchHistory: [String] = []
     /// What `y` copied, newest last.
     var clipboard: [String] = []
     var failure: Notice?
@@ -80,13 +83,20 @@ struct MemoryWorld {
         case .bookmarks(.reanchor(let moved)):
             for m in moved { if let i = bookmarks.firstIndex(where: { $0.id == m.id }) { bookmarks[i] = m } }
             return .reanchored(count: moved.count)
-        case .export(let list, let format, let path):
+        case .export(let list, let format, let path, _):
             guard exports[path] == nil else { return .failed(.error("\(path) exists; not overwritten")) }
             exports[path] = (format, list)
             return .exported(count: list.count, path: path)
         case .savePositions(let p):
             positions.merge(p) { _, new in new }
             return .positionsSaved
+        case .countMatches(let pattern, let generation):
+            var m = pattern.matcher()
+            let total = corpus.documents.reduce(0) { $0 + $1.countMatches(&m) }
+            return .matchCount(total: total, generation: generation)
+        case .saveSearchHistory(let history):
+            searchHistory = history
+            return .searchHistorySaved
         case .copy(let text, let characters):
             clipboard.append(text)
             return .copied(characters: characters, destination: "to memory")

@@ -19,7 +19,17 @@ import CDubenSearch
 /// Speed: a literal made only of characters the folding leaves alone (Chinese text) is
 /// found with `memmem` on the bytes; other patterns look for their longest such required
 /// piece first, and run the full match only on the lines that hold it.
-public struct SearchPattern: Sendable {
+public struct SearchPattern: Sendable, Hashable {
+    public static func == (a: SearchPattern, b: SearchPattern) -> Bool {
+        a.source == b.source && a.mode == b.mode && a.caseSensitive == b.caseSensitive
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(mode)
+        hasher.combine(caseSensitive)
+    }
+
     public enum Mode: String, Sendable, Hashable { case regex, literal }
 
     /// A pattern that is not a valid regular expression: why, and where.

@@ -6,7 +6,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case documentStart, documentEnd, percent
     case nextHeading, previousHeading, nextDocument, previousDocument
     case tableOfContents, library
-    case searchForward, searchBackward, nextMatch, previousMatch
+    case searchForward, searchBackward, nextMatch, previousMatch, occurrences
     case nextQuotation, previousQuotation, nextByDate, previousByDate, jumpToDate, occasion, timeline
     case bookmark, bookmarkList, export, select, copy
     // While selecting.
@@ -17,6 +17,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case editNote, deleteBookmark, undoDelete
     case nextPeriod, previousPeriod, filter
     // Prompts.
+    case historyPrevious, historyNext, toggleLiteral
     case accept, cancel, deleteBackward, deleteForward, cursorLeft, cursorRight, cursorStart, cursorEnd, clearLine, deleteWord
 }
 
@@ -30,6 +31,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case list
     /// The bookmark list, on top of the list keys.
     case bookmarkList
+    /// The occurrences list (&), on top of the list keys.
+    case occurrenceList
     /// The timeline (T).
     case timeline
     /// A prompt on the bottom line (/, ?, @, notes, export, timeline filter).
@@ -42,15 +45,16 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .selection: return "While selecting (v); other keys as in reading"
         case .list: return "In lists (contents t, library L, occasion o, bookmarks B, help h)"
         case .bookmarkList: return "In the bookmark list (B)"
+        case .occurrenceList: return "In the list of matches (&)"
         case .timeline: return "In the timeline (T)"
-        case .prompt: return "In prompts (/, ?, @, notes, export, filter)"
+        case .prompt: return "In prompts (/, ?, &, @, notes, export, filter)"
         }
     }
 
     /// The context whose rows apply when this one has none for a key.
     var fallback: KeyContext? {
         switch self {
-        case .bookmarkList: return .list
+        case .bookmarkList, .occurrenceList: return .list
         case .selection: return .reader
         default: return nil
         }
@@ -97,6 +101,7 @@ public enum KeyBindings {
         KeyBinding([.char("?")], ["?"], .searchBackward, "search backward"),
         KeyBinding([.char("n")], ["n"], .nextMatch, "next match (across documents)"),
         KeyBinding([.char("N")], ["N"], .previousMatch, "previous match"),
+        KeyBinding([.char("&")], ["&"], .occurrences, "list every match in the library"),
         KeyBinding([.char("]")], ["]"], .nextQuotation, "next quotation (reading order)"),
         KeyBinding([.char("[")], ["["], .previousQuotation, "previous quotation (reading order)"),
         KeyBinding([.char(")")], [")"], .nextByDate, "next quotation by date"),
@@ -150,6 +155,12 @@ public enum KeyBindings {
         KeyBinding([.escape], ["Esc"], .cancel, "clear the filter, else close"),
     ]
 
+    /// The occurrences list, on top of `list`.
+    public static let occurrenceList: [KeyBinding] = [
+        KeyBinding([.char("/")], ["/"], .filter, "keep the matches whose line holds a text"),
+        KeyBinding([.escape], ["Esc"], .cancel, "clear the filter, else close"),
+    ]
+
     /// The timeline.
     public static let timeline: [KeyBinding] = [
         KeyBinding([.char("j"), .down, .ctrl("n")], ["j", "↓", "Ctrl-N"], .selectNext, "next item (into the next month)"),
@@ -168,6 +179,9 @@ public enum KeyBindings {
     /// Prompts. Any other character typed is inserted at the cursor.
     public static let prompt: [KeyBinding] = [
         KeyBinding([.enter], ["Enter"], .accept, "accept"),
+        KeyBinding([.up], ["↑"], .historyPrevious, "earlier search (/, ?, &)"),
+        KeyBinding([.down], ["↓"], .historyNext, "later search, then what was typed"),
+        KeyBinding([.ctrl("r")], ["Ctrl-R"], .toggleLiteral, "regular expression ↔ literal text (/, ?, &)"),
         KeyBinding([.escape, .ctrl("c"), .ctrl("g")], ["Esc", "Ctrl-C", "Ctrl-G"], .cancel, "cancel"),
         KeyBinding([.backspace], ["Backspace", "Ctrl-H"], .deleteBackward,
                    "delete a character (cancels when empty)"),
@@ -187,6 +201,7 @@ public enum KeyBindings {
         case .selection: return selection
         case .list: return list
         case .bookmarkList: return bookmarkList
+        case .occurrenceList: return occurrenceList
         case .timeline: return timeline
         case .prompt: return prompt
         }

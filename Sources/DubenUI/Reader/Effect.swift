@@ -1,3 +1,4 @@
+import DubenModel
 import DubenStore
 
 /// Something the reader asks the outside world to do. `Reader.handle(_:)` changes only
@@ -14,11 +15,16 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Change the bookmark file.
     case bookmarks(BookmarkChange)
-    /// Write `bookmarks` to a new file at `path` (never over an existing one).
-    case export([Bookmark], format: ExportFormat, path: String)
+    /// Write `bookmarks` to a new file at `path` (never over an existing one), citing in `style`.
+    case export([Bookmark], format: ExportFormat, path: String, style: CitationStyle = .source)
     /// Put a passage with its citation on the clipboard (the first tool that works; OSC 52
     /// only when the user allowed it). `characters` is the passage's length, for the notice.
     case copy(String, characters: Int)
+    /// Count the pattern's matches in the whole library off the main loop; the result comes
+    /// back as `.matchCount` with the same generation (a newer search cancels an older count).
+    case countMatches(SearchPattern, generation: Int)
+    /// Keep the search history (newest first) in `state.json`.
+    case saveSearchHistory([String])
     /// Record where each document was left (document id → position) in `state.json`.
     case savePositions([String: ReadingPosition])
 }
@@ -62,6 +68,9 @@ public enum EffectResult: Equatable, Sendable {
     /// Nothing was copied (no clipboard tool, OSC 52 not allowed): said, not logged.
     case notCopied(Notice)
     case positionsSaved
+    case searchHistorySaved
+    /// The library count of search `generation`.
+    case matchCount(total: Int, generation: Int)
     /// The effect failed; nothing changed outside. The notice says what and why (file named).
     case failed(Notice)
 }

@@ -13,6 +13,8 @@ public enum Overlay: Hashable, Sendable {
     case timeline(TimelineSelection)
     /// The bookmark list, with its filter and what `x` removed.
     case bookmarks(BookmarkListState)
+    /// Every match of a search in the library (&).
+    case occurrences(OccurrenceListState)
 
     /// The rows of `KeyBindings` that apply while this overlay is open.
     public var keyContext: KeyContext {
@@ -20,6 +22,7 @@ public enum Overlay: Hashable, Sendable {
         case .none: return .reader
         case .timeline: return .timeline
         case .bookmarks: return .bookmarkList
+        case .occurrences: return .occurrenceList
         case .tableOfContents, .library, .help, .occasion: return .list
         }
     }
@@ -34,7 +37,26 @@ public enum Overlay: Hashable, Sendable {
         case .occasion: return .occasion
         case .timeline: return .timeline
         case .bookmarks: return .bookmarkList
+        case .occurrences: return .occurrences
         }
+    }
+}
+
+/// The list of every match (&): the matches in library order, those the filter keeps, and
+/// the selected row (an index into `shown`). Rows are drawn from the matches only when shown,
+/// so a list of 100,000 matches costs their positions and nothing more.
+public struct OccurrenceListState: Hashable, Sendable {
+    public var pattern: String
+    public var items: [MatchLocation]
+    /// Indices into `items` the filter keeps (all when there is no filter).
+    public var shown: [Int]
+    public var filter = ""
+    public var selected = 0
+
+    public init(pattern: String, items: [MatchLocation]) {
+        self.pattern = pattern
+        self.items = items
+        shown = Array(items.indices)
     }
 }
 

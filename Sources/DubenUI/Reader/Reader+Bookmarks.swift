@@ -111,12 +111,12 @@ extension Reader {
     mutating func export(_ text: String) -> [Effect] {
         let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
         guard parts.count == 2, let format = ExportFormat(name: parts[0]) else {
-            notice = .error("Type a format (markdown, json, csv, html) and a file name")
+            notice = .error("Type a format (markdown, json, csv, html, csl-json) and a file name")
             return []
         }
         var filter = ""
         if case .bookmarks(let state) = overlay { filter = state.filter }
-        return [.export(listedBookmarks(filter: filter), format: format, path: parts[1])]
+        return [.export(listedBookmarks(filter: filter), format: format, path: parts[1], style: citationStyle)]
     }
 
     /// Takes in what came of an effect: a written change becomes part of the state; a failure
@@ -144,8 +144,10 @@ extension Reader {
         case .noteSet(let b):
             for i in bookmarks.items.indices where bookmarks.items[i].id == b.id { bookmarks.items[i] = b }
             notice = .info(b.note == nil ? "Note removed" : "Note saved")
-        case .reanchored, .positionsSaved:
+        case .reanchored, .positionsSaved, .searchHistorySaved:
             break
+        case .matchCount(let total, let generation):
+            receiveCount(total, generation: generation)
         case .exported(let count, let path):
             notice = .info("Exported \(count) bookmarks to \(path)")
         case .copied(let characters, let destination):

@@ -69,6 +69,7 @@ extension Reader {
         case .library: overlay = .library(selected: documentIndex)
         case .searchForward: prompt = Prompt(kind: .searchForward)
         case .searchBackward: prompt = Prompt(kind: .searchBackward)
+        case .occurrences: prompt = Prompt(kind: .occurrences)
         case .nextMatch: repeatSearch(reverse: false)
         case .previousMatch: repeatSearch(reverse: true)
         case .nextQuotation: stepQuotation(forward: true)
@@ -115,6 +116,21 @@ extension Reader {
     mutating func handlePrompt(_ key: Key) -> [Effect] {
         guard var p = prompt else { return [] }
         if case .resize = key { return [] }
+        // A notice (an invalid pattern) lasts until the next key.
+        notice = nil
+        if p.isSearch {
+            switch KeyBindings.action(for: key, in: .prompt) {
+            case .historyPrevious, .historyNext:
+                p.walk(searchHistory, older: KeyBindings.action(for: key, in: .prompt) == .historyPrevious)
+                prompt = p
+                return []
+            case .toggleLiteral:
+                p.literal.toggle()
+                prompt = p
+                return []
+            default: break
+            }
+        }
         let outcome = p.editor.handle(key)
         switch outcome {
         case .editing: prompt = p
@@ -123,8 +139,9 @@ extension Reader {
             prompt = nil
             let text = p.editor.text
             switch p.kind {
-            case .searchForward: startSearch(text, forward: true)
-            case .searchBackward: startSearch(text, forward: false)
+            case .searchForward: return acceptSearch(p, forward: true)
+            case .searchBackward: return acceptSearch(p, forward: false)
+            case .occurrences: return listOccurrences(p)
             case .date: jump(toDate: text)
             case .bookmarkNote: return addBookmark(note: text)
             case .editNote(let id): return [.bookmarks(.setNote(id: id, note: text.isEmpty ? nil : text))]
@@ -139,6 +156,9 @@ extension Reader {
                     list.filter = text
                     list.selected = 0
                     overlay = .bookmarks(list)
+                } else if case .occurrences(var list) = overlay {
+                    filterOccurrences(&list, text)
+                    overlay = .occurrences(list)
                 }
             }
         }

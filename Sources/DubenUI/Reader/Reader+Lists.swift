@@ -43,6 +43,8 @@ extension Reader {
             overlay = .occasion(selected: moveSelection(selected, count: items.count, action: action), items: items)
         case .bookmarks(let state):
             return handleBookmarkList(action, state)
+        case .occurrences(let state):
+            return handleOccurrences(action, state)
         case .none, .timeline: break
         }
         return []

@@ -1,80 +1,121 @@
 import DubenModel
 
+/// Searching the whole library: `/` and `?` from the top of the screen to the end (start) of the
+/// library and round once, `n` and `N`, the counts on the status line, the history.
 extension Reader {
-    /// Starts a search from the top of the screen (an empty pattern repeats the last one).
-    mutating func startSearch(_ pattern: String, forward: Bool) {
-        if pattern.isEmpty {
-            guard search != nil else { return }
+    /// Compiles what was typed in a search prompt (an empty pattern repeats the last search)
+    /// and searches. An invalid regex keeps the prompt open with the text and says why.
+    mutating func acceptSearch(_ p: Prompt, forward: Bool) -> [Effect] {
+        let text = p.editor.text
+        if text.isEmpty {
+            guard search != nil else { return [] }
             search?.forward = forward
-        } else {
-            guard let m = TextMatcher(pattern) else { return }
-            search = SearchState(matcher: m, pattern: pattern, forward: forward)
+            search?.lastMatch = nil
+            find(forward: forward, from: (documentIndex, top.block, topOffset), inclusive: true)
+            return []
         }
-        search?.lastMatch = nil
+        let pattern: SearchPattern
+        do {
+            pattern = try SearchPattern(text, mode: p.literal ? .literal : .regex)
+        } catch {
+            prompt = p
+            notice = .error("Invalid pattern: \(error.description) (Ctrl-R: literal)")
+            return []
+        }
+        searchGeneration += 1
+        search = SearchState(pattern: pattern, forward: forward, generation: searchGeneration)
         find(forward: forward, from: (documentIndex, top.block, topOffset), inclusive: true)
+        var effects: [Effect] = [.countMatches(pattern, generation: searchGeneration)]
+        if remember(search: text) { effects.append(.saveSearchHistory(searchHistory)) }
+        return effects
     }
+
+    /// Puts a search first in the history (newest first, each pattern once, at most
+    /// `historyLimit`); returns whether the history changed.
+    mutating func remember(search text: String) -> Bool {
+        guard searchHistory.first != text else { return false }
+        searchHistory.removeAll { $0 == text }
+        searchHistory.insert(text, at: 0)
+        if searchHistory.count > Reader.historyLimit { searchHistory.removeLast(searchHistory.count - Reader.historyLimit) }
+        return true
+    }
+
+    /// Searches kept in the history.
+    public static let historyLimit = 100
 
     /// n and N: the next match in the search's direction, or the other way.
     mutating func repeatSearch(reverse: Bool) {
         guard let s = search else { notice = .info("No previous search"); return }
         let forward = reverse ? !s.forward : s.forward
         if let m = s.lastMatch, m.document == documentIndex {
-            find(forward: forward, from: (m.document, m.block, forward ? m.range.lowerBound + 1 : m.range.lowerBound), inclusive: true)
+            find(forward: forward, from: (m.document, m.block, m.range.lowerBound), inclusive: false)
         } else {
             find(forward: forward, from: (documentIndex, top.block, topOffset), inclusive: !forward)
         }
     }
 
-    /// Looks for the next match from a position, across blocks and documents, wrapping around
-    /// the corpus once ("search wrapped").
+    /// The matches of the search in a document.
+    func matches(inDocument index: Int) -> [TextMatch] {
+        guard let s = search else { return [] }
+        return matchCache.matches(s.pattern, document: index, in: corpus)
+    }
+
+    /// Looks for the next match from a position, in this document, then the next ones, round
+    /// the library once ("search wrapped to the first document").
     mutating func find(forward: Bool, from start: (document: Int, block: Int, offset: Int), inclusive: Bool) {
         guard let s = search else { return }
-        let docs = corpus.documents
-        var wrapped = false
-        var d = start.document
-        var b = start.block
-        var visited = 0
-        let totalBlocks = docs.reduce(0) { $0 + max(1, $1.blocks.count) } + 1
-        while visited <= totalBlocks {
-            let doc = docs[d]
-            if b >= 0 && b < doc.blocks.count {
-                let matches = s.matcher.matches(in: doc.text(of: b))
-                let found: Range<Int>?
-                if d == start.document && b == start.block && visited == 0 {
-                    found = forward ? matches.first { $0.lowerBound >= start.offset && (inclusive || $0.lowerBound > start.offset) }
-                                    : matches.last { $0.lowerBound < start.offset }
-                } else if d == start.document && b == start.block && wrapped {
-                    found = forward ? matches.first { $0.lowerBound < start.offset } : matches.last { $0.lowerBound >= start.offset }
-                } else {
-                    found = forward ? matches.first : matches.last
-                }
-                if let r = found {
-                    if d != documentIndex { open(document: d) }
-                    search?.lastMatch = MatchLocation(document: d, block: b, range: r)
-                    show(block: b, offset: r.lowerBound)
-                    notice = wrapped ? .info("search wrapped") : nil
-                    return
-                }
+        let count = corpus.documents.count
+        let here = matches(inDocument: start.document)
+        let position = { (m: TextMatch) in (m.block, m.range.lowerBound) }
+        let origin = (start.block, start.offset)
+        let found: TextMatch? = forward
+            ? here.first { inclusive ? position($0) >= origin : position($0) > origin }
+            : here.last { inclusive ? position($0) <= origin : position($0) < origin }
+        if let m = found { return show(m, in: start.document, wrapped: false, forward: forward) }
+        for step in 1...count {
+            let d = ((start.document + (forward ? step : -step)) % count + count) % count
+            let wrapped = forward ? d <= start.document : d >= start.document
+            let list = matches(inDocument: d)
+            if d == start.document {
+                // Round the library: the part of this document before (after) the start.
+                let rest: TextMatch? = forward ? list.first { position($0) < origin } : list.last { position($0) > origin }
+                if let m = rest { return show(m, in: d, wrapped: true, forward: forward) }
+                break
             }
-            visited += 1
-            // Step to the next block in the search direction.
-            if forward {
-                b += 1
-                if b >= doc.blocks.count {
-                    d += 1
-                    if d >= docs.count { d = 0; wrapped = true }
-                    b = 0
-                }
-            } else {
-                b -= 1
-                if b < 0 {
-                    d -= 1
-                    if d < 0 { d = docs.count - 1; wrapped = true }
-                    b = docs[d].blocks.count - 1
-                }
-            }
-            if wrapped && d == start.document && (forward ? b > start.block : b < start.block) { break }
+            if let m = forward ? list.first : list.last { return show(m, in: d, wrapped: wrapped, forward: forward) }
         }
-        notice = .error("Pattern not found: \(s.pattern)")
+        notice = .error("Pattern not found: \(s.text)")
+    }
+
+    /// Shows a match: its line at the top, and where it is on the status line.
+    mutating func show(_ m: TextMatch, in document: Int, wrapped: Bool, forward: Bool) {
+        let other = document != documentIndex
+        if other { open(document: document) }
+        search?.lastMatch = MatchLocation(document: document, block: m.block, range: m.range)
+        show(block: m.block, offset: m.range.lowerBound)
+        var notes: [String] = []
+        if wrapped { notes.append(forward ? "search wrapped to the first document" : "search wrapped to the last document") }
+        if other { notes.append("document \(document + 1)/\(corpus.documents.count): \(corpus.documents[document].title)") }
+        searchNotes = notes
+        notice = searchNotice
+    }
+
+    /// "match 3/19 · 57 in library", then what else the last jump did (wrapped, another
+    /// document). The library count reads "counting…" until it arrives.
+    var searchNotice: Notice? {
+        guard let s = search, let m = s.lastMatch else { return nil }
+        let list = matches(inDocument: m.document)
+        let index = (list.firstIndex { $0.block == m.block && $0.range == m.range } ?? 0) + 1
+        let library = s.libraryCount.map { "\($0) in library" } ?? "counting…"
+        return .info((["match \(index)/\(list.count) · \(library)"] + searchNotes).joined(separator: " · "))
+    }
+
+    /// Takes in the library count of a search; a count for an older search is dropped.
+    mutating func receiveCount(_ total: Int, generation: Int) {
+        guard search?.generation == generation else { return }
+        let before = searchNotice
+        search?.libraryCount = total
+        // The status line still says "counting…" for this search: it gets the number.
+        if notice != nil && notice == before { notice = searchNotice }
     }
 }

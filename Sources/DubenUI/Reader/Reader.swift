@@ -23,6 +23,13 @@ public struct Reader {
     /// What the status line says until the next key.
     public internal(set) var notice: Notice?
     public internal(set) var search: SearchState?
+    /// Earlier searches, newest first (Up and Down in the / and ? prompts).
+    public internal(set) var searchHistory: [String] = []
+    /// Counts searches, so that a late library count is matched to its search.
+    var searchGeneration = 0
+    /// What the last search jump did besides finding (wrapped, opened another document).
+    var searchNotes: [String] = []
+    let matchCache = MatchCache()
     /// A number typed before a command (for N%).
     public internal(set) var count: Int?
     public internal(set) var bookmarks: BookmarkState
@@ -161,6 +168,11 @@ public struct Reader {
     public var closingEffects: [Effect] {
         guard bookmarks.readOnlyReason == nil else { return [] }
         return [.savePositions(readingPositions)]
+    }
+
+    /// Takes the search history kept from earlier sessions (newest first).
+    public mutating func restore(searchHistory: [String]) {
+        self.searchHistory = Array(searchHistory.prefix(Reader.historyLimit))
     }
 
     /// Restores saved positions (by document id) and shows the first document's.

@@ -24,6 +24,9 @@ public enum ReaderView {
         case .bookmarks(let state):
             BookmarkListView.draw(reader, state: state, into: &screen)
             if reader.prompt != nil { StatusLine.draw(reader, into: &screen) }
+        case .occurrences(let state):
+            OccurrenceListView.draw(reader, state: state, into: &screen)
+            if reader.prompt != nil { StatusLine.draw(reader, into: &screen) }
         case .timeline(let selection):
             TimelineView.draw(reader, selection: selection, into: &screen)
             if reader.prompt != nil { StatusLine.draw(reader, into: &screen) }
@@ -111,8 +114,8 @@ enum PageView {
                 if let range = selected?.range(inBlock: p.block) {
                     markSelection(line, range: range, x0: x0, y: y, screen: &screen)
                 }
-                if let matcher = reader.search?.matcher {
-                    let ranges = highlightCache[p.block] ?? matchesInDisplay(lines, matcher)
+                if let pattern = reader.search?.pattern {
+                    let ranges = highlightCache[p.block] ?? matchesInDisplay(lines, pattern)
                     highlightCache[p.block] = ranges
                     highlight(line, lineIndex: p.row, lines: lines, ranges: ranges, x0: x0, y: y, screen: &screen)
                 }
@@ -150,8 +153,8 @@ enum PageView {
     }
 
     /// Matches in the block's display text (its lines joined), as scalar ranges of that text.
-    static func matchesInDisplay(_ lines: [DisplayLine], _ matcher: TextMatcher) -> [Range<Int>] {
-        matcher.matches(in: lines.map(\.text).joined())
+    static func matchesInDisplay(_ lines: [DisplayLine], _ pattern: SearchPattern) -> [Range<Int>] {
+        pattern.matches(in: lines.map(\.text).joined())
     }
 
     /// Marks the matches on a drawn line. Columns come from the cells the layout measured
@@ -188,6 +191,10 @@ enum StatusLine {
     static func draw(_ reader: Reader, into screen: inout ScreenBuffer) {
         let y = reader.metrics.statusRow
         if let p = reader.prompt {
+            // A pattern the prompt refused: why, on the row above, while the text is fixed.
+            if let n = reader.notice, n.severity != .info, y > 0 {
+                ReaderView.bar(&screen, y: y - 1, left: n.text, right: "", style: .accent)
+            }
             let line = PromptLine(p, width: screen.width, measure: screen.measure)
             screen.fill(y: y)
             screen.put(line.label, x: 1, y: y, style: .bold)
