@@ -61,16 +61,19 @@ extension DocumentParser {
         let last = ends.last
         let bracketed = (first == 0xFF08 || first == 0x28) && (last == 0xFF09 || last == 0x29)
         let dashed = first == 0x2014 || first == 0x2015 || first == 0x2D
+        // A citation first: it is decoded whole anyway (and a line that is one is no heading).
+        var s: [Unicode.Scalar]? = nil
+        if bracketed || dashed {
+            let all = UTF8Scalars.scalars(p, range)
+            if let c = CitationParser.parseLine(all, source: source, at: range.lowerBound) { return .citation(c) }
+            s = all
+        }
         // A heading has at most maxHeadingLength scalars, so at most 4 bytes each.
-        let short = range.count <= HeadingRecognizer.maxHeadingLength * 4
-        guard bracketed || dashed || short else { return nil }
+        guard range.count <= HeadingRecognizer.maxHeadingLength * 4 else { return nil }
         // A heading shows its form in its first few scalars: look at those first.
-        let couldBeHeading = short && HeadingRecognizer.form(prefix(p, range, scalars: HeadingRecognizer.formPrefixLength))
-            .map { range.count <= $0.form.maxLength * 4 } == true
-        guard bracketed || dashed || couldBeHeading else { return nil }
-        let s = UTF8Scalars.scalars(p, range)
-        if bracketed || dashed, let c = CitationParser.parseLine(s, source: source, at: range.lowerBound) { return .citation(c) }
-        if couldBeHeading, let (form, n) = HeadingRecognizer.heading(s) { return .heading(form, n) }
+        let start = s.map { Array($0.prefix(HeadingRecognizer.formPrefixLength)) } ?? prefix(p, range, scalars: HeadingRecognizer.formPrefixLength)
+        guard let (form, _, _) = HeadingRecognizer.form(start), range.count <= form.maxLength * 4 else { return nil }
+        if let (form, n) = HeadingRecognizer.heading(s ?? UTF8Scalars.scalars(p, range)) { return .heading(form, n) }
         return nil
     }
 
