@@ -29,18 +29,16 @@ public enum UTF8Scalars {
     }
 
     /// The scalars of a byte range, for the short strings (citations, headings) that need them.
-    /// Filled in place (a range of n bytes has at most n scalars): no per-scalar append.
     public static func scalars(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Unicode.Scalar] {
-        [Unicode.Scalar](unsafeUninitializedCapacity: range.count) { buffer, count in
-            var i = range.lowerBound, k = 0
-            while i < range.upperBound {
-                let (v, n) = decode(bytes, at: i)
-                (buffer.baseAddress! + k).initialize(to: Unicode.Scalar(v) ?? "\u{FFFD}")
-                k += 1
-                i += n
-            }
-            count = k
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(range.count / 2)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (v, n) = decode(bytes, at: i)
+            result.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            i += n
         }
+        return result
     }
 
     /// Whether a scalar is written with CJK ideographs or CJK punctuation — the characters between
