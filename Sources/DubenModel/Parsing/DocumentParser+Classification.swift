@@ -46,6 +46,20 @@ extension DocumentParser {
         }
     }
 
+    /// Whether a line opening with a letter that `isMarkerStart` lets pass may still be a
+    /// named part: 上篇, 中篇, 下篇 (篇, E7 AF 87, second), or a short line opening 前 目 导 结 附
+    /// (前言, 目录, 导言, 结语, 附录, perhaps letter-spaced). Settled from bytes.
+    @inline(__always)
+    func mayBeNamedPart(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, first: UInt32, firstLength: Int) -> Bool {
+        switch first {
+        case 0x4E0A, 0x4E2D, 0x4E0B:
+            let k = range.lowerBound + firstLength
+            return k + 3 <= range.upperBound && p[k] == 0xE7 && p[k + 1] == 0xAF && p[k + 2] == 0x87
+        case 0x524D, 0x76EE, 0x5BFC, 0x7ED3, 0x9644: return range.count <= 24
+        default: return false
+        }
+    }
+
     /// Lines that are blocks of their own even in hard-wrapped text: notes (`NoteLines`), an
     /// agency's dateline alone on its line (perhaps with its "题：…"), citations and headings.
     ///
@@ -57,7 +71,7 @@ extension DocumentParser {
         if NoteLines.isNote(p, range, ends: ends) { return .note }
         if NewsDateline.isDatelineLine(p, range, ends: ends) { return .text }
         let first = ends.first
-        guard isMarkerStart(first) else { return nil }
+        guard isMarkerStart(first) || mayBeNamedPart(p, range, first: first, firstLength: ends.firstLength) else { return nil }
         let last = ends.last
         let bracketed = (first == 0xFF08 || first == 0x28) && (last == 0xFF09 || last == 0x29)
         let dashed = first == 0x2014 || first == 0x2015 || first == 0x2D
