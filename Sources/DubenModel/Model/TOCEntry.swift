@@ -35,8 +35,10 @@ public struct TOCEntry: Hashable, Sendable {
     /// Where the label is in `source`.
     public var labelRange: Range<Int> { labelSpan.range }
 
-    /// The heading text, or the run-in point's first sentence without its final punctuation.
-    public var label: String { source.string(labelSpan.range) }
+    /// The heading text, or the run-in point's first sentence without its final punctuation. A
+    /// heading over two lines ("（一）" then its title) reads as one: the line feed is removed
+    /// as in a joined paragraph (`TextSegment`).
+    public var label: String { TextSegment.joined(labelSpan.range, in: source) }
 
     public static func == (a: TOCEntry, b: TOCEntry) -> Bool {
         a.source === b.source && a.labelSpan == b.labelSpan && a.storedBlock == b.storedBlock

@@ -46,6 +46,20 @@ extension DocumentParser {
         }
     }
 
+    /// Whether a line opening with a letter that `isMarkerStart` lets pass may still be a
+    /// named part: 上篇, 中篇, 下篇 (篇, E7 AF 87, second), or a short line opening 前 目 导 结 附
+    /// (前言, 目录, 导言, 结语, 附录, perhaps letter-spaced). Settled from bytes.
+    @inline(__always)
+    func mayBeNamedPart(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, first: UInt32, firstLength: Int) -> Bool {
+        switch first {
+        case 0x4E0A, 0x4E2D, 0x4E0B:
+            let k = range.lowerBound + firstLength
+            return k + 3 <= range.upperBound && p[k] == 0xE7 && p[k + 1] == 0xAF && p[k + 2] == 0x87
+        case 0x524D, 0x76EE, 0x5BFC, 0x7ED3, 0x9644: return range.count <= 24
+        default: return false
+        }
+    }
+
     /// Lines that are blocks of their own even in hard-wrapped text: notes (`NoteLines`), an
     /// agency's dateline alone on its line (perhaps with its "题：…"), citations and headings.
     ///
@@ -57,20 +71,23 @@ extension DocumentParser {
         if NoteLines.isNote(p, range, ends: ends) { return .note }
         if NewsDateline.isDatelineLine(p, range, ends: ends) { return .text }
         let first = ends.first
-        guard isMarkerStart(first) else { return nil }
+        guard isMarkerStart(first) || mayBeNamedPart(p, range, first: first, firstLength: ends.firstLength) else { return nil }
         let last = ends.last
         let bracketed = (first == 0xFF08 || first == 0x28) && (last == 0xFF09 || last == 0x29)
         let dashed = first == 0x2014 || first == 0x2015 || first == 0x2D
+        // A citation first: it is decoded whole anyway (and a line that is one is no heading).
+        var s: [Unicode.Scalar]? = nil
+        if bracketed || dashed {
+            let all = UTF8Scalars.scalars(p, range)
+            if let c = CitationParser.parseLine(all, source: source, at: range.lowerBound) { return .citation(c) }
+            s = all
+        }
         // A heading has at most maxHeadingLength scalars, so at most 4 bytes each.
-        let short = range.count <= HeadingRecognizer.maxHeadingLength * 4
-        guard bracketed || dashed || short else { return nil }
+        guard range.count <= HeadingRecognizer.maxHeadingLength * 4 else { return nil }
         // A heading shows its form in its first few scalars: look at those first.
-        let couldBeHeading = short && HeadingRecognizer.form(prefix(p, range, scalars: HeadingRecognizer.formPrefixLength))
-            .map { range.count <= $0.form.maxLength * 4 } == true
-        guard bracketed || dashed || couldBeHeading else { return nil }
-        let s = UTF8Scalars.scalars(p, range)
-        if bracketed || dashed, let c = CitationParser.parseLine(s, source: source, at: range.lowerBound) { return .citation(c) }
-        if couldBeHeading, let (form, n) = HeadingRecognizer.heading(s) { return .heading(form, n) }
+        let start = s.map { Array($0.prefix(HeadingRecognizer.formPrefixLength)) } ?? prefix(p, range, scalars: HeadingRecognizer.formPrefixLength)
+        guard let (form, _, _) = HeadingRecognizer.form(start), range.count <= form.maxLength * 4 else { return nil }
+        if let (form, n) = HeadingRecognizer.heading(s ?? UTF8Scalars.scalars(p, range)) { return .heading(form, n) }
         return nil
     }
 

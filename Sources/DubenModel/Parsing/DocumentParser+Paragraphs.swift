@@ -56,6 +56,13 @@ extension DocumentParser {
         var i = 0
         while i < lines.count {
             let line = lines[i]
+            if kinds[i] == nil, let kind = markerAndTitle(p, lines, kinds, at: i) {
+                // "（一）" then "指导思想": one heading over two lines.
+                let range = line.range.lowerBound..<lines[i + 1].range.upperBound
+                pieces.append(Piece(range: range, indented: line.indented, lineCount: 2, kind: kind, checked: true))
+                i += 2
+                continue
+            }
             if kinds[i] == nil, let end = bracketContinuation(p, lines, from: i) {
                 let range = line.range.lowerBound..<lines[end].range.upperBound
                 var piece = Piece(range: range, indented: line.indented, lineCount: end - i + 1, kind: .text)
@@ -77,6 +84,23 @@ extension DocumentParser {
             i += 1
         }
         return pieces
+    }
+
+    /// The heading made of line `i`, a heading's marker alone ("（一）", "一、"), and the next
+    /// line, its title: no blank line between, and a title's end — no final punctuation
+    /// (a sentence after a lone marker is a numbered paragraph, left as it is).
+    func markerAndTitle(_ p: UnsafeBufferPointer<UInt8>, _ lines: [Line], _ kinds: [Piece.Kind?], at i: Int) -> Piece.Kind? {
+        let range = lines[i].range
+        guard range.count <= 15, !range.isEmpty, i + 1 < lines.count, kinds[i + 1] == nil else { return nil }
+        let next = lines[i + 1].range
+        guard lines[i + 1].blankLinesBefore == 0, !next.isEmpty else { return nil }
+        let s = UTF8Scalars.scalars(p, range)
+        guard let (form, _, body) = HeadingRecognizer.form(s), body >= s.count,
+              form == .parenthesised || form == .parenthesisedArabic || form == .enumerated else { return nil }
+        let last = UTF8Scalars.decode(p, at: UTF8Scalars.previousStart(p, before: next.upperBound, lowerBound: next.lowerBound)).value
+        guard !endsParagraph(p, next), last != 0xFF0C, last != 0x3001, last != 0xFF1B, last != 0x2C, last != 0x3B else { return nil }
+        guard case .heading(let f, let n)? = standaloneKind(p, range.lowerBound..<next.upperBound) else { return nil }
+        return .heading(f, n)
     }
 
     /// The index of the line that closes a bracket left open by line `i` ("（" without its

@@ -35,10 +35,11 @@ extension DocumentParser {
         for r in runIns { if let f = r.form { present[f.rawValue] = true } }
         var levelOf = [Int](repeating: 0, count: HeadingForm.allCases.count)
         var level = 0
-        for f in HeadingForm.allCases where present[f.rawValue] {
+        for f in HeadingForm.allCases where present[f.rawValue] && f != .matter {
             level += 1
             levelOf[f.rawValue] = level
         }
+        levelOf[HeadingForm.matter.rawValue] = 1
         var toc: [TOCEntry] = []
         toc.reserveCapacity(structure.toc.count + runIns.count)
         var currentLevel = 0

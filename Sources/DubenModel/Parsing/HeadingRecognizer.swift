@@ -28,6 +28,10 @@ public enum HeadingForm: Int, CaseIterable, Sendable {
     case arabic
     /// （1）…
     case parenthesisedArabic
+    /// 前言, 序言, 引言, 导言, 目录, 结语, 附录 alone on a line (also letter-spaced: 前　言):
+    /// front and back matter, at level 1 whatever forms the document uses, and no evidence of a
+    /// book
+    case matter
 
     /// Forms whose headings may also open a paragraph as a run-in heading: "（一）完善机制。要…".
     var mayRunIn: Bool { self == .parenthesised || self == .arabic || self == .parenthesisedArabic }
@@ -86,6 +90,15 @@ public enum HeadingRecognizer {
 
     /// Named chapters of novels and books, whole or before a space.
     static let namedChapters: [[Unicode.Scalar]] = ["楔子", "序章", "引子", "尾声", "后记", "番外"].map { Array($0.unicodeScalars) }
+    /// Front and back matter, recognised only as a whole line (perhaps letter-spaced).
+    static let matterNames: [[Unicode.Scalar]] = ["前言", "序言", "引言", "导言", "目录", "结语", "附录"].map { Array($0.unicodeScalars) }
+    /// First letters of the named chapters and of front and back matter.
+    static let namedFirstLetters: Set<Unicode.Scalar> = Set((namedChapters + matterNames).map { $0[0] })
+
+    /// A short line without its spaces: "前　言" → "前言" (titles are letter-spaced to fill a line).
+    static func compact(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        s.count <= 8 ? s.filter { !isSpace($0) } : s
+    }
 
     /// The heading form a text opens with, its number (0 when unnumbered) and where its body
     /// starts — from its first `formPrefixLength` scalars, so the parser can rule a line out
@@ -112,11 +125,22 @@ public enum HeadingRecognizer {
             }
         }
         if isMarker(c0) { return (.marker, 0, c0 == "【" ? 0 : skipSpaces(s, 1)) }
-        if c0 == "楔" || c0 == "序" || c0 == "引" || c0 == "尾" || c0 == "后" || c0 == "番" {
+        if namedFirstLetters.contains(c0) {
             for name in namedChapters where s.starts(with: name) {
                 if s.count == name.count || isSpace(s[name.count]) || s[name.count] == "：" { return (.chapter, 0, 0) }
             }
+            // Letter-spaced ("后　记", "前　言"): the whole line is the name.
+            let letters = compact(s)
+            if namedChapters.contains(letters) { return (.chapter, 0, 0) }
+            if matterNames.contains(letters) { return (.matter, 0, 0) }
             return nil
+        }
+        // 上篇, 中篇, 下篇: the parts of a book or collection, alone or before a title.
+        if c0 == "上" || c0 == "中" || c0 == "下", s.count > 1, s[1] == "篇" {
+            if s.count == 2 { return (.volume, c0 == "上" ? 1 : c0 == "中" ? 2 : 3, 0) }
+            let k = skipSpaces(s, 2)
+            guard k > 2 || s[2] == "：" || s[2] == ":" else { return nil }
+            return (.volume, c0 == "上" ? 1 : c0 == "中" ? 2 : 3, s[2] == "：" || s[2] == ":" ? 3 : k)
         }
         if c0 == "（" || c0 == "(" {
             let i = skipSpaces(s, 1)
@@ -188,6 +212,8 @@ public enum HeadingRecognizer {
             if form == .marker && !s[bodyStart...].contains(where: { $0.properties.isAlphabetic }) { return nil }
         case .volume, .part, .chapter, .section:
             if titleEnd { return nil }
+        case .matter:
+            break
         case .subhead, .numeral:
             return nil
         }

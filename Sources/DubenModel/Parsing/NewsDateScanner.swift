@@ -193,21 +193,47 @@ struct NewsDateScanner {
     }
 
     /// Byte offsets where sentences start: the block start and after 。！？； (and a closing quote).
-    /// Steps a whole scalar at a time; `body` returns false to stop.
+    /// `body` returns false to stop.
+    ///
+    /// The four ends are three-byte scalars led by E3 (。 E3 80 82) or EF (！ EF BC 81, ？ EF BC 9F,
+    /// ； EF BC 9B); a lead byte is never a continuation byte, so the scan looks eight bytes at a
+    /// time for an E3 or EF byte and checks the two after it only there.
     func forEachSentenceStart(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int) -> Bool) {
         guard body(range.lowerBound) else { return }
+        guard let base = p.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        let end = range.upperBound
         var i = range.lowerBound
-        while i + 2 < range.upperBound {
-            // 。 E3 80 82, ！ EF BC 81, ？ EF BC 9F, ； EF BC 9B
-            let b0 = p[i]
-            if b0 < 0xE0 { i += b0 < 0x80 ? 1 : 2; continue }
-            if b0 >= 0xF0 { i += 4; continue }
-            let b1 = p[i + 1], b2 = p[i + 2]
-            i += 3
-            if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x82) || (b0 == 0xEF && b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F || b2 == 0x9B)) {
-                // ” E2 80 9D
-                if i + 2 < range.upperBound && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x9D { i += 3 }
-                if i < range.upperBound, !body(i) { return }
+        /// Where the next sentence starts when the scalar at `k` ends one.
+        @inline(__always) func sentenceEnd(at k: Int) -> Int? {
+            guard k + 2 < end else { return nil }
+            let b0 = p[k], b1 = p[k + 1], b2 = p[k + 2]
+            guard (b0 == 0xE3 && b1 == 0x80 && b2 == 0x82) || (b0 == 0xEF && b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F || b2 == 0x9B)) else {
+                return nil
+            }
+            // ” E2 80 9D
+            if k + 5 < end && p[k + 3] == 0xE2 && p[k + 4] == 0x80 && p[k + 5] == 0x9D { return k + 6 }
+            return k + 3
+        }
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while i < end {
+            var k = i
+            if i + 8 <= end {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+                // Bytes equal to E3 or EF: the zero bytes of w ^ E3E3… or w ^ EFEF… (exact per byte).
+                let x = w ^ 0xE3E3_E3E3_E3E3_E3E3, y = w ^ 0xEFEF_EFEF_EFEF_EFEF
+                let hits = ~(((x & low) &+ low) | x | low) | ~(((y & low) &+ low) | y | low)
+                if hits == 0 { i += 8; continue }
+                k = i + hits.trailingZeroBitCount >> 3
+            } else if p[i] != 0xE3 && p[i] != 0xEF {
+                i += 1
+                continue
+            }
+            if let after = sentenceEnd(at: k) {
+                if after < end, !body(after) { return }
+                i = after
+            } else {
+                i = k + 1
             }
         }
     }

@@ -2,7 +2,7 @@
 /// ("新华社记者　某某　某某", "本报记者 某某 通讯员 某某"), photo credits and captions ending in a
 /// credit ("（新华社记者某某摄）", "某某/摄", "某某供图", "新华社发"), editor lines
 /// ("（责任编辑：某某）", "【责任编辑：某某】", "编辑：某某　校对：某某"), source lines ("来源：…",
-/// "（来源：…）", "原标题：…") and the end mark "（完）". Such a line becomes a block of kind
+/// "（来源：…）", "原标题：…"), slash bylines ("文/某某", "图/某某") and the end mark "（完）". Such a line becomes a block of kind
 /// `.note`: shown, never part of a quotation or of the prose structure.
 ///
 /// Lines are judged whole, by shape: a label and a colon, a credit at the very end, or a
@@ -61,6 +61,9 @@ enum NoteLines {
             return isNote(UTF8Scalars.scalars(p, range))
         default: break
         }
+        // 文 图: "文/某某", "图／某某" (a feature's byline, a photo credit).
+        if (first == 0x6587 || first == 0x56FE) && range.count <= maxSlashBylineScalars * 3,
+           isSlashByline(UTF8Scalars.scalars(p, range)[...]) { return true }
         if isLabelStart(first) { return isLabelled(p, range) }
         // Short lines: a byline ("记" E8 AE B0, "通讯员"'s "员" E5 91 98) or a rarer label.
         guard range.count <= maxBylineScalars * 3 else { return false }
@@ -105,11 +108,45 @@ enum NoteLines {
         return false
     }
 
+    /// The longest "文/某某" byline, in scalars.
+    static let maxSlashBylineScalars = 20
+
+    /// "文/某某", "文／某某　某某", "图 | 某某": 文 (text) or 图 (pictures), a slash or bar, then
+    /// one to three names (two to four Han letters, or dotted) and nothing else — "文/图结合的
+    /// 课本…" is prose.
+    static func isSlashByline(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard s.count <= maxSlashBylineScalars, let first = s.first, first == "文" || first == "图" else { return false }
+        var i = s.startIndex + 1
+        while i < s.endIndex && isSpace(s[i]) { i += 1 }
+        guard i < s.endIndex, s[i] == "/" || s[i] == "／" || s[i] == "|" || s[i] == "｜" else { return false }
+        var names = 0, letters = 0, dotted = false
+        for c in s[(i + 1)...] {
+            if isSpace(c) || c == "、" {
+                if letters > 0 {
+                    guard (2...4).contains(letters) || (dotted && letters <= 12) else { return false }
+                    names += 1
+                }
+                letters = 0
+                dotted = false
+            } else if isHan(c) || c == "·" || c == "・" {
+                letters += 1
+                if c == "·" || c == "・" { dotted = true }
+            } else {
+                return false
+            }
+        }
+        if letters > 0 {
+            guard (2...4).contains(letters) || (dotted && letters <= 12) else { return false }
+            names += 1
+        }
+        return (1...3).contains(names)
+    }
+
     /// Whether a trimmed line (as scalars) is a note.
     static func isNote(_ line: [Unicode.Scalar]) -> Bool {
         guard !line.isEmpty, line.count <= maxScalars else { return false }
         let inner = unbracketed(line[...])
-        if isEndMark(inner) || isLabelled(inner) || isByline(inner) || isAgencyRelease(inner) { return true }
+        if isEndMark(inner) || isLabelled(inner) || isByline(inner) || isAgencyRelease(inner) || isSlashByline(inner) { return true }
         return isCredited(line[...]) || isBracketRun(line[...])
     }
 
