@@ -11,10 +11,27 @@ import Testing
 struct LibrarySearchTests {
     typealias S = UITestSupport
 
-    /// The number of matches of `pattern` in the bundled corpus's blocks, counted directly.
+    /// The number of matches of `pattern` in the bundled corpus, counted line by line in the
+    /// file as grep counts them (titles included).
     static func blockMatches(_ pattern: String, mode: SearchPattern.Mode = .regex) throws -> Int {
         let p = try SearchPattern(pattern, mode: mode)
-        return S.bundled.documents.reduce(0) { n, doc in n + doc.blocks.indices.reduce(0) { $0 + p.matches(in: doc.text(of: $1)).count } }
+        let text = try String(contentsOfFile: TestSupport.textsPath + "/corpus-2020.txt", encoding: .utf8)
+        return text.split(separator: "\n").reduce(0) { $0 + p.matches(in: String($1)).count }
+    }
+
+    @Test func theLibraryCountIsGrepsCountTitlesIncluded() throws {
+        var world = MemoryWorld()
+        var r = S.reader(80, 24)
+        S.run(&r, &world, [.char("/")] + S.chars("疫情") + [.enter])
+        // 疫情 is in the title of the second document too.
+        #expect(r.message?.contains("· \(try Self.blockMatches("疫情")) in library") == true, "\(r.message ?? "")")
+        let total = try Self.blockMatches("疫情")
+        var seen = Set<MatchLocation>()
+        for _ in 0..<total {
+            seen.insert(try #require(r.search?.lastMatch))
+            S.run(&r, &world, [.char("n")])
+        }
+        #expect(seen.count == total, "n visits every match the count counts")
     }
 
     @Test func regexesAndAlternativesAreFoundAcrossDocuments() throws {

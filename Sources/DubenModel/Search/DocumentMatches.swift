@@ -1,5 +1,7 @@
 /// A match in a document's text: its block and its scalar range in the block's text (the units
-/// of anchors and of the reader's positions).
+/// of anchors and of the reader's positions). A match in a line that is in no block (the
+/// title, a line the parser set aside) is placed at the start of the next block with an empty
+/// range (`isOutsideBlocks`): it is counted and visited like any other, as grep would count it.
 public struct TextMatch: Hashable, Sendable {
     public var block: Int
     public var range: Range<Int>
@@ -8,13 +10,16 @@ public struct TextMatch: Hashable, Sendable {
         self.block = block
         self.range = range
     }
+
+    /// The match is in the title or another line outside the blocks.
+    public var isOutsideBlocks: Bool { range.isEmpty }
 }
 
 extension Document {
-    /// Every match of the pattern in the document's blocks, in reading order. The bytes are
+    /// Every match of the pattern in the document's text, in reading order. The bytes are
     /// scanned as they are (`SearchPattern.Matcher`, a file's lines); only the matches found
-    /// are turned into block positions. A match outside every block (a title line, a blank
-    /// line) is not a place the reader can show and is left out; `stop` is asked between
+    /// are turned into block positions. A match outside every block (the title line) comes at
+    /// the start of the block after it (`TextMatch.isOutsideBlocks`); `stop` is asked between
     /// matches and ends the scan early (a search that was replaced).
     public func matches(_ matcher: inout SearchPattern.Matcher, stop: () -> Bool = { false }) -> [TextMatch] {
         var found: [TextMatch] = []
@@ -33,7 +38,7 @@ extension Document {
     /// but its scalar offsets are not worked out (`body` gets block and byte-free zero range).
     func forEachMatch(_ matcher: inout SearchPattern.Matcher, stop: () -> Bool, positions: Bool = true, _ body: (TextMatch) -> Void) {
         guard !blocks.isEmpty, !range.isEmpty else { return }
-        let first = blocks[0].range.lowerBound, last = blocks[blocks.count - 1].range.upperBound
+        let first = range.lowerBound, last = range.upperBound
         guard first < last else { return }
         source.bytes.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
@@ -42,7 +47,12 @@ extension Document {
             _ = matcher.forEachMatch(in: slice) { r in
                 if stop() { return false }
                 let start = r.lowerBound + first, end = r.upperBound + first
-                guard let b = block(holding: start, from: &hint), end <= blocks[b].range.upperBound else { return true }
+                guard let b = block(holding: start, from: &hint), end <= blocks[b].range.upperBound else {
+                    // Outside the blocks: at the start of the next block (or of the last).
+                    let next = blocks.firstIndex { $0.range.lowerBound > start } ?? (blocks.count - 1)
+                    body(TextMatch(block: next, range: 0..<0))
+                    return true
+                }
                 if positions {
                     let a = anchor(atByte: start).offset
                     let z = anchor(atByte: end).offset
@@ -59,6 +69,7 @@ extension Document {
     /// order), or nil when the byte is between blocks.
     func block(holding byte: Int, from hint: inout Int) -> Int? {
         if hint >= blocks.count || blocks[hint].range.lowerBound > byte { hint = 0 }
+        guard blocks[0].range.lowerBound <= byte else { return nil }
         // Gallop forward, then binary search.
         var lo = hint, step = 1
         var hi = lo

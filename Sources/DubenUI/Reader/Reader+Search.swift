@@ -48,7 +48,7 @@ extension Reader {
         guard let s = search else { notice = .info("No previous search"); return }
         let forward = reverse ? !s.forward : s.forward
         if let m = s.lastMatch, m.document == documentIndex {
-            find(forward: forward, from: (m.document, m.block, m.range.lowerBound), inclusive: false)
+            find(forward: forward, from: (m.document, m.block, m.range.lowerBound), inclusive: false, end: m.range.upperBound)
         } else {
             find(forward: forward, from: (documentIndex, top.block, topOffset), inclusive: !forward)
         }
@@ -62,12 +62,14 @@ extension Reader {
 
     /// Looks for the next match from a position, in this document, then the next ones, round
     /// the library once ("search wrapped to the first document").
-    mutating func find(forward: Bool, from start: (document: Int, block: Int, offset: Int), inclusive: Bool) {
+    /// `end`: where the match the search starts from ends (n and N step past it exactly).
+    mutating func find(forward: Bool, from start: (document: Int, block: Int, offset: Int), inclusive: Bool, end: Int? = nil) {
         guard let s = search else { return }
         let count = corpus.documents.count
         let here = matches(inDocument: start.document)
-        let position = { (m: TextMatch) in (m.block, m.range.lowerBound) }
-        let origin = (start.block, start.offset)
+        // Matches outside the blocks (empty ranges) come before the block's own at offset 0.
+        let position = { (m: TextMatch) in (m.block, m.range.lowerBound, m.range.upperBound) }
+        let origin = (start.block, start.offset, end ?? start.offset)
         let found: TextMatch? = forward
             ? here.first { inclusive ? position($0) >= origin : position($0) > origin }
             : here.last { inclusive ? position($0) <= origin : position($0) < origin }
@@ -94,6 +96,7 @@ extension Reader {
         search?.lastMatch = MatchLocation(document: document, block: m.block, range: m.range)
         show(block: m.block, offset: m.range.lowerBound)
         var notes: [String] = []
+        if m.isOutsideBlocks { notes.append(m.block == 0 ? "in the title" : "in a line above") }
         if wrapped { notes.append(forward ? "search wrapped to the first document" : "search wrapped to the last document") }
         if other { notes.append("document \(document + 1)/\(corpus.documents.count): \(corpus.documents[document].title)") }
         searchNotes = notes
