@@ -71,7 +71,7 @@ let package = Package(
         // Benchmarks (run by scripts/bench in release mode; not part of `swift test`).
         .executableTarget(
             name: "DubenBench",
-            dependencies: ["DubenModel", "DubenLayout", "DubenUI"]
+            dependencies: ["DubenModel", "DubenLayout", "DubenUI", "DubenTerminal"]
         ),
 
         // Tests.

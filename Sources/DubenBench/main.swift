@@ -69,6 +69,8 @@ case "rss-split":
     let src = try CorpusLoader().read(path)
     let docs = DocumentSplitter.split(src.bytes)
     print("read+split: peak RSS \(peakRSS() / 1_000_000) MB, \(docs.count) docs")
+case "reader-search":
+    BenchReaderSearch.run(path, phrase: arguments.dropFirst(2).first ?? "终章标记")
 default:
     BenchExtra.run(what, path)
 }

@@ -162,4 +162,22 @@ struct LibrarySearchTests {
         r.apply(.matchCount(total: 7, generation: r.search!.generation))
         #expect(r.message?.contains("7 in library") == true)
     }
+
+    @Test func aLongListIsSearchedAsItIsPaged() throws {
+        let text = try String(contentsOfFile: TestSupport.textsPath + "/corpus-2020.txt", encoding: .utf8)
+        let corpus = try TestSupport.corpus(Array(repeating: text, count: 20).joined(separator: "\n\n\n\n"))
+        var world = MemoryWorld()
+        world.corpus = corpus
+        var r = Reader(corpus: corpus, columns: 100, rows: 30)
+        S.run(&r, &world, [.char("&")] + S.chars("的") + [.enter])
+        guard case .occurrences(let first) = r.overlay else { Issue.record("no list"); return }
+        let total = try #require(r.search?.libraryCount)
+        #expect(first.items.count < total / 2, "only the first pages are searched (\(first.items.count) of \(total))")
+        #expect(ReaderView.draw(r).lines[0].contains("found so far"))
+        S.run(&r, &world, [.char("G")])
+        guard case .occurrences(let all) = r.overlay else { Issue.record("no list"); return }
+        #expect(all.items.count == total)
+        #expect(all.selected == total - 1)
+        #expect(ReaderView.draw(r).lines[0].contains("\(total) in \(corpus.documents.count) documents"))
+    }
 }

@@ -44,6 +44,23 @@ extension Document {
             guard let base = all.baseAddress else { return }
             let slice = UnsafeBufferPointer(start: base + first, count: last - first)
             var hint = 0
+            // The last position worked out in a one-line block: later matches in the same block
+            // count scalars on from there instead of from the block's start.
+            var walked: (block: Int, byte: Int, scalar: Int)? = nil
+            let bytes = all
+            func scalarOffset(_ b: Int, _ byte: Int) -> Int {
+                if let w = walked, w.block == b, w.byte <= byte {
+                    var i = w.byte, n = w.scalar
+                    while i < byte { i += UTF8Scalars.scalarLength(bytes[i]); n += 1 }
+                    walked = (b, i, n)
+                    return n
+                }
+                guard isSingleLine(b) else { return anchor(atByte: byte).offset }
+                var i = blocks[b].range.lowerBound, n = 0
+                while i < byte { i += UTF8Scalars.scalarLength(bytes[i]); n += 1 }
+                walked = (b, i, n)
+                return n
+            }
             _ = matcher.forEachMatch(in: slice) { r in
                 if stop() { return false }
                 let start = r.lowerBound + first, end = r.upperBound + first
@@ -54,8 +71,8 @@ extension Document {
                     return true
                 }
                 if positions {
-                    let a = anchor(atByte: start).offset
-                    let z = anchor(atByte: end).offset
+                    let a = scalarOffset(b, start)
+                    let z = scalarOffset(b, end)
                     body(TextMatch(block: b, range: a..<max(a + 1, z)))
                 } else {
                     body(TextMatch(block: b, range: 0..<0))

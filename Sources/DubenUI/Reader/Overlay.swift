@@ -42,21 +42,24 @@ public enum Overlay: Hashable, Sendable {
     }
 }
 
-/// The list of every match (&): the matches in library order, those the filter keeps, and
-/// the selected row (an index into `shown`). Rows are drawn from the matches only when shown,
-/// so a list of 100,000 matches costs their positions and nothing more.
+/// The list of every match (&): the matches found so far, in library order, those the filter
+/// keeps, and the selected row (an index into `shown`). Documents are searched as the list is
+/// paged (`nextDocument` is the first not searched yet), so a pattern with 100,000 matches
+/// opens as fast as its first screen is found; rows are drawn only when shown.
 public struct OccurrenceListState: Hashable, Sendable {
     public var pattern: String
-    public var items: [MatchLocation]
+    public var items: [MatchLocation] = []
     /// Indices into `items` the filter keeps (all when there is no filter).
-    public var shown: [Int]
+    public var shown: [Int] = []
     public var filter = ""
     public var selected = 0
+    /// The next document to search; the list is complete when it is past the last.
+    public var nextDocument = 0
+    /// How many documents hold the matches found so far.
+    public var documents = 0
 
-    public init(pattern: String, items: [MatchLocation]) {
+    public init(pattern: String) {
         self.pattern = pattern
-        self.items = items
-        shown = Array(items.indices)
     }
 }
 

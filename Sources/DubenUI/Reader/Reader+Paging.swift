@@ -73,13 +73,17 @@ extension Reader {
         let blocks = document.blocks
         guard !blocks.isEmpty else { return (1, 1, true) }
         let exact = blocks.count <= Reader.exactLimit
-        let w = max(1, textWidth)
-        // Exact: wrap every block. Estimated: CJK text takes about two cells per three bytes.
-        let rows: (Int) -> Int = exact ? { rowCount($0) } : { max(1, (blocks[$0].range.count * 2 / 3 + w - 1) / w) + 1 }
+        if !exact {
+            // Estimated from byte counts, summed once per document and width (a long document
+            // would otherwise cost a walk over all its blocks on every frame).
+            let rows = estimatedRows.rowsBefore(document: documentIndex, width: max(1, textWidth), blocks: blocks)
+            let line = rows[top.block] + top.row + 1
+            return (line, max(rows[blocks.count], line), false)
+        }
         var before = 0
         var total = 0
         for b in blocks.indices {
-            let n = rows(b)
+            let n = rowCount(b)
             if b < top.block { before += n }
             total += n
         }

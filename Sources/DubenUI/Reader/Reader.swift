@@ -30,6 +30,7 @@ public struct Reader {
     /// What the last search jump did besides finding (wrapped, opened another document).
     var searchNotes: [String] = []
     let matchCache = MatchCache()
+    let estimatedRows = EstimatedRows()
     /// A number typed before a command (for N%).
     public internal(set) var count: Int?
     public internal(set) var bookmarks: BookmarkState

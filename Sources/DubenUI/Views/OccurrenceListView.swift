@@ -7,9 +7,17 @@ import DubenModel
 enum OccurrenceListView {
     static func draw(_ reader: Reader, state: OccurrenceListState, into screen: inout ScreenBuffer) {
         let measure = screen.measure
-        let documents = Set(state.shown.map { state.items[$0].document }).count
-        var title = "Matches of \(state.pattern) · \(state.shown.count) in \(documents) document\(documents == 1 ? "" : "s")"
-        if !state.filter.isEmpty { title += " · filter: \(state.filter) (of \(state.items.count))" }
+        let complete = reader.isComplete(state)
+        let documents = state.documents
+        var title: String
+        if complete {
+            title = "Matches of \(state.pattern) · \(state.items.count) in \(documents) document\(documents == 1 ? "" : "s")"
+        } else {
+            // The rest is found as the list is paged; the library count comes from the search.
+            let total = reader.search?.libraryCount.map { " of \($0)" } ?? ""
+            title = "Matches of \(state.pattern) · \(state.items.count)\(total) found so far"
+        }
+        if !state.filter.isEmpty { title += " · filter: \(state.filter) (\(state.shown.count)\(complete ? "" : "+"))" }
         ReaderView.bar(&screen, y: 0, left: title, right: "", style: .bold)
         ReaderView.bar(&screen, y: screen.height - 1, left: "Enter jump · j/k move · / filter · Esc close", right: "", style: .dim)
         guard !state.shown.isEmpty else {
