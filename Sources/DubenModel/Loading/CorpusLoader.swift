@@ -19,25 +19,36 @@ public struct CorpusLoader {
     public func readSources(paths: [String]) throws(LoadError) -> [LoadedSource] {
         var sources: [LoadedSource] = []
         var metadataByDirectory: [String: MetadataFile] = [:]
-        for path in paths {
-            for file in try expand(path) {
-                let source = try read(file)
-                var warnings: [String] = []
-                if source.replacements > 0 {
-                    warnings.append("\(file): \(source.replacements) invalid byte sequence\(source.replacements == 1 ? "" : "s") replaced by U+FFFD")
-                }
-                let directory = file == "-" ? FileManager.default.currentDirectoryPath : (file as NSString).deletingLastPathComponent
-                let metadata: MetadataFile
-                if let known = metadataByDirectory[directory] {
-                    metadata = known
-                } else {
-                    metadata = try self.metadata(in: directory)
-                    metadataByDirectory[directory] = metadata
-                }
-                sources.append(LoadedSource(file: source, metadata: metadata, warnings: warnings))
-            }
+        for file in try files(paths: paths) {
+            sources.append(try readSource(file, metadata: &metadataByDirectory))
         }
         return sources
+    }
+
+    /// The text files the paths stand for, in reading order (directories expanded).
+    public func files(paths: [String]) throws(LoadError) -> [String] {
+        var out: [String] = []
+        for path in paths { out += try expand(path) }
+        return out
+    }
+
+    /// Reads and decodes one file with its directory's metadata (read once per directory,
+    /// kept in `metadata`) and its decoding warnings.
+    public func readSource(_ file: String, metadata metadataByDirectory: inout [String: MetadataFile]) throws(LoadError) -> LoadedSource {
+        let source = try read(file)
+        var warnings: [String] = []
+        if source.replacements > 0 {
+            warnings.append("\(file): \(source.replacements) invalid byte sequence\(source.replacements == 1 ? "" : "s") replaced by U+FFFD")
+        }
+        let directory = file == "-" ? FileManager.default.currentDirectoryPath : (file as NSString).deletingLastPathComponent
+        let metadata: MetadataFile
+        if let known = metadataByDirectory[directory] {
+            metadata = known
+        } else {
+            metadata = try self.metadata(in: directory)
+            metadataByDirectory[directory] = metadata
+        }
+        return LoadedSource(file: source, metadata: metadata, warnings: warnings)
     }
 
     /// The text files a path stands for.

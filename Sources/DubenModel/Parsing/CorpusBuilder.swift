@@ -4,26 +4,63 @@
 /// (`DocumentParser`), give it its id — unique in the corpus, "-2", "-3" for repeated titles
 /// in reading order — and only then its metadata, so that a `duben.toml` entry may name a
 /// de-duplicated id; last, date a report's passages (the metadata may give their year).
+///
+/// The builder also works a document at a time (`add(_:skipping:while:)`), for the reader's
+/// background indexing: documents come out in the same order with the same ids as from
+/// `build`, whatever the pieces.
 public struct CorpusBuilder {
+    /// The documents built so far, in reading order.
+    public private(set) var documents: [Document] = []
+    /// The files documents came from so far.
+    public private(set) var files: [SourceFile] = []
+    public private(set) var warnings: [String] = []
+    private var ids = UniqueDocumentIDs()
+
     public init() {}
 
     /// - Throws: `LoadError.empty` for a file that holds no document (only blank lines, form
     ///   feeds and the like).
     public func build(_ sources: [LoadedSource]) throws(LoadError) -> Corpus {
-        var documents: [Document] = []
-        var ids = UniqueDocumentIDs()
+        var builder = CorpusBuilder()
         for source in sources {
-            let parser = DocumentParser(source: source.file)
-            let before = documents.count
-            DocumentSplitter.forEachDocument(source.file.bytes) { lines in
-                var parsed = parser.structure(lines)
-                parsed.document.id = ids.next(title: parsed.document.title)
-                parsed.document.metadata = source.metadata.lookup(id: parsed.document.id, title: parsed.document.title)
-                parser.date(&parsed)
-                documents.append(parsed.document)
-            }
-            if documents.count == before { throw .empty(path: source.file.path) }
+            if builder.add(source).documents == 0 { throw .empty(path: source.file.path) }
         }
-        return Corpus(documents: documents, files: sources.map(\.file), warnings: sources.flatMap(\.warnings))
+        return builder.corpus
+    }
+
+    /// What is built so far.
+    public var corpus: Corpus { Corpus(documents: documents, files: files, warnings: warnings) }
+
+    /// Parses the documents of `source` from byte `from` (0, or where an earlier call
+    /// stopped), while `more()` says so (asked before each). Returns how many documents were
+    /// added and, when it stopped before the end, where to go on from.
+    @discardableResult
+    public mutating func add(_ source: LoadedSource, from: Int = 0, while more: () -> Bool = { true }) -> (documents: Int, resumeAt: Int?) {
+        let parser = DocumentParser(source: source.file)
+        if files.last !== source.file {
+            files.append(source.file)
+            warnings += source.warnings
+        }
+        var added = 0
+        var resumeAt: Int? = nil
+        DocumentSplitter.eachDocument(source.file.bytes, from: from, while: { lines in
+            guard more() else {
+                resumeAt = lines.first?.range.lowerBound
+                return false
+            }
+            var parsed = parser.structure(lines)
+            parsed.document.id = ids.next(title: parsed.document.title)
+            parsed.document.metadata = source.metadata.lookup(id: parsed.document.id, title: parsed.document.title)
+            parser.date(&parsed)
+            documents.append(parsed.document)
+            added += 1
+            return true
+        })
+        return (added, resumeAt)
+    }
+
+    /// Adds a warning (a file skipped in the background).
+    public mutating func warn(_ line: String) {
+        warnings.append(line)
     }
 }

@@ -25,32 +25,44 @@ public enum DocumentSplitter {
     /// Calls `body` with the non-blank lines of each document in turn (no list of all lines of
     /// a large file is ever held).
     public static func forEachDocument(_ bytes: [UInt8], _ body: ([SourceLine]) -> Void) {
+        eachDocument(bytes, while: { lines in
+            body(lines)
+            return true
+        })
+    }
+
+    /// The same from byte `from` (the start of a document's first line, or 0), stopping as
+    /// soon as `body` returns false (the reader parses the first document before the others;
+    /// the rest of the file is not even scanned). Scanning again from the first line of the
+    /// document `body` refused gives the same documents as one scan.
+    public static func eachDocument(_ bytes: [UInt8], from: Int = 0, while body: ([SourceLine]) -> Bool) {
         bytes.withUnsafeBufferPointer { p in
             var current: [SourceLine] = []
             var blanks = 0
-            var start = 0
+            var start = min(from, p.count)
             let n = p.count
-            var i = 0
+            var i = start
+            var stopped = false
+            func emit() {
+                if !stopped && !body(current) { stopped = true }
+                current.removeAll(keepingCapacity: true)
+            }
             func endLine(_ end: Int, formFeed: Bool) {
                 if isBlank(p, start..<end) {
                     blanks += 1
                 } else {
-                    if blanks >= blankLinesBetweenDocuments && !current.isEmpty {
-                        body(current)
-                        current.removeAll(keepingCapacity: true)
-                    }
+                    if blanks >= blankLinesBetweenDocuments && !current.isEmpty { emit() }
                     current.append(SourceLine(range: start..<end, blankLinesBefore: current.isEmpty ? 0 : blanks))
                     blanks = 0
                 }
                 if formFeed && !current.isEmpty {
-                    body(current)
-                    current.removeAll(keepingCapacity: true)
+                    emit()
                     blanks = 0
                 }
             }
             guard let base = p.baseAddress else { return }
             let hasFormFeed = memchr(base, 0x0C, n) != nil
-            while i < n {
+            while i < n && !stopped {
                 if hasFormFeed {
                     let b = p[i]
                     if b == 0x0A || b == 0x0C {
@@ -67,8 +79,9 @@ public enum DocumentSplitter {
                     start = i
                 }
             }
+            if stopped { return }
             if start < n { endLine(n, formFeed: false) }
-            if !current.isEmpty { body(current) }
+            if !current.isEmpty && !stopped { _ = body(current) }
         }
     }
 

@@ -1,0 +1,67 @@
+import DubenTestSupport
+import Foundation
+import Testing
+@testable import DubenModel
+
+/// Background indexing gives the library a one-shot load gives, piece by piece.
+@Suite struct LibraryIndexerTests {
+    /// Everything the parser decides about a document, comparable.
+    static func fingerprint(_ d: Document) -> String {
+        "\(d.id)|\(d.title)|\(d.author ?? "")|\(d.kind)|\(d.range)|\(d.blocks)|\(d.toc)|\(d.quotations)|\(String(describing: d.dateline))|"
+            + "\(d.datedPassages)|\(String(describing: d.metadata))|\(String(describing: d.citation))"
+    }
+
+    /// The same documents, compared one by one (the first difference is reported).
+    static func expectSame(_ a: Corpus, _ b: Corpus, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.documents.count == b.documents.count, sourceLocation: sourceLocation)
+        for (x, y) in zip(a.documents, b.documents) where fingerprint(x) != fingerprint(y) {
+            Issue.record("first difference: \(x.id) vs \(y.id)", sourceLocation: sourceLocation)
+            return
+        }
+    }
+
+    /// Runs the indexer to the end (publishing after every slice when `interval` is 0).
+    static func indexed(_ paths: [String], interval: Double) throws -> (first: Corpus, last: Corpus, snapshots: Int) {
+        let indexer = try LibraryIndexer(paths: paths, publishInterval: interval)
+        let first = indexer.initial
+        indexer.start()
+        var snapshots = 0
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            if let s = indexer.take() {
+                snapshots += 1
+                if s.done { return (first, s.corpus, snapshots) }
+            }
+            usleep(1000)
+        }
+        Issue.record("the indexer did not finish")
+        return (first, first, snapshots)
+    }
+
+    @Test func theBundledCorpusIndexedInTheBackgroundEqualsAOneShotLoad() throws {
+        let oneShot = try CorpusLoader().load(paths: [TestSupport.textsPath])
+        let (first, last, _) = try Self.indexed([TestSupport.textsPath], interval: 0)
+        #expect(first.documents.count == 1)
+        #expect(Self.fingerprint(first.documents[0]) == Self.fingerprint(oneShot.documents[0]))
+        Self.expectSame(last, oneShot)
+        #expect(last.files.count == oneShot.files.count)
+    }
+
+    @Test func manyFilesWithRepeatedTitlesKeepTheirIdsAndAnEmptyFileIsSkipped() throws {
+        let dir = TestSupport.temporaryDirectory("duben-indexer")
+        defer { TestSupport.remove(dir) }
+        var rng = SplitMix(seed: 11)
+        let words = ["人民", "发展", "合作", "（2020年3月27日同美国总统特朗普通电话）", "一、总体要求", "。", "，", "\n\n", "\n\n\n\n", "标题"]
+        for k in 0..<12 {
+            var text = "同一个标题\n\n"
+            for _ in 0..<(20 + Int(rng.next() % 200)) { text += words[Int(rng.next() % UInt64(words.count))] }
+            try text.write(toFile: dir.path + String(format: "/%02d.txt", k), atomically: true, encoding: .utf8)
+        }
+        let oneShot = try CorpusLoader().load(paths: [dir.path])
+        try "\n\n\n".write(toFile: dir.path + "/05a-empty.txt", atomically: true, encoding: .utf8)
+        let (_, last, snapshots) = try Self.indexed([dir.path], interval: 0)
+        #expect(snapshots >= 2)
+        Self.expectSame(last, oneShot)
+        #expect(last.warnings.contains { $0.contains("05a-empty.txt") && $0.contains("skipped") })
+    }
+}
