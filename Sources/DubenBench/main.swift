@@ -1,4 +1,5 @@
 import DubenModel
+import DubenUI
 import Foundation
 
 // Benchmarks, run by scripts/bench in release mode. Each prints one line per figure.
@@ -69,6 +70,22 @@ case "rss-split":
     let src = try CorpusLoader().read(path)
     let docs = DocumentSplitter.split(src.bytes)
     print("read+split: peak RSS \(peakRSS() / 1_000_000) MB, \(docs.count) docs")
+case "open-phases":
+    // Where the time to the first screen goes: reading and decoding the first file, its
+    // first document, the reader, the first frame.
+    for _ in 0..<3 {
+        let t0 = now()
+        let raw = try CorpusLoader().read(path)
+        let t1 = now()
+        let indexer = try LibraryIndexer(paths: [path])
+        let t2 = now()
+        let reader = Reader(corpus: indexer.initial, columns: 100, rows: 30)
+        let t3 = now()
+        _ = ReaderView.draw(reader)
+        let t4 = now()
+        print(String(format: "open-phases: read+decode %.0f ms (%d MB); indexer init (read, decode, first document) %.0f ms; reader %.1f ms; first frame %.1f ms",
+                     (t1 - t0) * 1e3, raw.bytes.count / 1_000_000, (t2 - t1) * 1e3, (t3 - t2) * 1e3, (t4 - t3) * 1e3))
+    }
 case "reader-search":
     BenchReaderSearch.run(path, phrase: arguments.dropFirst(2).first ?? "终章标记")
 default:

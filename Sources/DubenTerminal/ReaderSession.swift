@@ -1,3 +1,4 @@
+import DubenModel
 import DubenUI
 
 /// Runs the reader on a terminal until `q`, a signal or a hang-up: draw → key → `handle` →
@@ -16,11 +17,14 @@ public enum ReaderSession {
     /// - Parameter notices: problems found before the reader started (shown first, and
     ///   returned with the failures).
     public static func run(_ reader: inout Reader, terminal: some TerminalBackend, performer: inout some EffectPerforming,
-                           notices: [Notice] = []) -> Outcome {
+                           notices: [Notice] = [], indexer: LibraryIndexer? = nil) -> Outcome {
         var failures = notices
         var full = true
         let counter = MatchCounter()
-        defer { counter.cancel() }
+        defer {
+            counter.cancel()
+            indexer?.cancel()
+        }
         if let latest = notices.last { reader.report(latest) }
 
         /// Performs effects in order; returns whether one of them was `.quit`.
@@ -49,6 +53,9 @@ public enum ReaderSession {
             }
             if terminal.takeContinued() { full = true }
             if let count = counter.take() { reader.apply(.matchCount(total: count.total, generation: count.generation)) }
+            if let snapshot = indexer?.take() {
+                _ = perform(reader.update(corpus: snapshot.corpus, progress: snapshot.done ? nil : snapshot.progress))
+            }
             let size = terminal.size
             if size.columns != reader.columns || size.rows != reader.rows {
                 reader.resize(columns: size.columns, rows: size.rows)
@@ -57,7 +64,7 @@ public enum ReaderSession {
             terminal.draw(ReaderView.draw(reader), cursor: ReaderView.cursor(reader), full: full)
             full = false
             // While a count runs, look for its result every 50 ms.
-            guard let key = terminal.readKey(timeout: counter.isRunning ? 50 : 250) else {
+            guard let key = terminal.readKey(timeout: counter.isRunning || reader.indexing != nil ? 50 : 250) else {
                 if terminal.hungUp {
                     _ = perform(reader.closingEffects)
                     return Outcome(status: 128 + 1, failures: failures)

@@ -7,17 +7,18 @@ struct CorpusOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Text files or directories (default: the bundled corpus).", valueName: "path"))
     var paths: [String] = []
 
+    /// The paths given, or the bundled corpus when none is.
+    func chosenPaths() throws -> [String] {
+        if !paths.isEmpty { return paths }
+        guard let bundled = BundledTexts.locate() else {
+            throw CommandFailure("cannot find the bundled texts; set DUBEN_TEXTS to the Texts/ directory or give a path")
+        }
+        return [bundled]
+    }
+
     /// Loads the corpus, printing warnings; on failure prints one line and exits with status 2.
     func load() throws -> Corpus {
-        let chosen: [String]
-        if paths.isEmpty {
-            guard let bundled = BundledTexts.locate() else {
-                throw CommandFailure("cannot find the bundled texts; set DUBEN_TEXTS to the Texts/ directory or give a path")
-            }
-            chosen = [bundled]
-        } else {
-            chosen = paths
-        }
+        let chosen = try chosenPaths()
         do {
             let corpus = try CorpusLoader().load(paths: chosen)
             for warning in corpus.warnings { Terminal.warn(warning) }

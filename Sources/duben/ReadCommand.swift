@@ -32,11 +32,19 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
-        let corpus = try corpusOptions.load()
         guard isatty(STDOUT_FILENO) == 1 else {
-            RenderCommand.write(corpus, only: nil, options: layout.options(terminalColumns: nil))
+            RenderCommand.write(try corpusOptions.load(), only: nil, options: layout.options(terminalColumns: nil))
             return
         }
+        // First screen first: the first document now, the rest of the library on a thread.
+        let indexer: LibraryIndexer
+        do {
+            indexer = try LibraryIndexer(paths: try corpusOptions.chosenPaths())
+        } catch let error as LoadError {
+            throw CommandFailure(error.description)
+        }
+        let corpus = indexer.initial
+        for warning in corpus.warnings { Terminal.warn(warning) }
         switch DisplayWidth.localeStatus {
         case 0: Terminal.warn("the locale is not UTF-8; using C.UTF-8")
         case -1: throw CommandFailure("no UTF-8 locale is available (tried the environment's and C.UTF-8)")
@@ -49,6 +57,10 @@ struct ReadCommand: ParsableCommand {
         var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
                             ambiguousWidth: layout.ambiguousWidth, indent: layout.indentMode,
                             bookmarks: performer.loadBookmarks(), citationStyle: citation.citationStyle)
+        if indexer.hasMore {
+            _ = reader.update(corpus: corpus, progress: 0)
+            indexer.start()
+        }
         var notices: [Notice] = []
         do {
             reader.restore(searchHistory: try performer.loadSearchHistory())
@@ -70,8 +82,11 @@ struct ReadCommand: ParsableCommand {
         }
         // The session saves reading positions on every way out; what failed is told once the
         // terminal is restored.
-        let outcome = ReaderSession.run(&reader, terminal: screen, performer: &performer, notices: notices)
+        let outcome = ReaderSession.run(&reader, terminal: screen, performer: &performer, notices: notices,
+                                        indexer: indexer.hasMore ? indexer : nil)
         screen.close()
+        // Files skipped while the library was read in the background.
+        for warning in reader.corpus.warnings.dropFirst(corpus.warnings.count) { Terminal.warn(warning) }
         for failure in outcome.failures { Terminal.report(failure.text) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }
     }

@@ -10,7 +10,7 @@ struct PassageEndToEndTests {
     static func pane(_ dir: URL, environment: String = "") throws -> TmuxPane {
         let file = dir.appendingPathComponent("bookmarks.json").path
         let pane = try TmuxPane("\(environment) DUBEN_BOOKMARKS=\(file) \(TmuxPane.binary) \(TmuxPane.texts); echo duben-exited=$?")
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
         return pane
     }
 

@@ -21,11 +21,11 @@ struct ReaderEndToEndTests {
         let end = try pane.waitFor(text: "100%")
         #expect(end.joined().contains("丁薛祥、刘鹤、何立峰和中央有关部门负责同志陪同考察。"))
         try pane.send("g")
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
         try pane.send("Space")
         try pane.waitFor(text: "line 21/")
         try pane.send("b")
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
     }
 
     @Test func tableOfContentsJump() throws {
@@ -88,7 +88,7 @@ struct ReaderEndToEndTests {
         try pane.send("h")
         try pane.waitFor(text: "Help · keys")
         try pane.send("q")
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
     }
 
     @Test func quitLeavesTheShellPromptClean() throws {
@@ -114,7 +114,7 @@ struct ReaderEndToEndTests {
         let pane = try TmuxPane("\(duben) \(texts)", columns: 15, rows: 5)
         try pane.waitFor(text: "too small")
         try pane.tmux(["resize-window", "-t", "0", "-x", "40", "-y", "12"])
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
     }
 
     @Test func unknownTerminalIsAClearError() throws {
@@ -125,7 +125,7 @@ struct ReaderEndToEndTests {
 
     @Test func standardInputAsText() throws {
         let pane = try TmuxPane("cat \(texts)/corpus-2020.txt | \(duben) -")
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
     }
 }
 
@@ -142,7 +142,7 @@ struct BookmarksEndToEndTests {
             // Wait for the process itself to end, not just its screen: positions are saved
             // on the way out, after the terminal is restored.
             let pane = try TmuxPane("\(command); echo duben-exited=$?")
-            try pane.waitFor(text: "line 1/")
+            try pane.waitForReady()
             try pane.send("Tab")
             try pane.waitFor(text: "2/3")
             for _ in 0..<9 { try pane.send("]") }
@@ -158,7 +158,7 @@ struct BookmarksEndToEndTests {
         }
         let pane = try TmuxPane(command)
         // Reopens on the first document; Tab goes back to where the collection was left.
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
         try pane.send("Tab")
         try pane.waitFor("the restored position with its marker") { $0.count > 2 && $0[2].hasPrefix("▌") && $0[2].contains("流行性疾病不分国界") }
         try pane.send("j", "k")
@@ -191,7 +191,7 @@ struct BookmarksEndToEndTests {
         let file = blocker.appendingPathComponent("bookmarks.json").path
         let pane = try TmuxPane("DUBEN_BOOKMARKS=\(file) \(TmuxPane.binary) \(TmuxPane.texts) 2>\(dir.path)/stderr; echo duben-exited=$?",
                                 columns: 200, rows: 24)
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
         try pane.send("Tab")
         try pane.send("]")
         try pane.waitFor(text: "quotation 1/59")

@@ -24,7 +24,7 @@ struct SearchEndToEndTests {
         try FileManager.default.copyItem(atPath: TestSupport.textsPath + "/corpus-2020.txt", toPath: dir.path + "/a.txt")
         try "最后一篇\n\n　　这里是全书的终章标记，别处没有。\n".write(toFile: dir.path + "/z.txt", atomically: true, encoding: .utf8)
         let pane = try TmuxPane("\(TmuxPane.binary) \(dir.path)")
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
         try pane.send("/")
         try pane.send("终章标记", literal: true)
         try pane.send("Enter")
@@ -68,7 +68,7 @@ struct SearchEndToEndTests {
         defer { TestSupport.remove(dir) }
         try "标题\n\n　　甲axb乙。\n\n　　丙a.b丁。\n".write(toFile: dir.path + "/t.txt", atomically: true, encoding: .utf8)
         let pane = try TmuxPane("\(TmuxPane.binary) \(dir.path)/t.txt")
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
         try pane.send("/")
         try pane.send("a.b", literal: true)
         try pane.send("Enter")
@@ -91,7 +91,7 @@ struct SearchEndToEndTests {
         let command = "DUBEN_BOOKMARKS=\(dir.path)/bookmarks.json \(TmuxPane.binary) \(TmuxPane.texts)"
         do {
             let pane = try TmuxPane("\(command); echo duben-exited=$?")
-            try pane.waitFor(text: "line 1/")
+            try pane.waitForReady()
             try pane.send("/")
             try pane.send("合作共赢", literal: true)
             try pane.send("Enter")
@@ -100,7 +100,7 @@ struct SearchEndToEndTests {
             try pane.waitFor(text: "duben-exited=0")
         }
         let pane = try TmuxPane(command)
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
         try pane.send("/", "Up")
         try pane.waitFor(text: "/合作共赢")
     }

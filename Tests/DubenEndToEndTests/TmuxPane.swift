@@ -30,7 +30,7 @@ final class TmuxPane {
     /// `duben` on the bundled texts in a new pane, once its first page is up.
     static func reader(columns: Int = 80, rows: Int = 24) throws -> TmuxPane {
         let pane = try TmuxPane("\(binary) \(texts)", columns: columns, rows: rows)
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
         return pane
     }
 
@@ -42,7 +42,7 @@ final class TmuxPane {
         try pane.waitFor(text: "$")
         try pane.send("\(binary) \(texts); echo status=$?", literal: true)
         try pane.send("Enter")
-        try pane.waitFor(text: "line 1/")
+        try pane.waitForReady()
         return pane
     }
 
@@ -113,6 +113,17 @@ final class TmuxPane {
         }
         Issue.record("timed out waiting for \(what); screen:\n\(last.joined(separator: "\n"))", sourceLocation: sourceLocation)
         return last
+    }
+
+    /// Waits for the reader's first page with the library fully read: "line 1/" on the
+    /// status line and no "indexing" left (a library is indexed in the background after the
+    /// first screen).
+    @discardableResult
+    func waitForReady(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        try waitFor("the first page, indexed", sourceLocation: sourceLocation) { s in
+            let all = s.joined(separator: "\n")
+            return all.contains("line 1/") && !all.contains("indexing")
+        }
     }
 
     /// Waits for a screen containing `text` anywhere.

@@ -58,6 +58,10 @@ extension Reader {
                 notice = .info("No earlier heading")
             }
         case .nextDocument:
+            if let indexing = indexingLabel, documentIndex == corpus.documents.count - 1 {
+                notice = .info("\(indexing): the next document is not read yet")
+                return []
+            }
             open(document: (documentIndex + 1) % corpus.documents.count)
             notice = .info("Document \(documentIndex + 1)/\(corpus.documents.count)")
         case .previousDocument:

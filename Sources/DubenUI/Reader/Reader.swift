@@ -14,7 +14,10 @@ import DubenStore
 /// Positions are anchored to text — the block and the scalar offset of the top line — never to
 /// screen rows, so a resize or another width keeps the first visible character in view.
 public struct Reader {
-    public let corpus: Corpus
+    /// The library; it grows while it is indexed in the background (`update(corpus:progress:)`).
+    public internal(set) var corpus: Corpus
+    /// How far the background indexing is, 0…1; nil when the library is complete.
+    public internal(set) var indexing: Double?
     public internal(set) var page = PagePosition()
     public internal(set) var columns: Int
     public internal(set) var rows: Int
@@ -42,9 +45,11 @@ public struct Reader {
     var startEffects: [Effect] = []
 
     /// Quotations in date order (for ")", "(" and "@").
-    public let quotationsByDate: Chronology
+    public internal(set) var quotationsByDate: Chronology
     /// Quotations and report passages in date order (for the timeline).
-    public let datedItems: Chronology
+    public internal(set) var datedItems: Chronology
+    /// Saved positions of documents not indexed yet (applied when they arrive).
+    var pendingPositions: [String: ReadingPosition] = [:]
 
     public let widthOverride: Int?
     public let ambiguousWidth: Int
@@ -176,12 +181,49 @@ public struct Reader {
         self.searchHistory = Array(searchHistory.prefix(Reader.historyLimit))
     }
 
-    /// Restores saved positions (by document id) and shows the first document's.
+    /// Restores saved positions (by document id) and shows the first document's. Positions of
+    /// documents not indexed yet are kept until they arrive.
     public mutating func restore(positions saved: [String: ReadingPosition]) {
+        pendingPositions = saved
         for (d, doc) in corpus.documents.enumerated() {
             if let p = saved[doc.id], p.block < doc.blocks.count { page.left[d] = p }
+            pendingPositions[doc.id] = nil
         }
         if let p = page.left[documentIndex] { show(block: p.block, offset: p.offset, pastEnd: false) }
+    }
+
+    /// Takes in a larger library from the background indexer (the same documents first, in
+    /// the same order, then more) and how far it is (nil: complete). Chronologies and the
+    /// timeline are rebuilt, saved positions and bookmarks of the new documents applied, and
+    /// a running search is counted again. Returns the effects that follow (bookmarks moved by
+    /// re-anchoring, the new count).
+    public mutating func update(corpus grown: Corpus, progress: Double?) -> [Effect] {
+        let before = corpus.documents.count
+        indexing = progress
+        guard grown.documents.count != before || grown.warnings.count != corpus.warnings.count else { return [] }
+        corpus = grown
+        quotationsByDate = Chronology(grown)
+        datedItems = Chronology(grown, includePassages: true)
+        timelineCache.invalidate()
+        for d in before..<grown.documents.count {
+            let doc = grown.documents[d]
+            if let p = pendingPositions.removeValue(forKey: doc.id), p.block < doc.blocks.count { page.left[d] = p }
+        }
+        reanchorBookmarks()
+        var effects = startEffects
+        startEffects = []
+        if let s = search {
+            searchGeneration += 1
+            search?.generation = searchGeneration
+            search?.libraryCount = nil
+            effects.append(.countMatches(s.pattern, generation: searchGeneration))
+        }
+        return effects
+    }
+
+    /// "indexing 43%" while the library is indexed in the background, else nil.
+    public var indexingLabel: String? {
+        indexing.map { "indexing \(Int(($0 * 100).rounded(.down)))%" }
     }
 
     /// Opens a document at its start (for tools and benchmarks; the keys use `open`).

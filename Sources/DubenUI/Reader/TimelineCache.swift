@@ -4,8 +4,8 @@ import DubenModel
 ///
 /// Grouping and sorting every dated item of a large corpus (and, with a filter, matching every
 /// quotation's text) takes far longer than a frame, and the timeline asks on every key and
-/// every draw. The corpus never changes under a reader, so this depends only on the filter:
-/// one entry is enough. A reference type, so that copies of a `Reader` share it.
+/// every draw. The corpus changes under a reader only while it is indexed (`invalidate`), so this
+/// depends on the filter: one entry is enough. A reference type, so that copies of a `Reader` share it.
 final class TimelineCache {
     /// The timeline of one filter.
     struct Entry {
@@ -18,6 +18,11 @@ final class TimelineCache {
 
     private var filter: String?
     private var entry = Entry(periods: [], quotations: 0, span: nil)
+
+    /// Forgets the entry (the corpus grew while the library was indexed).
+    func invalidate() {
+        filter = nil
+    }
 
     /// The entry for `filter`: the cached one, or the one made from `periods()` (then kept).
     func entry(filter: String, periods: () -> [(period: Timeline.Period, items: [DatedItem])]) -> Entry {

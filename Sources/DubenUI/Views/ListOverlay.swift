@@ -69,7 +69,8 @@ enum LibraryView {
                             detail: "\(d.kind.rawValue) · \(d.blocks.count) blocks · \(d.quotations.count) quotations",
                             style: i == reader.documentIndex ? .bold : [])
         }
-        ListOverlay(title: "Library · \(reader.corpus.documents.count) documents", rows: rows, selected: selected,
+        let indexing = reader.indexingLabel.map { " · \($0), more to come" } ?? ""
+        ListOverlay(title: "Library · \(reader.corpus.documents.count) documents\(indexing)", rows: rows, selected: selected,
                     footer: "Enter open · j/k move · Esc close").draw(into: &screen)
     }
 }

@@ -76,7 +76,9 @@ enum PageView {
         let doc = reader.document
         var title = doc.title
         if let s = reader.currentSection { title += " · " + doc.toc[s].label }
-        ReaderView.bar(&screen, y: 0, left: title, right: "\(reader.documentIndex + 1)/\(reader.corpus.documents.count)", style: .bold, rightStyle: [])
+        // While the library is indexed the number of documents is not known yet: "1/12+".
+        let count = "\(reader.corpus.documents.count)\(reader.indexing == nil ? "" : "+")"
+        ReaderView.bar(&screen, y: 0, left: title, right: "\(reader.documentIndex + 1)/\(count)", style: .bold, rightStyle: [])
         if reader.hasRules {
             ReaderView.rule(&screen, y: 1)
             ReaderView.rule(&screen, y: reader.rows - 2)
@@ -205,7 +207,9 @@ enum StatusLine {
         let line = "line \(position.exact ? "" : "~")\(position.line)/\(position.total)"
         // The longest form that leaves room on a narrow terminal.
         let percent = reader.percent(at: position)
-        let forms = ["\(line)  \(percent)%   h help", "\(line)  \(percent)%", "\(percent)%"]
+        // While the library is indexed, its progress takes the place of the help hint.
+        let hint = reader.indexingLabel ?? "h help"
+        let forms = ["\(line)  \(percent)%   \(hint)", "\(line)  \(percent)%", "\(percent)%"]
         let right = forms.first { screen.measure.width(of: $0) <= screen.width / 2 } ?? forms[forms.count - 1]
         if let n = reader.notice ?? reader.selectionNotice {
             // A warning or an error takes the whole line when it needs it: it names a file and

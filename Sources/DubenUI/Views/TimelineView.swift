@@ -31,6 +31,7 @@ enum TimelineView {
         let quotations = timeline.quotations
         var title = "Timeline · \(quotations) quotations"
         if let (a, b) = timeline.span { title += " · \(a.iso) — \(b.iso)" }
+        if let indexing = reader.indexingLabel { title += " · \(indexing)" }
         let filter = s.filter.isEmpty ? "" : "filter: \(s.filter) (\(quotations))"
         ReaderView.bar(&screen, y: 0, left: title, right: filter, style: .bold, rightStyle: .accent)
         let footerY = screen.height - 1
