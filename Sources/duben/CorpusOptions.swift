@@ -7,17 +7,33 @@ struct CorpusOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Text files or directories (default: the bundled corpus).", valueName: "path"))
     var paths: [String] = []
 
-    /// Loads the corpus, printing warnings; on failure prints one line and exits with status 2.
-    func load() throws -> Corpus {
-        let chosen: [String]
+    /// The paths given, or the bundled texts.
+    func chosenPaths() throws -> [String] {
         if paths.isEmpty {
             guard let bundled = BundledTexts.locate() else {
                 throw CommandFailure("cannot find the bundled texts; set DUBEN_TEXTS to the Texts/ directory or give a path")
             }
-            chosen = [bundled]
-        } else {
-            chosen = paths
+            return [bundled]
         }
+        return paths
+    }
+
+    /// Reads and decodes the files without parsing them (`CorpusLoader.readSources`),
+    /// printing their warnings; on failure one line naming the file, status 2.
+    func readSources() throws -> [LoadedSource] {
+        let chosen = try chosenPaths()
+        do {
+            let sources = try CorpusLoader().readSources(paths: chosen)
+            for source in sources { for warning in source.warnings { Terminal.warn(warning) } }
+            return sources
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// Loads the corpus, printing warnings; on failure prints one line and exits with status 2.
+    func load() throws -> Corpus {
+        let chosen = try chosenPaths()
         do {
             let corpus = try CorpusLoader().load(paths: chosen)
             for warning in corpus.warnings { Terminal.warn(warning) }

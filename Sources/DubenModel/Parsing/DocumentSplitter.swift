@@ -25,12 +25,19 @@ public enum DocumentSplitter {
     /// Calls `body` with the non-blank lines of each document in turn (no list of all lines of
     /// a large file is ever held).
     public static func forEachDocument(_ bytes: [UInt8], _ body: ([SourceLine]) -> Void) {
+        forEachDocument(bytes, in: 0..<bytes.count, body)
+    }
+
+    /// The same over the lines of `range` alone (it must start at a line's start): what a
+    /// search uses to parse one document of a file, from its first line to the next
+    /// document's, without splitting the whole file again.
+    public static func forEachDocument(_ bytes: [UInt8], in range: Range<Int>, _ body: ([SourceLine]) -> Void) {
         bytes.withUnsafeBufferPointer { p in
             var current: [SourceLine] = []
             var blanks = 0
-            var start = 0
-            let n = p.count
-            var i = 0
+            var start = range.lowerBound
+            let n = min(range.upperBound, p.count)
+            var i = start
             func endLine(_ end: Int, formFeed: Bool) {
                 if isBlank(p, start..<end) {
                     blanks += 1
@@ -49,7 +56,7 @@ public enum DocumentSplitter {
                 }
             }
             guard let base = p.baseAddress else { return }
-            let hasFormFeed = memchr(base, 0x0C, n) != nil
+            let hasFormFeed = i < n && memchr(base + i, 0x0C, n - i) != nil
             while i < n {
                 if hasFormFeed {
                     let b = p[i]
