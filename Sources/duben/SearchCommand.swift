@@ -65,16 +65,23 @@ struct SearchCommand: ParsableCommand {
             throw CommandFailure("invalid pattern \"\(DisplayWidth().shown(pattern))\": \(error.description)")
         }
         let search = LibrarySearch(compiled)
-        let sources = try corpusOptions.readSources()
         let dates = LibrarySearch.DateFilter(from: from?.date, to: to?.date)
         do {
             if count && doc == nil && dates.isEmpty {
                 // The fast path: bytes only, nothing parsed.
-                let n = try search.count(in: sources.map(\.file))
+                let counted: LibrarySearch.FileCount
+                do {
+                    counted = try search.count(paths: corpusOptions.chosenPaths())
+                } catch let error as LoadError {
+                    throw CommandFailure(error.description)
+                }
+                for warning in counted.warnings { Terminal.warn(warning) }
+                let n = counted.matches
                 try printCount(n)
                 if n == 0 { throw ExitCode(1) }
                 return
             }
+            let sources = try corpusOptions.readSources()
             let catalogue: LibraryCatalogue
             do { catalogue = try LibraryCatalogue(sources) } catch { throw CommandFailure(error.description) }
             var entry: Int? = nil

@@ -21,7 +21,8 @@ duben_regex *duben_regex_clone(const duben_regex *regex);
 
 void duben_regex_close(duben_regex *regex);
 
-/// Sets the UTF-8 text to search (not copied: it must outlive the searches).
+/// Sets the UTF-8 text to search: converted to UTF-16 for ICU, but offsets are mapped back
+/// through the bytes, so they must outlive the searches.
 /// Returns 0, or -1 when ICU fails.
 int duben_regex_set_text(duben_regex *regex, const uint8_t *utf8, int64_t length);
 

@@ -184,7 +184,12 @@ public enum SourceDecoder {
     /// of E1–EC or EE–EF (all of CJK), are accepted with one mask and compare; anything else
     /// goes through the full check of `validLength`.
     static func scanValidPrefix(_ input: [UInt8]) -> Int {
-        input.withUnsafeBufferPointer { p -> Int in
+        input.withUnsafeBufferPointer { scanValidPrefix($0) }
+    }
+
+    /// The same over memory that is not an array (a mapped file).
+    static func scanValidPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        do {
             guard let base = p.baseAddress else { return 0 }
             let raw = UnsafeRawPointer(base)
             let n = p.count
