@@ -34,4 +34,8 @@ int duben_regex_find(duben_regex *regex, int64_t from, int64_t *start, int64_t *
 /// The first occurrence of `needle` in `haystack` (glibc's memmem, a two-way search), or NULL.
 const uint8_t *duben_memmem(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needle_length);
 
+/// Whether `bytes` are well-formed UTF-8 (Unicode table 3-7): 1 yes, 0 no, -1 when this
+/// processor has no fast check (then the caller checks itself). AVX2 (utf8.c).
+int duben_utf8_valid(const uint8_t *bytes, int64_t length);
+
 #endif

@@ -1,3 +1,4 @@
+import CDubenSearch
 import Dispatch
 import Foundation
 
@@ -72,7 +73,7 @@ extension LibrarySearch {
         let work: @Sendable (Int) -> Void = { k in
             let piece = UnsafeBufferPointer(rebasing: text.buffer[pieces[k]])
             if checking {
-                guard SourceDecoder.scanValidPrefix(piece) == piece.count,
+                guard LibrarySearch.isWellFormed(piece),
                       piece.isEmpty || memchr(piece.baseAddress!, 0x0D, piece.count) == nil else {
                     results.set(k, .undecoded)
                     return
@@ -93,6 +94,16 @@ extension LibrarySearch {
             }
         }
         return total
+    }
+
+    /// Whether `p` is well-formed UTF-8: the vectorised check of `CDubenSearch` where the
+    /// processor has one, else `SourceDecoder`'s (the two agree: `SearchCountTests`).
+    static func isWellFormed(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch duben_utf8_valid(p.baseAddress, Int64(p.count)) {
+        case 1: return true
+        case 0: return false
+        default: return SourceDecoder.scanValidPrefix(p) == p.count
+        }
     }
 
     /// `count` ranges of about equal size covering `p`, each starting at a line start.
