@@ -8,16 +8,16 @@
 // The text is handed to ICU as UTF-16 (converted here, a line at a time): ICU's matcher over a
 // UTF-8 UText spends most of its time in the UText's access function — about three times
 // slower on the search benchmark (Docs/DECISIONS.md, 2026-11-30). Offsets stay in bytes for
-// the caller: a cursor (byte, unit) walks forward as the matches do.
+// the caller: each unit's byte offset is kept beside it.
 struct duben_regex {
     URegularExpression *re;
     const uint8_t *bytes;
     int64_t length;
     UChar *units;
+    // For each unit (and one past the last), the byte offset it starts at.
+    int32_t *unit_bytes;
     int64_t unit_count;
     int64_t capacity;
-    // The cursor: byte offset `cursor_byte` is unit `cursor_unit`.
-    int64_t cursor_byte, cursor_unit;
     // Where the last match ended (bytes), for findNext; -1 when none.
     int64_t last_end;
 };
@@ -45,27 +45,14 @@ static inline int decode(const uint8_t *p, int64_t i, int64_t n, uint32_t *cp) {
     return 1;
 }
 
-// Moves the cursor to the first character boundary at or after byte `byte` (forward only;
-// back to the start when asked for an earlier place).
-static void cursor_to_byte(duben_regex *r, int64_t byte) {
-    if (byte < r->cursor_byte) { r->cursor_byte = 0; r->cursor_unit = 0; }
-    uint32_t cp;
-    while (r->cursor_byte < byte && r->cursor_byte < r->length) {
-        int len = decode(r->bytes, r->cursor_byte, r->length, &cp);
-        r->cursor_byte += len;
-        r->cursor_unit += cp > 0xFFFF ? 2 : 1;
+// The first unit that starts at or after byte `byte` (binary search in `unit_bytes`).
+static int64_t unit_at_byte(const duben_regex *r, int64_t byte) {
+    int64_t lo = 0, hi = r->unit_count;
+    while (lo < hi) {
+        int64_t mid = lo + (hi - lo) / 2;
+        if (r->unit_bytes[mid] < byte) lo = mid + 1; else hi = mid;
     }
-}
-
-// Moves the cursor to unit `unit` (a character boundary: ICU's matches start and end on one).
-static void cursor_to_unit(duben_regex *r, int64_t unit) {
-    if (unit < r->cursor_unit) { r->cursor_byte = 0; r->cursor_unit = 0; }
-    uint32_t cp;
-    while (r->cursor_unit < unit && r->cursor_byte < r->length) {
-        int len = decode(r->bytes, r->cursor_byte, r->length, &cp);
-        r->cursor_byte += len;
-        r->cursor_unit += cp > 0xFFFF ? 2 : 1;
-    }
+    return lo;
 }
 
 // A pathological pattern ("(a+)+b" on a long run of a) stops with U_REGEX_TIME_OUT instead of
@@ -112,39 +99,52 @@ void duben_regex_close(duben_regex *regex) {
     if (!regex) return;
     uregex_close(regex->re);
     free(regex->units);
+    free(regex->unit_bytes);
     free(regex);
 }
 
 int duben_regex_set_text(duben_regex *regex, const uint8_t *utf8, int64_t length) {
     UErrorCode status = U_ZERO_ERROR;
+    if (length >= INT32_MAX) return -1;
     // At most one unit per byte.
     if (length + 1 > regex->capacity) {
         int64_t capacity = length + 1 > 4096 ? length + 1 : 4096;
         UChar *units = realloc(regex->units, (size_t)capacity * sizeof(UChar));
-        if (!units) return -1;
-        regex->units = units;
+        if (units) regex->units = units;
+        int32_t *map = realloc(regex->unit_bytes, (size_t)capacity * sizeof(int32_t));
+        if (map) regex->unit_bytes = map;
+        if (!units || !map) return -1;
         regex->capacity = capacity;
     }
     UChar *out = regex->units;
+    int32_t *map = regex->unit_bytes;
     int64_t k = 0, i = 0;
     while (i < length) {
         uint8_t b = utf8[i];
-        if (b < 0x80) { out[k++] = b; i++; continue; }
+        if (b < 0x80) { map[k] = (int32_t)i; out[k++] = b; i++; continue; }
+        if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && i + 2 < length && (utf8[i + 1] & 0xC0) == 0x80 && (utf8[i + 2] & 0xC0) == 0x80) {
+            // Most CJK: a three-byte sequence that cannot be overlong or a surrogate.
+            map[k] = (int32_t)i;
+            out[k++] = (UChar)(((b & 0x0F) << 12) | ((utf8[i + 1] & 0x3F) << 6) | (utf8[i + 2] & 0x3F));
+            i += 3;
+            continue;
+        }
         uint32_t cp;
-        i += decode(utf8, i, length, &cp);
+        int len = decode(utf8, i, length, &cp);
+        map[k] = (int32_t)i;
         if (cp > 0xFFFF) {
             out[k++] = (UChar)(0xD7C0 + (cp >> 10));
+            map[k] = (int32_t)i;
             out[k++] = (UChar)(0xDC00 | (cp & 0x3FF));
         } else {
             out[k++] = (UChar)cp;
         }
+        i += len;
     }
-    if (k > INT32_MAX) return -1;
+    map[k] = (int32_t)length;
     regex->unit_count = k;
     regex->bytes = length > 0 ? utf8 : (const uint8_t *)"";
     regex->length = length;
-    regex->cursor_byte = 0;
-    regex->cursor_unit = 0;
     regex->last_end = -1;
     uregex_setText(regex->re, out, (int32_t)k, &status);
     return U_FAILURE(status) ? -1 : 0;
@@ -156,8 +156,7 @@ int duben_regex_find(duben_regex *regex, int64_t from, int64_t *start, int64_t *
     // Going on from the last match: findNext (no reset of the matcher); else from `from`.
     int next = regex->last_end >= 0 && from == regex->last_end;
     if (!next) {
-        cursor_to_byte(regex, from);
-        if (!uregex_find(regex->re, (int32_t)regex->cursor_unit, &status)) return U_FAILURE(status) ? -1 : 0;
+        if (!uregex_find(regex->re, (int32_t)unit_at_byte(regex, from), &status)) return U_FAILURE(status) ? -1 : 0;
     } else if (!uregex_findNext(regex->re, &status)) {
         return U_FAILURE(status) ? -1 : 0;
     }
@@ -166,10 +165,8 @@ int duben_regex_find(duben_regex *regex, int64_t from, int64_t *start, int64_t *
         int32_t e = uregex_end(regex->re, 0, &status);
         if (U_FAILURE(status)) return -1;
         if (e > s) {
-            cursor_to_unit(regex, s);
-            *start = regex->cursor_byte;
-            cursor_to_unit(regex, e);
-            *end = regex->cursor_byte;
+            *start = regex->unit_bytes[s];
+            *end = regex->unit_bytes[e];
             regex->last_end = *end;
             return 1;
         }

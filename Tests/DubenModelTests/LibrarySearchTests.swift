@@ -63,6 +63,18 @@ import Testing
         #expect(hits.allSatisfy { $0.offset == 0 && $0.before.isEmpty || $0.before == "　　" })
     }
 
+    /// The regex engine's byte offsets are right around astral characters and full-width forms.
+    @Test func offsetsAroundAstralCharacters() throws {
+        let text = "x😀a😀ab，ａ中"
+        let p = try SearchPattern("a.")
+        var m = p.matcher()
+        var ranges: [Range<Int>] = []
+        var s = text
+        s.withUTF8 { buffer in _ = m.forEachMatch(in: buffer) { ranges.append($0); return true } }
+        let bytes = Array(text.utf8)
+        #expect(ranges.map { String(decoding: bytes[$0], as: UTF8.self) } == ["a😀", "ab", "ａ中"])
+    }
+
     /// Counting mapped files in pieces agrees with counting the decoded text in one.
     @Test func countsInPiecesAgree() throws {
         let search = LibrarySearch(try SearchPattern("命运.*共同体"))
