@@ -20,7 +20,7 @@ func peakRSS() -> Int {
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let what = arguments.first, let path = arguments.dropFirst().first else {
-    print("usage: DubenBench parse|wrap|screen|keys|icu|sizes FILE")
+    print("usage: DubenBench parse|wrap|screen|keys|icu|sizes|regex-engines FILE")
     exit(2)
 }
 
@@ -69,6 +69,8 @@ case "rss-split":
     let src = try CorpusLoader().read(path)
     let docs = DocumentSplitter.split(src.bytes)
     print("read+split: peak RSS \(peakRSS() / 1_000_000) MB, \(docs.count) docs")
+case "regex-engines":
+    try RegexEngines.run(path, pattern: arguments.dropFirst(2).first ?? "命运.*共同体")
 default:
     BenchExtra.run(what, path)
 }
