@@ -253,45 +253,64 @@ struct LineWriter {
 
     /// The match with as much of its line around it as fits in `room` cells: a third of what
     /// the match leaves before it, the rest after (more before when the line ends soon), cut
-    /// between clusters with "…".
+    /// between clusters with "…". Each piece is measured once.
     static func excerpt(_ hit: SearchHit, room: Int, measure: DisplayWidth) -> (String, String, String) {
         var beforeText = Substring(hit.before)
         if !hit.lineGoesOnBefore {
             // The line's indentation says nothing here.
             beforeText = beforeText.drop { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
         }
-        let before = measure.shown(beforeText), match = measure.shown(hit.text), after = measure.shown(hit.after)
-        let m = measure.width(of: match)
-        if m >= room { return ("", measure.truncate(match, to: room), "") }
-        let rest = room - m
-        let b = measure.width(of: before) + (hit.lineGoesOnBefore ? 1 : 0)
-        let a = measure.width(of: after) + (hit.lineGoesOnAfter ? 1 : 0)
+        let match = Measured(hit.text, measure)
+        if match.width >= room { return ("", measure.truncate(match.text, to: room), "") }
+        let before = Measured(beforeText, measure), after = Measured(hit.after, measure)
+        let rest = room - match.width
+        let b = before.width + (hit.lineGoesOnBefore ? 1 : 0)
+        let a = after.width + (hit.lineGoesOnAfter ? 1 : 0)
         var beforeRoom = min(b, rest / 3)
         let afterRoom = min(a, rest - beforeRoom)
         beforeRoom = min(b, rest - afterRoom)
-        return (cutFront(before, to: beforeRoom, goesOn: hit.lineGoesOnBefore, measure: measure), match,
-                cutBack(after, to: afterRoom, goesOn: hit.lineGoesOnAfter, measure: measure))
+        return (before.suffix(beforeRoom, goesOn: hit.lineGoesOnBefore), match.text, after.prefix(afterRoom, goesOn: hit.lineGoesOnAfter))
+    }
+}
+
+/// A string as shown (`DisplayWidth.shown`) with its clusters' cells, measured once.
+struct Measured {
+    let text: String
+    let clusters: [ShownClusters.Cluster]
+    let width: Int
+
+    init(_ s: some StringProtocol, _ measure: DisplayWidth) {
+        text = measure.shown(s)
+        clusters = Array(measure.clusters(of: text))
+        width = clusters.reduce(0) { $0 + $1.cells }
     }
 
-    /// The end of `s` that fits in `cells`, with "…" first when anything is left out.
-    static func cutFront(_ s: String, to cells: Int, goesOn: Bool, measure: DisplayWidth) -> String {
+    /// The end that fits in `cells`, with "…" first when anything is left out (`goesOn`: the
+    /// line goes on before the text).
+    func suffix(_ cells: Int, goesOn: Bool) -> String {
         guard cells > 0 else { return "" }
-        if !goesOn && measure.width(of: s) <= cells { return s }
-        let clusters = Array(measure.clusters(of: s))
+        if !goesOn && width <= cells { return text }
         var used = 1
-        var start = s.endIndex
+        var start = text.endIndex
         for c in clusters.reversed() {
             if used + c.cells > cells { break }
             used += c.cells
             start = c.scalars.lowerBound
         }
-        return "…" + String(s.unicodeScalars[start...])
+        return "…" + String(text.unicodeScalars[start...])
     }
 
-    /// The start of `s` that fits in `cells`, with "…" last when anything is left out.
-    static func cutBack(_ s: String, to cells: Int, goesOn: Bool, measure: DisplayWidth) -> String {
+    /// The start that fits in `cells`, with "…" last when anything is left out.
+    func prefix(_ cells: Int, goesOn: Bool) -> String {
         guard cells > 0 else { return "" }
-        if !goesOn { return measure.truncate(s, to: cells) }
-        return measure.truncate(s, to: cells - 1) + (measure.width(of: s) <= cells - 1 ? "…" : "")
+        if !goesOn && width <= cells { return text }
+        var used = 1
+        var end = text.startIndex
+        for c in clusters {
+            if used + c.cells > cells { break }
+            used += c.cells
+            end = c.scalars.upperBound
+        }
+        return String(text.unicodeScalars[..<end]) + "…"
     }
 }

@@ -104,7 +104,7 @@ public struct LibrarySearch: Sendable {
                     let hit = SearchHit(
                         entry: e, number: catalogue.entries[e].number, document: doc, path: file.path, bytes: m,
                         line: lines.line(of: m.lowerBound), block: anchor.block, offset: anchor.offset,
-                        section: doc.section(at: anchor.block).map { doc.toc[$0].label }, quotation: quotation,
+                        section: dating.section(at: anchor.block).map { doc.toc[$0].label }, quotation: quotation,
                         dated: dated?.kind, date: dated?.date, text: file.string(m), before: context.before, after: context.after,
                         lineGoesOnBefore: context.cutBefore, lineGoesOnAfter: context.cutAfter)
                     if !body(hit) { return }
@@ -196,33 +196,79 @@ struct LineCounter {
 /// What dates a position in a document (`Chronology`'s items): its quotation's citation;
 /// else in a report, the last day marker before it (the dateline before the first); else the
 /// date line under the heading of its section, up to the next heading of that level or above.
+/// Also finds the section (`Document.section(at:)`). Binary searches: a document of 100 MB
+/// has tens of thousands of headings and matches.
 struct DocumentDating {
     let document: Document
     /// A report's dateline and day markers, in reading order.
     let passages: [DatedPassage]
-    /// Section date lines with the block where their section ends.
+    /// Section date lines with the block where their section ends, by block.
     let sections: [(passage: DatedPassage, end: Int)]
+    /// The latest end of `sections[0...k]`: no section before k holds a block from there on.
+    let endsSoFar: [Int]
+    /// The headings (not run-in points): their blocks and TOC indices, in order.
+    let headingBlocks: [Int]
+    let headingIndices: [Int]
 
     init(_ doc: Document) {
         document = doc
         passages = ([doc.dateline].compactMap { $0 } + doc.datedPassages.filter { $0.kind != .sectionDate })
             .sorted { ($0.block, $0.offset) < ($1.block, $1.offset) }
-        sections = doc.datedPassages.filter { $0.kind == .sectionDate }.map { p in
-            let headings = doc.toc.filter { !$0.isRunIn }
-            let level = doc.section(at: p.block).map { doc.toc[$0].level } ?? Int.min
-            let end = headings.first { $0.block > p.block && $0.level <= level }?.block ?? doc.blocks.count
-            return (p, end)
+        var blocks: [Int] = [], indices: [Int] = []
+        for (i, e) in doc.toc.enumerated() where !e.isRunIn {
+            blocks.append(e.block)
+            indices.append(i)
         }
+        headingBlocks = blocks
+        headingIndices = indices
+        var sections: [(passage: DatedPassage, end: Int)] = []
+        for p in doc.datedPassages where p.kind == .sectionDate {
+            let h = DocumentDating.lastIndex(blocks, atOrBefore: p.block)
+            let level = h.map { doc.toc[indices[$0]].level } ?? Int.min
+            var k = (h ?? -1) + 1
+            while k < blocks.count && (blocks[k] <= p.block || doc.toc[indices[k]].level > level) { k += 1 }
+            sections.append((p, k < blocks.count ? blocks[k] : doc.blocks.count))
+        }
+        self.sections = sections.sorted { $0.passage.block < $1.passage.block }
+        var latest = Int.min
+        endsSoFar = self.sections.map { latest = max(latest, $0.end); return latest }
+    }
+
+    /// The index of the last value ≤ `x` in sorted `values`.
+    static func lastIndex(_ values: [Int], atOrBefore x: Int) -> Int? {
+        var lo = 0, hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] <= x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? lo - 1 : nil
+    }
+
+    /// The innermost heading at or before a block: its index in the TOC.
+    func section(at block: Int) -> Int? {
+        DocumentDating.lastIndex(headingBlocks, atOrBefore: block).map { headingIndices[$0] }
     }
 
     func date(block: Int, offset: Int, quotation: Quotation?) -> (kind: DatedItem.Kind, date: DateSpan)? {
         if let q = quotation { return (.quotation, q.citation.date) }
         if document.dateline != nil, !passages.isEmpty {
-            let before = passages.last { ($0.block, $0.offset) <= (block, offset) } ?? passages[0]
+            var lo = 0, hi = passages.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if (passages[mid].block, passages[mid].offset) <= (block, offset) { lo = mid + 1 } else { hi = mid }
+            }
+            let before = passages[max(lo - 1, 0)]
             return (DatedItem.Kind(before.kind), before.date)
         }
-        if let s = sections.last(where: { $0.passage.block <= block && block < $0.end }) {
-            return (.sectionDate, s.passage.date)
+        var lo = 0, hi = sections.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sections[mid].passage.block <= block { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        while k >= 0 && block < endsSoFar[k] {
+            if block < sections[k].end { return (.sectionDate, sections[k].passage.date) }
+            k -= 1
         }
         return nil
     }
