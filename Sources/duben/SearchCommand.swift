@@ -230,17 +230,11 @@ struct LineWriter {
 
     mutating func append(_ hit: SearchHit) {
         let title = hit.document.title.isEmpty ? hit.document.id : hit.document.title
-        let name = measure.truncate(measure.shown(title), to: min(24, columns / 4))
-        let label: String
-        if let d = hit.date {
-            label = d.description
-        } else if let s = hit.section {
-            label = measure.truncate(measure.shown(s), to: min(20, columns / 5))
-        } else {
-            label = "—"
-        }
+        let name = measure.truncate(measure.shown(title), to: min(24, max(4, columns / 4)))
+        // A date span ("2013-11-24/2013-11-28") is cut too on a narrow terminal.
+        let label = measure.truncate(measure.shown(hit.date?.description ?? hit.section ?? "—"), to: min(22, max(4, columns / 5)))
         let prefix = "\(name) · \(label) · "
-        let room = max(10, columns - measure.width(of: prefix))
+        let room = max(1, columns - measure.width(of: prefix))
         let (before, match, after) = LineWriter.excerpt(hit, room: room, measure: measure)
         out += prefix + before + (highlight ? "\u{1B}[1;31m" + match + "\u{1B}[0m" : match) + after + "\n"
         if out.utf8.count > 1 << 20 { flush() }
