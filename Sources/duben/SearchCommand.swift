@@ -228,9 +228,18 @@ struct LineWriter {
         self.highlight = highlight
     }
 
+    /// The last document's shown name: consecutive matches are mostly in one document.
+    private var lastName: (entry: Int, name: String)?
+
     mutating func append(_ hit: SearchHit) {
-        let title = hit.document.title.isEmpty ? hit.document.id : hit.document.title
-        let name = measure.truncate(measure.shown(title), to: min(24, max(4, columns / 4)))
+        let name: String
+        if let last = lastName, last.entry == hit.entry {
+            name = last.name
+        } else {
+            let title = hit.document.title.isEmpty ? hit.document.id : hit.document.title
+            name = measure.truncate(measure.shown(title), to: min(24, max(4, columns / 4)))
+            lastName = (hit.entry, name)
+        }
         // A date span ("2013-11-24/2013-11-28") is cut too on a narrow terminal.
         let label = measure.truncate(measure.shown(hit.date?.description ?? hit.section ?? "—"), to: min(22, max(4, columns / 5)))
         let prefix = "\(name) · \(label) · "
@@ -256,14 +265,23 @@ struct LineWriter {
         }
         let match = Measured(hit.text, measure)
         if match.width >= room { return ("", measure.truncate(match.text, to: room), "") }
-        let before = Measured(beforeText, measure), after = Measured(hit.after, measure)
-        let rest = room - match.width
-        let b = before.width + (hit.lineGoesOnBefore ? 1 : 0)
-        let a = after.width + (hit.lineGoesOnAfter ? 1 : 0)
+        // No more of either side than could be shown: a scalar takes at least a cell (the
+        // rare zero-width one aside).
+        let limit = room - match.width
+        let beforeScalars = beforeText.unicodeScalars
+        let before = Measured(String(beforeScalars.suffix(limit)), measure)
+        let after = Measured(String(hit.after.unicodeScalars.prefix(limit)), measure)
+        var goesOnBefore = hit.lineGoesOnBefore || beforeScalars.count > limit
+        var goesOnAfter = hit.lineGoesOnAfter || hit.after.unicodeScalars.count > limit
+        let rest = limit
+        let b = before.width + (goesOnBefore ? 1 : 0)
+        let a = after.width + (goesOnAfter ? 1 : 0)
         var beforeRoom = min(b, rest / 3)
         let afterRoom = min(a, rest - beforeRoom)
         beforeRoom = min(b, rest - afterRoom)
-        return (before.suffix(beforeRoom, goesOn: hit.lineGoesOnBefore), match.text, after.prefix(afterRoom, goesOn: hit.lineGoesOnAfter))
+        goesOnBefore = goesOnBefore && beforeRoom > 0
+        goesOnAfter = goesOnAfter && afterRoom > 0
+        return (before.suffix(beforeRoom, goesOn: goesOnBefore), match.text, after.prefix(afterRoom, goesOn: goesOnAfter))
     }
 }
 
