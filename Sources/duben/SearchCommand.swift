@@ -18,7 +18,8 @@ struct SearchCommand: ParsableCommand {
             matches (as `grep -o PATTERN | wc -l` counts them) without parsing the texts. --from \
             and --to keep matches in dated items only (quotations, dated report passages, dated \
             sections), by overlap as `duben quotes` selects. Exit status: 0 when something \
-            matched, 1 when nothing did, 2 on an error (an invalid pattern, an unreadable file).
+            matched, 1 when nothing did, 2 on an error (an invalid pattern, an unreadable file). \
+            The dialect and the JSON fields: Docs/SEARCH.md.
             """)
 
     @Argument(help: ArgumentHelp("A regular expression (ICU), or a literal with -F.", valueName: "pattern"))
@@ -51,7 +52,7 @@ struct SearchCommand: ParsableCommand {
 
         static func help(for value: CaseMode) -> ArgumentHelp? {
             switch value {
-            case .ignoreCase: return "ASCII letters match in either case (default)."
+            case .ignoreCase: return "ASCII letters match in either case."
             case .caseSensitive: return "ASCII letters match only in the case written (full-width forms still fold)."
             }
         }
