@@ -28,8 +28,9 @@ import Testing
 
     /// The catalogue gives every document the id and title the parser gives it, and parses a
     /// document as `CorpusBuilder` does.
-    @Test func catalogueAgreesWithTheCorpus() throws {
-        let sources = try CorpusLoader().readSources(paths: [TestSupport.textsPath])
+    @Test(arguments: [TestSupport.textsPath, TestSupport.repoRoot.appendingPathComponent("Tests/DubenModelTests/RealWorld").path])
+    func catalogueAgreesWithTheCorpus(path: String) throws {
+        let sources = try CorpusLoader().readSources(paths: [path])
         let corpus = try CorpusBuilder().build(sources)
         let catalogue = try LibraryCatalogue(sources)
         #expect(catalogue.entries.map(\.id) == corpus.documents.map(\.id))
