@@ -21,7 +21,7 @@ func peakRSS() -> Int {
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let what = arguments.first, let path = arguments.dropFirst().first else {
-    print("usage: DubenBench parse|wrap|screen|keys|icu|sizes FILE")
+    print("usage: DubenBench parse|wrap|screen|keys|icu|sizes|regex-engines FILE")
     exit(2)
 }
 
@@ -88,6 +88,8 @@ case "open-phases":
     }
 case "reader-search":
     BenchReaderSearch.run(path, phrase: arguments.dropFirst(2).first ?? "终章标记")
+case "regex-engines":
+    try RegexEngines.run(path, pattern: arguments.dropFirst(2).first ?? "命运.*共同体")
 default:
     BenchExtra.run(what, path)
 }

@@ -7,13 +7,28 @@ struct CorpusOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Text files or directories (default: the bundled corpus).", valueName: "path"))
     var paths: [String] = []
 
-    /// The paths given, or the bundled corpus when none is.
+    /// The paths given, or the bundled texts.
     func chosenPaths() throws -> [String] {
-        if !paths.isEmpty { return paths }
-        guard let bundled = BundledTexts.locate() else {
-            throw CommandFailure("cannot find the bundled texts; set DUBEN_TEXTS to the Texts/ directory or give a path")
+        if paths.isEmpty {
+            guard let bundled = BundledTexts.locate() else {
+                throw CommandFailure("cannot find the bundled texts; set DUBEN_TEXTS to the Texts/ directory or give a path")
+            }
+            return [bundled]
         }
-        return [bundled]
+        return paths
+    }
+
+    /// Reads and decodes the files without parsing them (`CorpusLoader.readSources`),
+    /// printing their warnings; on failure one line naming the file, status 2.
+    func readSources() throws -> [LoadedSource] {
+        let chosen = try chosenPaths()
+        do {
+            let sources = try CorpusLoader().readSources(paths: chosen)
+            for source in sources { for warning in source.warnings { Terminal.warn(warning) } }
+            return sources
+        } catch {
+            throw CommandFailure(error.description)
+        }
     }
 
     /// Loads the corpus, printing warnings; on failure prints one line and exits with status 2.

@@ -21,7 +21,8 @@ duben_regex *duben_regex_clone(const duben_regex *regex);
 
 void duben_regex_close(duben_regex *regex);
 
-/// Sets the UTF-8 text to search (not copied: it must outlive the searches).
+/// Sets the UTF-8 text to search: converted to UTF-16 for ICU, but offsets are mapped back
+/// through the bytes, so they must outlive the searches.
 /// Returns 0, or -1 when ICU fails.
 int duben_regex_set_text(duben_regex *regex, const uint8_t *utf8, int64_t length);
 
@@ -32,5 +33,9 @@ int duben_regex_find(duben_regex *regex, int64_t from, int64_t *start, int64_t *
 
 /// The first occurrence of `needle` in `haystack` (glibc's memmem, a two-way search), or NULL.
 const uint8_t *duben_memmem(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needle_length);
+
+/// Whether `bytes` are well-formed UTF-8 (Unicode table 3-7): 1 yes, 0 no, -1 when this
+/// processor has no fast check (then the caller checks itself). AVX2 (utf8.c).
+int duben_utf8_valid(const uint8_t *bytes, int64_t length);
 
 #endif

@@ -188,7 +188,12 @@ public enum SourceDecoder {
     ///   or one such three-byte sequences;
     /// - anything else goes through the full check of `validLength`.
     static func scanValidPrefix(_ input: [UInt8]) -> Int {
-        input.withUnsafeBufferPointer { p -> Int in
+        input.withUnsafeBufferPointer { scanValidPrefix($0) }
+    }
+
+    /// The same over memory that is not an array (a mapped file).
+    static func scanValidPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        do {
             guard let base = p.baseAddress else { return 0 }
             let raw = UnsafeRawPointer(base)
             let n = p.count

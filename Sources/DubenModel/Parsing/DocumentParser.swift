@@ -93,6 +93,19 @@ public struct DocumentParser {
         return ParsedDocument(document: document, dateline: profile.dateline)
     }
 
+    /// The title `structure(lines)` gives the document, from its first line alone (stage 1's
+    /// test for a document opening with its text, and a dateline glued to the title): what a
+    /// search needs to give every document its id without parsing it.
+    func title(_ lines: [SourceLine]) -> String {
+        guard let firstLine = lines.first else { return "" }
+        return source.bytes.withUnsafeBufferPointer { p in
+            let first = trim(p, firstLine)
+            if opensWithText(p, first) { return "" }
+            if let (title, _) = splittingGluedDateline(p, first) { return title }
+            return source.string(first.range)
+        }
+    }
+
     /// Stage 7: each quotation's section, the innermost heading before its citation.
     func assignSections(_ document: inout Document) {
         for qi in document.quotations.indices {

@@ -25,10 +25,14 @@ public enum DocumentSplitter {
     /// Calls `body` with the non-blank lines of each document in turn (no list of all lines of
     /// a large file is ever held).
     public static func forEachDocument(_ bytes: [UInt8], _ body: ([SourceLine]) -> Void) {
-        eachDocument(bytes, while: { lines in
-            body(lines)
-            return true
-        })
+        eachDocument(bytes, in: 0..<bytes.count, while: { body($0); return true })
+    }
+
+    /// The same over the lines of `range` alone (it must start at a line's start): what a
+    /// search uses to parse one document of a file, from its first line to the next
+    /// document's, without splitting the whole file again.
+    public static func forEachDocument(_ bytes: [UInt8], in range: Range<Int>, _ body: ([SourceLine]) -> Void) {
+        eachDocument(bytes, in: range, while: { body($0); return true })
     }
 
     /// The same from byte `from` (the start of a document's first line, or 0), stopping as
@@ -36,11 +40,17 @@ public enum DocumentSplitter {
     /// the rest of the file is not even scanned). Scanning again from the first line of the
     /// document `body` refused gives the same documents as one scan.
     public static func eachDocument(_ bytes: [UInt8], from: Int = 0, while body: ([SourceLine]) -> Bool) {
+        eachDocument(bytes, in: min(from, bytes.count)..<bytes.count, while: body)
+    }
+
+    /// The one scan behind the others: the documents of the lines of `range`, while `body`
+    /// says so.
+    static func eachDocument(_ bytes: [UInt8], in range: Range<Int>, while body: ([SourceLine]) -> Bool) {
         bytes.withUnsafeBufferPointer { p in
             var current: [SourceLine] = []
             var blanks = 0
-            var start = min(from, p.count)
-            let n = p.count
+            var start = range.lowerBound
+            let n = min(range.upperBound, p.count)
             var i = start
             var stopped = false
             func emit() {
@@ -61,7 +71,7 @@ public enum DocumentSplitter {
                 }
             }
             guard let base = p.baseAddress else { return }
-            let hasFormFeed = memchr(base, 0x0C, n) != nil
+            let hasFormFeed = i < n && memchr(base + i, 0x0C, n - i) != nil
             while i < n && !stopped {
                 if hasFormFeed {
                     let b = p[i]
