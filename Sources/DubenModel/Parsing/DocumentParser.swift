@@ -14,8 +14,10 @@
 ///    paragraph tails) and heading candidates;
 /// 4. profile (`+Profile`): the document's kind, a dateline (`NewsDateScanner`); a report's
 ///    headline deck then becomes notes (`markNewsNotes`);
-/// 5. blocks (`+Blocks`): blocks, headings and quotations; then (`+DateLines`) date lines
-///    under headings, quotations' lead lines and a collection's front matter;
+/// 5. blocks (`+Blocks`): blocks, headings and quotations; then, in a collection whose dates
+///    precede their passages, quotations made again that way (`+DatesBefore`), else
+///    (`+DateLines`) date lines under headings, quotations' lead lines and a collection's
+///    front matter;
 /// 6. run-in points (`+RunInPoints`): numbered paragraphs in the TOC, and the TOC's levels;
 /// 7. sections: each quotation's heading.
 ///
@@ -70,9 +72,17 @@ public struct DocumentParser {
         let notes = header.notes.map { Piece(range: $0.range, indented: $0.indented, lineCount: 1, kind: .note, checked: true) }
         let body = trimmed[min(header.bodyStart, trimmed.count)...]
         var pieces: [Piece]
+        // The header's date line right above the body: the first passage's date when the
+        // document is a collection that dates its passages before them.
+        var headerDate: Int? = nil
+        if let c = header.citation, let last = header.notes.last, last.range.contains(c.textRange.lowerBound),
+           c.textRange.upperBound <= last.range.upperBound {
+            headerDate = header.notes.count - 1
+        }
         if header.bodyStart > 0, let first = trimmed.first, let (title, rest) = splittingGluedDateline(p, first) {
             // "…开幕新华社北京3月5日电…": the headline, then the report's first paragraph.
             header.title = title
+            headerDate = nil
             pieces = classify(p, paragraphs(p, ArraySlice([rest]))) + notes + classify(p, paragraphs(p, body))
         } else {
             pieces = classify(p, paragraphs(p, body))
@@ -82,7 +92,10 @@ public struct DocumentParser {
         if let dateline = profile.dateline { markNewsNotes(p, &pieces, dateline: dateline) }
         var structure = blocks(p, pieces, profile)
         var citation = header.citation
-        let sectionDates = settleDateLines(p, &structure, isCollection: profile.isCollection, citation: &citation)
+        var sectionDates: [DatedPassage] = []
+        if !(profile.isCollection && regroupDatesBefore(p, &structure, headerDate: headerDate, citation: &citation)) {
+            sectionDates = settleDateLines(p, &structure, isCollection: profile.isCollection, citation: &citation)
+        }
         addRunInPoints(p, to: &structure, profile)
         let range = (lines.first?.range.lowerBound ?? 0)..<(lines.last?.range.upperBound ?? 0)
         var document = Document(
