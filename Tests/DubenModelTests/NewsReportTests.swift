@@ -66,6 +66,19 @@ struct NewsReportTests {
         #expect(rollover.dateline?.date.start.iso == "2025-01-02")
     }
 
+    @Test func webTimeStampsAndRelativeDays() {
+        // The year from a time stamp note of the dateline's month; 次日 crosses the month end.
+        let d = Self.doc("某展会闭幕\n新华社某市6月30日电 某展会30日闭幕。当天下午，举行颁奖仪式。次日，展品撤出。\n2025/06/30 18:20 来源：某某网\n")
+        #expect(d.dateline?.date.start.iso == "2025-06-30")
+        #expect(d.datedPassages.map(\.date.start.iso) == ["2025-06-30", "2025-07-01"])
+        #expect(Self.notes(d) == ["2025/06/30 18:20 来源：某某网"])
+        // A time stamp of another month decides nothing; "当天的" opens no dated passage.
+        let other = Self.doc("某展会闭幕\n新华社某市6月30日电 某展会30日闭幕。当天的气氛热烈。\n发布时间：2025-08-01 09:00\n")
+        #expect(other.dateline?.date.start.iso == "--06-30")
+        #expect(other.datedPassages.isEmpty)
+        #expect(Self.notes(other) == ["发布时间：2025-08-01 09:00"])
+    }
+
     @Test func aCaptionIsNoDateline() {
         let d = Self.doc("某地见闻\n3月4日，游客在某地参观。新华社记者 某某 摄\n某地近来游客增多。\n")
         #expect(d.dateline == nil)

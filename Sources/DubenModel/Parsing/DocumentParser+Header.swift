@@ -83,6 +83,8 @@ extension DocumentParser {
         guard !range.isEmpty, range.count <= 480 else { return nil }
         let first = UTF8Scalars.decode(p, at: range.lowerBound).value
         guard isMarkerStart(first) else { return nil }
+        // "2025-06-12 08:15:30 来源：新华网": a web page's time stamp, a note.
+        if first < 0x80, NoteLines.isTimestampLine(p, range) { return nil }
         let s = UTF8Scalars.scalars(p, range)
         if let c = CitationParser.parseLine(s, source: source, at: range.lowerBound) { return c }
         guard s.count <= 120, !s.contains(where: HeadingRecognizer.isSentenceEnd),

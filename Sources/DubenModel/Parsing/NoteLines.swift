@@ -18,7 +18,7 @@ enum NoteLines {
     /// Labels of editor and source lines, before "：" or ":".
     static let labels: [[Unicode.Scalar]] = [
         "责任编辑", "实习编辑", "值班编辑", "编辑", "责编", "校对", "审核", "审校", "初审", "复审", "终审", "二审", "三审",
-        "监制", "来源", "稿源", "文章来源", "新闻来源", "原标题", "原题",
+        "监制", "来源", "稿源", "文章来源", "新闻来源", "原标题", "原题", "发布时间", "发布日期", "发稿时间", "更新时间",
     ].map { Array($0.unicodeScalars) }
     /// Roles of a byline.
     static let roles: [[Unicode.Scalar]] = ["特约记者", "见习记者", "实习记者", "记者", "通讯员", "实习生", "摄影"]
@@ -65,6 +65,8 @@ enum NoteLines {
         if (first == 0x6587 || first == 0x56FE) && range.count <= maxSlashBylineScalars * 3,
            isSlashByline(UTF8Scalars.scalars(p, range)[...]) { return true }
         if isLabelStart(first) { return isLabelled(p, range) }
+        // "2025-06-12 08:15:30 来源：新华网": a web page's time stamp.
+        if first >= 0x30 && first <= 0x39 { return isTimestampLine(p, range) }
         // Short lines: a byline ("记" E8 AE B0, "通讯员"'s "员" E5 91 98) or a rarer label.
         guard range.count <= maxBylineScalars * 3 else { return false }
         var i = range.lowerBound
@@ -77,10 +79,59 @@ enum NoteLines {
         return isLabelled(p, range)
     }
 
-    /// Whether a scalar is the first of a common label: 来 原 稿 编 责 校 审 监 初 复 终 文.
+    /// A web page's time stamp line: an ISO date (`2025-06-12`, `2025/6/12`), perhaps a time
+    /// (`08:15`, `08:15:30`), then nothing or, after a space, a labelled field
+    /// (`2025-06-12 08:15:30 来源：新华网`). `2025-06-11 是预展日…` is prose.
+    static func isTimestampLine(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count <= maxScalars * 3, let date = isoDate(p, at: range.lowerBound, end: range.upperBound) else { return false }
+        var i = date.end
+        func skipSpaces() -> Bool {
+            let start = i
+            while i < range.upperBound {
+                let (v, n) = UTF8Scalars.decode(p, at: i)
+                guard UTF8Scalars.isSpace(v) else { break }
+                i += n
+            }
+            return i > start
+        }
+        guard skipSpaces() || i == range.upperBound else { return false }
+        // A time: digits and colons.
+        var j = i
+        while j < range.upperBound && (p[j] >= 0x30 && p[j] <= 0x39 || p[j] == 0x3A) { j += 1 }
+        if j > i {
+            guard j - i >= 4, p[i..<j].contains(0x3A) else { return false }
+            i = j
+            guard skipSpaces() || i == range.upperBound else { return false }
+        }
+        return i == range.upperBound || isLabelled(p, i..<range.upperBound)
+    }
+
+    /// An ISO date at `start`: four digits, `-` or `/`, one or two digits, the same
+    /// separator, one or two digits, and no digit after. Its year, month, day and end.
+    static func isoDate(_ p: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (year: Int, month: Int, day: Int, end: Int)? {
+        func digits(_ i: inout Int, _ most: Int) -> Int? {
+            var v = 0, n = 0
+            while i < end && n < most && p[i] >= 0x30 && p[i] <= 0x39 {
+                v = v * 10 + Int(p[i] - 0x30)
+                i += 1
+                n += 1
+            }
+            return n == 0 ? nil : v
+        }
+        var i = start
+        guard let y = digits(&i, 4), i == start + 4, i < end, p[i] == 0x2D || p[i] == 0x2F else { return nil }
+        let separator = p[i]
+        i += 1
+        guard let m = digits(&i, 2), (1...12).contains(m), i < end, p[i] == separator else { return nil }
+        i += 1
+        guard let d = digits(&i, 2), (1...31).contains(d), i == end || !(p[i] >= 0x30 && p[i] <= 0x39) else { return nil }
+        return (y, m, d, i)
+    }
+
+    /// Whether a scalar is the first of a common label: 来 原 稿 编 责 校 审 监 初 复 终 文 发 更.
     static func isLabelStart(_ v: UInt32) -> Bool {
         switch v {
-        case 0x6765, 0x539F, 0x7A3F, 0x7F16, 0x8D23, 0x6821, 0x5BA1, 0x76D1, 0x521D, 0x590D, 0x7EC8, 0x6587: return true
+        case 0x6765, 0x539F, 0x7A3F, 0x7F16, 0x8D23, 0x6821, 0x5BA1, 0x76D1, 0x521D, 0x590D, 0x7EC8, 0x6587, 0x53D1, 0x66F4: return true
         default: return false
         }
     }
