@@ -79,6 +79,19 @@ struct NewsReportTests {
         #expect(Self.notes(other) == ["发布时间：2025-08-01 09:00"])
     }
 
+    @Test func pageFurnitureBeforeTheTitle() {
+        let d = Self.doc("您的位置：首页 > 新闻\n分享到：微信 微博\n打印机行业发展报告\n正文第一段。\n")
+        #expect(d.title == "打印机行业发展报告")
+        #expect(d.notesBeforeTitle == 2)
+        #expect(Self.notes(d) == ["您的位置：首页 > 新闻", "分享到：微信 微博"])
+        // Look-alikes stay the title: a heading with an arrow, sizes without 字体, a sentence.
+        for title in ["产能 > 需求的时候", "大 中 小", "首页 > 要闻，今天的头条", "打印本页文件的方法"] {
+            let t = Self.doc(title + "\n正文第一段。\n")
+            #expect(t.title == title)
+            #expect(t.notesBeforeTitle == 0)
+        }
+    }
+
     @Test func aCaptionIsNoDateline() {
         let d = Self.doc("某地见闻\n3月4日，游客在某地参观。新华社记者 某某 摄\n某地近来游客增多。\n")
         #expect(d.dateline == nil)

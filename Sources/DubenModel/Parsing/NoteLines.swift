@@ -128,6 +128,62 @@ enum NoteLines {
         return (y, m, d, i)
     }
 
+    /// Words of a web page's controls (打印本页, 关闭窗口, 分享到, …).
+    static let furnitureWords: Set<String> = [
+        "打印本页", "打印此页", "打印正文", "打印", "关闭窗口", "关闭本页", "关闭", "收藏本页", "收藏", "加入收藏", "分享到", "分享",
+        "纠错", "返回顶部", "返回首页", "扫一扫在手机打开当前页", "手机看", "大", "中", "小", "微信", "微博", "QQ空间", "QQ", "朋友圈",
+    ]
+    /// Labels a breadcrumb opens with.
+    static let locationLabels: [[Unicode.Scalar]] = ["当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置", "位置"]
+        .map { Array($0.unicodeScalars) }
+
+    /// A line of web page controls or a breadcrumb, judged whole (at most 80 scalars, no
+    /// sentence punctuation):
+    /// - a breadcrumb: parts of at most 12 letters between `>` `＞` `›` `»` `→`, after a label
+    ///   (当前位置： …) with one separator at least, or else with two, or opening with 首页;
+    /// - page controls: 字体/字号 then sizes (`【字体：大 中 小】`), or only control words
+    ///   (`打印本页`, `【打印】【关闭】`, `分享到：微信 微博`) between spaces, brackets and bars.
+    static func isPageFurniture(_ line: [Unicode.Scalar]) -> Bool {
+        guard line.count <= 80, !line.contains(where: { "。！？；，、".unicodeScalars.contains($0) }) else { return false }
+        var s = line[...]
+        var labelled = false
+        for label in locationLabels where s.starts(with: label) {
+            var j = s.startIndex + label.count
+            if j < s.endIndex && (s[j] == "：" || s[j] == ":") {
+                j += 1
+                s = s[j...]
+                labelled = true
+                break
+            }
+        }
+        let separators: Set<Unicode.Scalar> = [">", "＞", "›", "»", "→", "〉"]
+        let parts = s.split(whereSeparator: { separators.contains($0) }).map { trimmed($0) }
+        if parts.count >= 2 {
+            guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 12 }) else { return false }
+            return labelled || parts.count >= 3 || parts[0].elementsEqual("首页".unicodeScalars)
+        }
+        if labelled { return parts.count == 1 && parts[0].count <= 12 }
+        // Controls: tokens between spaces, brackets, bars and colons.
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
+        var sizes = false
+        for c in line {
+            if isSpace(c) || "【】[]|｜：:/".unicodeScalars.contains(c) {
+                if !current.isEmpty { tokens.append(String(current)); current = String.UnicodeScalarView() }
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { tokens.append(String(current)) }
+        guard !tokens.isEmpty else { return false }
+        for t in tokens {
+            if t == "字体" || t == "字号" { sizes = true; continue }
+            guard furnitureWords.contains(t) else { return false }
+        }
+        // 大 中 小 only as font sizes.
+        return sizes || !tokens.contains { $0 == "大" || $0 == "中" || $0 == "小" }
+    }
+
     /// Whether a scalar is the first of a common label: 来 原 稿 编 责 校 审 监 初 复 终 文 发 更.
     static func isLabelStart(_ v: UInt32) -> Bool {
         switch v {
