@@ -39,8 +39,8 @@ extension DocumentParser {
     func header(_ p: UnsafeBufferPointer<UInt8>, _ lines: [Line]) -> Header {
         var lead = 0
         while lead < min(lines.count - 1, DocumentParser.furnitureLineLimit), isFurniture(p, lines[lead].range) { lead += 1 }
-        guard lead > 0 else { return header(p, lines[...]) }
-        var header = header(p, lines[lead...])
+        guard lead > 0 else { return header(p, fromTitle: lines) }
+        var header = header(p, fromTitle: Array(lines[lead...]))
         header.furniture = Array(lines[..<lead])
         header.titleIndex = lead
         header.bodyStart += lead
@@ -53,12 +53,15 @@ extension DocumentParser {
     func isFurniture(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= 240 else { return false }
         if NoteLines.isNote(p, range) { return true }
+        // Most titles are ruled out from their first scalar and bytes: no control word or
+        // location label opens them and no breadcrumb separator is in them.
+        guard NoteLines.mayOpenFurniture(UTF8Scalars.decode(p, at: range.lowerBound).value)
+                || NoteLines.hasBreadcrumbSeparator(p, range) else { return false }
         return NoteLines.isPageFurniture(UTF8Scalars.scalars(p, range))
     }
 
     /// The header of the lines from the title on.
-    func header(_ p: UnsafeBufferPointer<UInt8>, _ lines: ArraySlice<Line>) -> Header {
-        let lines = Array(lines)
+    func header(_ p: UnsafeBufferPointer<UInt8>, fromTitle lines: [Line]) -> Header {
         guard let first = lines.first else { return Header(title: "", author: nil, bodyStart: 0) }
         if opensWithText(p, first) { return Header(title: "", author: nil, bodyStart: 0) }
         var header = Header(title: source.string(first.range), author: nil, bodyStart: 1)

@@ -26,7 +26,8 @@ extension DocumentParser {
     /// - A run-in point is a paragraph that opens with "第一，" or "一是"; it goes one level below
     ///   the heading before it. In speeches every such paragraph is one; elsewhere only one that
     ///   continues or is continued by the numbering of its family (一是 then 二是).
-    /// - Points inside a paragraph ("产业发展势头良好。一是…；二是…；三是…", every kind): a 一是
+    /// - Points inside a paragraph ("产业发展势头良好。一是…；二是…；三是…", every kind but
+    ///   books): a 一是
     ///   family marker after a clause end (。；：！？，) outside quotation marks and brackets,
     ///   in a paragraph that has a "二是"; kept only in sequence, like points elsewhere. A
     ///   paragraph's own points go one level below a run-in heading or point it opens with.
@@ -38,7 +39,7 @@ extension DocumentParser {
         var runIns: [RunIn] = []
         for (b, block) in structure.blocks.enumerated() where block.kind == .paragraph && block.quotation == nil {
             var opening = runIn(p, block.range, block: b)
-            let mids = midParagraphPoints(p, block.range, block: b)
+            let mids = profile.kind == .book ? [] : midParagraphPoints(p, block.range, block: b)
             // A paragraph opening with "一是" and going on with "二是" has it among its points.
             if let r = opening, r.form == nil, !r.ordinal, mids.first?.label.lowerBound == block.range.lowerBound { opening = nil }
             if let r = opening { runIns.append(r) }

@@ -290,6 +290,10 @@ extension NewsDateScanner {
     /// its date is the current one (`context`, which must have a month and a day) or the next day.
     func relativeMarker(_ p: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, context: PartialDate?) -> Found? {
         guard let context, let month = context.month, let day = context.day, start + 9 <= end else { return nil }
+        // 天 日 晚 (当天, 当日, 同日, 次日, 当晚…): most sentences opening with 当 or 同 (当前, 同时)
+        // are ruled out here, before anything is decoded into an array.
+        let second = UTF8Scalars.decode(p, at: start + 3).value
+        guard second == 0x5929 || second == 0x65E5 || second == 0x665A else { return nil }
         var limit = start, count = 0
         while limit < end && count < 8 { limit += UTF8Scalars.scalarLength(p[limit]); count += 1 }
         let s = UTF8Scalars.scalars(p, start..<limit)

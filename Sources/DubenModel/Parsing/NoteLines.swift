@@ -144,7 +144,9 @@ enum NoteLines {
     /// - page controls: 字体/字号 then sizes (`【字体：大 中 小】`), or only control words
     ///   (`打印本页`, `【打印】【关闭】`, `分享到：微信 微博`) between spaces, brackets and bars.
     static func isPageFurniture(_ line: [Unicode.Scalar]) -> Bool {
-        guard line.count <= 80, !line.contains(where: { "。！？；，、".unicodeScalars.contains($0) }) else { return false }
+        guard line.count <= 80, !line.contains(where: { v in
+            switch v { case "。", "！", "？", "；", "，", "、": return true; default: return false }
+        }) else { return false }
         var s = line[...]
         var labelled = false
         for label in locationLabels where s.starts(with: label) {
@@ -156,8 +158,7 @@ enum NoteLines {
                 break
             }
         }
-        let separators: Set<Unicode.Scalar> = [">", "＞", "›", "»", "→", "〉"]
-        let parts = s.split(whereSeparator: { separators.contains($0) }).map { trimmed($0) }
+        let parts = s.split(whereSeparator: { isBreadcrumbSeparator($0.value) }).map { trimmed($0) }
         if parts.count >= 2 {
             guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 12 }) else { return false }
             return labelled || parts.count >= 3 || parts[0].elementsEqual("首页".unicodeScalars)
@@ -182,6 +183,39 @@ enum NoteLines {
         }
         // 大 中 小 only as font sizes.
         return sizes || !tokens.contains { $0 == "大" || $0 == "中" || $0 == "小" }
+    }
+
+    /// `>` `＞` `›` `»` `→` `〉`: what separates a breadcrumb's parts.
+    static func isBreadcrumbSeparator(_ v: UInt32) -> Bool {
+        v == 0x3E || v == 0xFF1E || v == 0x203A || v == 0xBB || v == 0x2192 || v == 0x3009
+    }
+
+    /// Whether a line has a breadcrumb separator, from its bytes: > (3E), ＞ (EF BC 9E),
+    /// › (E2 80 BA), » (C2 BB), → (E2 86 92), 〉 (E3 80 89).
+    static func hasBreadcrumbSeparator(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = p[i]
+            if b == 0x3E { return true }
+            if i >= range.lowerBound + 1, b == 0xBB, p[i - 1] == 0xC2 { return true }
+            if i >= range.lowerBound + 2 {
+                let b1 = p[i - 1], b0 = p[i - 2]
+                if (b == 0x9E && b1 == 0xBC && b0 == 0xEF) || (b == 0xBA && b1 == 0x80 && b0 == 0xE2)
+                    || (b == 0x92 && b1 == 0x86 && b0 == 0xE2) || (b == 0x89 && b1 == 0x80 && b0 == 0xE3) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The first scalars of page controls and location labels: 【 [ 字 打 关 收 加 分 纠 返 扫
+    /// 手 当 您 你 所 位.
+    static func mayOpenFurniture(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3010, 0x5B, 0x5B57, 0x6253, 0x5173, 0x6536, 0x52A0, 0x5206, 0x7EA0, 0x8FD4, 0x626B, 0x624B,
+             0x5F53, 0x60A8, 0x4F60, 0x6240, 0x4F4D: return true
+        default: return false
+        }
     }
 
     /// Whether a scalar is the first of a common label: 来 原 稿 编 责 校 审 监 初 复 终 文 发 更.
