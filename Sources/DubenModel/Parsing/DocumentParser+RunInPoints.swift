@@ -43,7 +43,7 @@ extension DocumentParser {
             // A paragraph opening with "一是" and going on with "二是" has it among its points.
             if let r = opening, r.form == nil, !r.ordinal, mids.first?.label.lowerBound == block.range.lowerBound { opening = nil }
             if let r = opening { runIns.append(r) }
-            runIns += mids
+            if !mids.isEmpty { runIns += mids }
         }
         runIns = inSequence(runIns, keepingOpenings: profile.kind == .speech)
         dropOutOfSequence(&structure, &runIns)
