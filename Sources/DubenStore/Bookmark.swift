@@ -187,7 +187,9 @@ extension Bookmark {
         guard !q.blocks.isEmpty else { return nil }
         let exact = q.blocks.map { doc.text(of: $0) }.joined(separator: "\n")
         let before = q.blocks.lowerBound > 0 ? String(doc.text(of: q.blocks.lowerBound - 1).unicodeScalars.suffix(contextLength)) : ""
-        let after = String(doc.text(of: q.citationBlock).unicodeScalars.prefix(contextLength))
+        // The citation after the passage, or (when the citation precedes it) the next block.
+        let next = q.citationPrecedes ? q.blocks.upperBound : q.citationBlock
+        let after = next < doc.blocks.count ? String(doc.text(of: next).unicodeScalars.prefix(contextLength)) : ""
         let b = Bookmark(id: id, document: doc.id, documentTitle: doc.title,
                          section: doc.section(at: q.blocks.lowerBound).map { doc.toc[$0].label },
                          block: q.blocks.lowerBound, offset: 0, length: exact.unicodeScalars.count,

@@ -128,6 +128,17 @@ struct HeadingRecognizerTests {
         #expect(plain.toc.map(\.label) == ["一是要坚持", "二是要创新"])
     }
 
+    @Test func pointsInsideAParagraphEndAtTheNextPointAndNeedASequence() {
+        let text = "文章\n一、总体\n成效明显：一是产业发展，增速加快，二是民生改善；三是环境更好。\n其中，一是教育。\n他说：“一是看得见，二是摸得着。”\n做到一是一、二是二。\n第一，稳增长。一是扩投资，二是促消费。\n"
+        let doc = Fixtures.documents(text)[0]
+        #expect(doc.kind == .text)
+        #expect(doc.toc.map(\.label) == ["一、总体", "一是产业发展，增速加快", "二是民生改善", "三是环境更好", "一是扩投资", "二是促消费"])
+        #expect(doc.toc.map(\.level) == [1, 2, 2, 2, 2, 2])
+        let speech = Fixtures.documents("讲话\n习近平\n第一，稳增长。一是扩投资，二是促消费。\n第二，惠民生。\n")[0]
+        #expect(speech.toc.map(\.label) == ["第一，稳增长", "一是扩投资", "二是促消费", "第二，惠民生"])
+        #expect(speech.toc.map(\.level) == [1, 2, 2, 1])
+    }
+
     @Test func bookKindFromChapters() {
         let novel = Fixtures.documents("某某传\n曹某某\n第一回　甲乙\n正文。\n第二回　丙丁\n正文。\n")[0]
         #expect(novel.kind == .book)

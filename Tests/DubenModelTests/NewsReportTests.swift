@@ -66,6 +66,32 @@ struct NewsReportTests {
         #expect(rollover.dateline?.date.start.iso == "2025-01-02")
     }
 
+    @Test func webTimeStampsAndRelativeDays() {
+        // The year from a time stamp note of the dateline's month; 次日 crosses the month end.
+        let d = Self.doc("某展会闭幕\n新华社某市6月30日电 某展会30日闭幕。当天下午，举行颁奖仪式。次日，展品撤出。\n2025/06/30 18:20 来源：某某网\n")
+        #expect(d.dateline?.date.start.iso == "2025-06-30")
+        #expect(d.datedPassages.map(\.date.start.iso) == ["2025-06-30", "2025-07-01"])
+        #expect(Self.notes(d) == ["2025/06/30 18:20 来源：某某网"])
+        // A time stamp of another month decides nothing; "当天的" opens no dated passage.
+        let other = Self.doc("某展会闭幕\n新华社某市6月30日电 某展会30日闭幕。当天的气氛热烈。\n发布时间：2025-08-01 09:00\n")
+        #expect(other.dateline?.date.start.iso == "--06-30")
+        #expect(other.datedPassages.isEmpty)
+        #expect(Self.notes(other) == ["发布时间：2025-08-01 09:00"])
+    }
+
+    @Test func pageFurnitureBeforeTheTitle() {
+        let d = Self.doc("您的位置：首页 > 新闻\n分享到：微信 微博\n打印机行业发展报告\n正文第一段。\n")
+        #expect(d.title == "打印机行业发展报告")
+        #expect(d.notesBeforeTitle == 2)
+        #expect(Self.notes(d) == ["您的位置：首页 > 新闻", "分享到：微信 微博"])
+        // Look-alikes stay the title: a heading with an arrow, sizes without 字体, a sentence.
+        for title in ["产能 > 需求的时候", "大 中 小", "首页 > 要闻，今天的头条", "打印本页文件的方法"] {
+            let t = Self.doc(title + "\n正文第一段。\n")
+            #expect(t.title == title)
+            #expect(t.notesBeforeTitle == 0)
+        }
+    }
+
     @Test func aCaptionIsNoDateline() {
         let d = Self.doc("某地见闻\n3月4日，游客在某地参观。新华社记者 某某 摄\n某地近来游客增多。\n")
         #expect(d.dateline == nil)

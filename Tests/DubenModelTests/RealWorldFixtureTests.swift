@@ -21,7 +21,8 @@ import Testing
 /// `ownBlocks` lines that must each be a block of their own, whole (never glued to a
 /// neighbour); `notes` every block of kind `.note` (bylines, credits, editor and source lines), in
 /// order. Every fixture is also checked for lost text: every non-space character of the
-/// file appears, in order, in the documents' titles, authors and blocks.
+/// file appears, in order, in the documents' titles, authors and blocks (web page furniture
+/// before a title: its first `notesBeforeTitle` blocks, then the title).
 @Suite("Real-world text fixtures")
 struct RealWorldFixtureTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("RealWorld")
@@ -87,14 +88,17 @@ struct RealWorldFixtureTests {
         }
     }
 
-    /// Every non-space scalar of the file, in order, in titles, authors and blocks.
+    /// Every non-space scalar of the file, in order, in titles, authors and blocks (the notes
+    /// before the title, `notesBeforeTitle`, come first).
     static func checkNothingLost(_ corpus: Corpus, text: String, name: String) {
         func isSpace(_ u: Unicode.Scalar) -> Bool { u.properties.isWhitespace || u == "\u{FEFF}" || u == "\u{0C}" }
         var shown: [Unicode.Scalar] = []
         for d in corpus.documents {
+            let before = min(d.notesBeforeTitle, d.blocks.count)
+            for b in 0..<before { shown += d.text(of: b).unicodeScalars.filter { !isSpace($0) } }
             shown += d.title.unicodeScalars.filter { !isSpace($0) }
             shown += (d.author ?? "").unicodeScalars.filter { !isSpace($0) }
-            for b in d.blocks.indices { shown += d.text(of: b).unicodeScalars.filter { !isSpace($0) } }
+            for b in before..<d.blocks.count { shown += d.text(of: b).unicodeScalars.filter { !isSpace($0) } }
         }
         let source = Array(text.unicodeScalars.filter { !isSpace($0) })
         var k = 0

@@ -42,6 +42,10 @@ public struct Document: Sendable {
     /// ("（一九五六年四月二十五日）"), a delivery line ("2024年1月20日在…会议上"), a "——在…上的讲话"
     /// subtitle with a date line, or a dated bracket ending the title.
     public var citation: Citation? = nil
+    /// How many blocks, at the start of `blocks`, stand before the title in the file: web page
+    /// furniture above it (`当前位置：首页 > 时政 > 正文`, `【字体：大 中 小】`, `打印本页`), kept as
+    /// notes.
+    public var notesBeforeTitle = 0
 
     /// The document's date or date span: metadata first, then its own citation (the date line
     /// under its title), then the dateline, then the span of its quotations and dated sections.

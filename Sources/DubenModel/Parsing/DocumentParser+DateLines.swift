@@ -107,7 +107,8 @@ extension DocumentParser {
         var kept: [Quotation] = []
         for (q, quotation) in structure.quotations.enumerated() where !dropped[q] {
             newIndex[q] = kept.count
-            kept.append(Quotation(index: kept.count, blocks: quotation.blocks, citation: quotation.citation, section: nil))
+            kept.append(Quotation(index: kept.count, blocks: quotation.blocks, citation: quotation.citation, section: nil,
+                                  citationBlock: quotation.citationBlock))
         }
         for b in structure.blocks.indices {
             if let q = structure.blocks[b].quotation {

@@ -12,7 +12,15 @@ extension DocumentParser {
         var notes: [Line] = []
         /// The document's own date and occasion, from those lines or a bracket ending the title.
         var citation: Citation?
+        /// Web page furniture before the title (`当前位置：首页 > 时政 > 正文`, `【字体：大 中 小】`,
+        /// `打印本页`, an editor or source line): notes shown before the header's own notes.
+        var furniture: [Line] = []
+        /// The index of the title line (after the furniture).
+        var titleIndex = 0
     }
+
+    /// How many lines of web page furniture may stand before the title.
+    static let furnitureLineLimit = 8
 
     /// How many lines under the title (and author) may be subtitle, date or name lines.
     static let headerLineLimit = 4
@@ -29,6 +37,31 @@ extension DocumentParser {
     /// the title) is the document's citation; a subtitle gives it its occasion when the date
     /// line has none. These lines stay shown, as notes.
     func header(_ p: UnsafeBufferPointer<UInt8>, _ lines: [Line]) -> Header {
+        var lead = 0
+        while lead < min(lines.count - 1, DocumentParser.furnitureLineLimit), isFurniture(p, lines[lead].range) { lead += 1 }
+        guard lead > 0 else { return header(p, fromTitle: lines) }
+        var header = header(p, fromTitle: Array(lines[lead...]))
+        header.furniture = Array(lines[..<lead])
+        header.titleIndex = lead
+        header.bodyStart += lead
+        return header
+    }
+
+    /// Web page furniture, judged whole: a breadcrumb (`当前位置：首页 > 时政 > 正文`,
+    /// `首页 > 要闻 > 正文`), page controls (`【字体：大 中 小】`, `打印本页`, `【打印】【关闭】`,
+    /// `分享到：微信 微博`), or a note (`责任编辑：…`, `来源：…`, a time stamp).
+    func isFurniture(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= 240 else { return false }
+        if NoteLines.isNote(p, range) { return true }
+        // Most titles are ruled out from their first scalar and bytes: no control word or
+        // location label opens them and no breadcrumb separator is in them.
+        guard NoteLines.mayOpenFurniture(UTF8Scalars.decode(p, at: range.lowerBound).value)
+                || NoteLines.hasBreadcrumbSeparator(p, range) else { return false }
+        return NoteLines.isPageFurniture(UTF8Scalars.scalars(p, range))
+    }
+
+    /// The header of the lines from the title on.
+    func header(_ p: UnsafeBufferPointer<UInt8>, fromTitle lines: [Line]) -> Header {
         guard let first = lines.first else { return Header(title: "", author: nil, bodyStart: 0) }
         if opensWithText(p, first) { return Header(title: "", author: nil, bodyStart: 0) }
         var header = Header(title: source.string(first.range), author: nil, bodyStart: 1)
@@ -83,6 +116,8 @@ extension DocumentParser {
         guard !range.isEmpty, range.count <= 480 else { return nil }
         let first = UTF8Scalars.decode(p, at: range.lowerBound).value
         guard isMarkerStart(first) else { return nil }
+        // "2025-06-12 08:15:30 来源：新华网": a web page's time stamp, a note.
+        if first < 0x80, NoteLines.isTimestampLine(p, range) { return nil }
         let s = UTF8Scalars.scalars(p, range)
         if let c = CitationParser.parseLine(s, source: source, at: range.lowerBound) { return c }
         guard s.count <= 120, !s.contains(where: HeadingRecognizer.isSentenceEnd),

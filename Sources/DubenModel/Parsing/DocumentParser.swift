@@ -5,7 +5,8 @@
 /// that may be headings or citations (they start or end with a telling character).
 ///
 /// It works in stages, each in a file of its own:
-/// 1. header (`DocumentParser+Header`): the title, on the second line the author, and the
+/// 1. header (`DocumentParser+Header`): web page furniture before the title (notes), the
+///    title, on the next line the author, and the
 ///    subtitle and date lines under them (notes; the document's citation); a news dateline
 ///    glued to the title line is split off;
 /// 2. paragraphs (`+Paragraphs`): source lines trimmed, and joined into paragraphs when the
@@ -14,8 +15,10 @@
 ///    paragraph tails) and heading candidates;
 /// 4. profile (`+Profile`): the document's kind, a dateline (`NewsDateScanner`); a report's
 ///    headline deck then becomes notes (`markNewsNotes`);
-/// 5. blocks (`+Blocks`): blocks, headings and quotations; then (`+DateLines`) date lines
-///    under headings, quotations' lead lines and a collection's front matter;
+/// 5. blocks (`+Blocks`): blocks, headings and quotations; then, in a collection whose dates
+///    precede their passages, quotations made again that way (`+DatesBefore`), else
+///    (`+DateLines`) date lines under headings, quotations' lead lines and a collection's
+///    front matter;
 /// 6. run-in points (`+RunInPoints`): numbered paragraphs in the TOC, and the TOC's levels;
 /// 7. sections: each quotation's heading.
 ///
@@ -67,28 +70,41 @@ public struct DocumentParser {
     func structure(_ p: UnsafeBufferPointer<UInt8>, lines: [SourceLine]) -> ParsedDocument {
         let trimmed = lines.map { trim(p, $0) }
         var header = header(p, trimmed)
+        let furniture = header.furniture.map { Piece(range: $0.range, indented: $0.indented, lineCount: 1, kind: .note, checked: true) }
         let notes = header.notes.map { Piece(range: $0.range, indented: $0.indented, lineCount: 1, kind: .note, checked: true) }
         let body = trimmed[min(header.bodyStart, trimmed.count)...]
         var pieces: [Piece]
-        if header.bodyStart > 0, let first = trimmed.first, let (title, rest) = splittingGluedDateline(p, first) {
+        // The header's date line right above the body: the first passage's date when the
+        // document is a collection that dates its passages before them.
+        var headerDate: Int? = nil
+        if let c = header.citation, let last = header.notes.last, last.range.contains(c.textRange.lowerBound),
+           c.textRange.upperBound <= last.range.upperBound {
+            headerDate = furniture.count + header.notes.count - 1
+        }
+        if header.bodyStart > 0, let (title, rest) = splittingGluedDateline(p, trimmed[header.titleIndex]) {
             // "…开幕新华社北京3月5日电…": the headline, then the report's first paragraph.
             header.title = title
-            pieces = classify(p, paragraphs(p, ArraySlice([rest]))) + notes + classify(p, paragraphs(p, body))
+            headerDate = nil
+            pieces = furniture + classify(p, paragraphs(p, ArraySlice([rest]))) + notes + classify(p, paragraphs(p, body))
         } else {
             pieces = classify(p, paragraphs(p, body))
-            if !notes.isEmpty { pieces = notes + pieces }
+            if !notes.isEmpty || !furniture.isEmpty { pieces = furniture + notes + pieces }
         }
         let profile = profile(p, pieces, title: header.title, author: header.author)
         if let dateline = profile.dateline { markNewsNotes(p, &pieces, dateline: dateline) }
         var structure = blocks(p, pieces, profile)
         var citation = header.citation
-        let sectionDates = settleDateLines(p, &structure, isCollection: profile.isCollection, citation: &citation)
+        var sectionDates: [DatedPassage] = []
+        if !(profile.isCollection && regroupDatesBefore(p, &structure, headerDate: headerDate, citation: &citation)) {
+            sectionDates = settleDateLines(p, &structure, isCollection: profile.isCollection, citation: &citation)
+        }
         addRunInPoints(p, to: &structure, profile)
         let range = (lines.first?.range.lowerBound ?? 0)..<(lines.last?.range.upperBound ?? 0)
         var document = Document(
             id: "", title: header.title, author: header.author, kind: profile.kind, source: source, range: range,
             blocks: structure.blocks, toc: structure.toc, quotations: structure.quotations, dateline: nil,
             datedPassages: sectionDates, metadata: nil, citation: citation)
+        document.notesBeforeTitle = furniture.count
         assignSections(&document)
         return ParsedDocument(document: document, dateline: profile.dateline)
     }

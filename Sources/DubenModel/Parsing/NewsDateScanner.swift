@@ -169,6 +169,8 @@ struct NewsDateScanner {
         for i in title.indices where title[i] == "年" { if let y = yearOfDate(title, at: i) { return y } }
         guard let base = p.baseAddress else { return nil }
         for block in document.blocks {
+            // A web page's time stamp among the notes: "发布时间：2025-06-12 10:30".
+            if block.kind == .note, let y = isoYear(p, block.range, month: month) { return y }
             // 年 is E5 B9 B4: look for its last byte, then decode a window around it.
             var i = block.range.lowerBound + 2
             while i < block.range.upperBound, let hit = memchr(base + i, 0xB4, block.range.upperBound - i) {
@@ -188,6 +190,24 @@ struct NewsDateScanner {
                 let window = UTF8Scalars.scalars(p, lo..<min(hi, block.range.upperBound))
                 if let y = yearOfDate(window, at: k) { return y }
             }
+        }
+        return nil
+    }
+
+    /// The year of an ISO date (`2025-06-12`, `2025/6/12`) in a note, in the dateline's month
+    /// or the month before (a January dateline takes December's year + 1).
+    func isoYear(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, month: Int) -> Int? {
+        guard let base = p.baseAddress, range.count >= 8 else { return nil }
+        var i = range.lowerBound
+        while i + 8 <= range.upperBound, let hit = memchr(base + i + 4, 0x2D, range.upperBound - i - 4) ?? memchr(base + i + 4, 0x2F, range.upperBound - i - 4) {
+            let dash = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let start = dash - 4
+            if start == range.lowerBound || !(p[start - 1] >= 0x30 && p[start - 1] <= 0x39),
+               let d = NoteLines.isoDate(p, at: start, end: range.upperBound) {
+                if d.month == month { return d.year }
+                if d.month == (month == 1 ? 12 : month - 1) { return month == 1 ? d.year + 1 : d.year }
+            }
+            i = dash - 3
         }
         return nil
     }
@@ -238,9 +258,21 @@ struct NewsDateScanner {
         }
     }
 
-    /// A date at `start` followed by an optional time of day and a comma.
+    /// Day words that open a sentence relative to the current date (the dateline's, or the
+    /// last day marker's), with the days they add: 当天, 当日, 同日, 同天, 当晚 (that day), 次日,
+    /// 翌日 (the next).
+    static let relativeDays: [(word: [Unicode.Scalar], days: Int)] = [
+        ("当天", 0), ("当日", 0), ("同日", 0), ("同天", 0), ("当晚", 0), ("次日", 1), ("翌日", 1),
+    ].map { (Array($0.0.unicodeScalars), $0.1) }
+
+    /// A date at `start` followed by an optional time of day and a comma; or a relative day
+    /// word (`relativeDays`: "当天上午，", "次日，") when the current date has a day.
     func marker(_ p: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, context: PartialDate?) -> Found? {
         let first = UTF8Scalars.decode(p, at: start).value
+        // 当 同 次 翌
+        if first == 0x5F53 || first == 0x540C || first == 0x6B21 || first == 0x7FCC {
+            return relativeMarker(p, at: start, end: end, context: context)
+        }
         guard let c = Unicode.Scalar(first), DateParser.canStartDate(c) else { return nil }
         var limit = start, count = 0
         while limit < end && count < 24 { limit += UTF8Scalars.scalarLength(p[limit]); count += 1 }
@@ -250,6 +282,48 @@ struct NewsDateScanner {
         for t in NewsDateScanner.timesOfDay where s[j...].starts(with: t) { k += t.count; break }
         guard k < s.count, s[k] == "，" || s[k] == "," else { return nil }
         return Found(span: span, byte: start, marker: String(scalars: s[..<k]))
+    }
+}
+
+extension NewsDateScanner {
+    /// "当天上午，", "同日，", "次日，": a relative day word, an optional time of day and a comma;
+    /// its date is the current one (`context`, which must have a month and a day) or the next day.
+    func relativeMarker(_ p: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, context: PartialDate?) -> Found? {
+        guard let context, let month = context.month, let day = context.day, start + 9 <= end else { return nil }
+        // 天 日 晚 (当天, 当日, 同日, 次日, 当晚…): most sentences opening with 当 or 同 (当前, 同时)
+        // are ruled out here, before anything is decoded into an array.
+        let second = UTF8Scalars.decode(p, at: start + 3).value
+        guard second == 0x5929 || second == 0x65E5 || second == 0x665A else { return nil }
+        var limit = start, count = 0
+        while limit < end && count < 8 { limit += UTF8Scalars.scalarLength(p[limit]); count += 1 }
+        let s = UTF8Scalars.scalars(p, start..<limit)
+        guard let relative = NewsDateScanner.relativeDays.first(where: { s.starts(with: $0.word) }) else { return nil }
+        var k = relative.word.count
+        for t in NewsDateScanner.timesOfDay where s[k...].starts(with: t) { k += t.count; break }
+        guard k < s.count, s[k] == "，" || s[k] == "," else { return nil }
+        var date = context
+        if relative.days > 0 {
+            let last = NewsDateScanner.daysIn(month: month, year: context.year)
+            if day < last {
+                date.day = day + 1
+            } else {
+                date.day = 1
+                date.month = month == 12 ? 1 : month + 1
+                if month == 12, let y = context.year { date.year = y + 1 }
+            }
+        }
+        return Found(span: DateSpan(start: date), byte: start, marker: String(scalars: s[..<k]))
+    }
+
+    /// The days of a month (February 28 when the year is unknown).
+    static func daysIn(month: Int, year: Int?) -> Int {
+        switch month {
+        case 2:
+            guard let y = year else { return 28 }
+            return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 }
 

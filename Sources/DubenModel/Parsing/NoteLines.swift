@@ -18,7 +18,7 @@ enum NoteLines {
     /// Labels of editor and source lines, before "：" or ":".
     static let labels: [[Unicode.Scalar]] = [
         "责任编辑", "实习编辑", "值班编辑", "编辑", "责编", "校对", "审核", "审校", "初审", "复审", "终审", "二审", "三审",
-        "监制", "来源", "稿源", "文章来源", "新闻来源", "原标题", "原题",
+        "监制", "来源", "稿源", "文章来源", "新闻来源", "原标题", "原题", "发布时间", "发布日期", "发稿时间", "更新时间",
     ].map { Array($0.unicodeScalars) }
     /// Roles of a byline.
     static let roles: [[Unicode.Scalar]] = ["特约记者", "见习记者", "实习记者", "记者", "通讯员", "实习生", "摄影"]
@@ -65,6 +65,8 @@ enum NoteLines {
         if (first == 0x6587 || first == 0x56FE) && range.count <= maxSlashBylineScalars * 3,
            isSlashByline(UTF8Scalars.scalars(p, range)[...]) { return true }
         if isLabelStart(first) { return isLabelled(p, range) }
+        // "2025-06-12 08:15:30 来源：新华网": a web page's time stamp.
+        if first >= 0x30 && first <= 0x39 { return isTimestampLine(p, range) }
         // Short lines: a byline ("记" E8 AE B0, "通讯员"'s "员" E5 91 98) or a rarer label.
         guard range.count <= maxBylineScalars * 3 else { return false }
         var i = range.lowerBound
@@ -77,10 +79,149 @@ enum NoteLines {
         return isLabelled(p, range)
     }
 
-    /// Whether a scalar is the first of a common label: 来 原 稿 编 责 校 审 监 初 复 终 文.
+    /// A web page's time stamp line: an ISO date (`2025-06-12`, `2025/6/12`), perhaps a time
+    /// (`08:15`, `08:15:30`), then nothing or, after a space, a labelled field
+    /// (`2025-06-12 08:15:30 来源：新华网`). `2025-06-11 是预展日…` is prose.
+    static func isTimestampLine(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count <= maxScalars * 3, let date = isoDate(p, at: range.lowerBound, end: range.upperBound) else { return false }
+        var i = date.end
+        func skipSpaces() -> Bool {
+            let start = i
+            while i < range.upperBound {
+                let (v, n) = UTF8Scalars.decode(p, at: i)
+                guard UTF8Scalars.isSpace(v) else { break }
+                i += n
+            }
+            return i > start
+        }
+        guard skipSpaces() || i == range.upperBound else { return false }
+        // A time: digits and colons.
+        var j = i
+        while j < range.upperBound && (p[j] >= 0x30 && p[j] <= 0x39 || p[j] == 0x3A) { j += 1 }
+        if j > i {
+            guard j - i >= 4, p[i..<j].contains(0x3A) else { return false }
+            i = j
+            guard skipSpaces() || i == range.upperBound else { return false }
+        }
+        return i == range.upperBound || isLabelled(p, i..<range.upperBound)
+    }
+
+    /// An ISO date at `start`: four digits, `-` or `/`, one or two digits, the same
+    /// separator, one or two digits, and no digit after. Its year, month, day and end.
+    static func isoDate(_ p: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (year: Int, month: Int, day: Int, end: Int)? {
+        func digits(_ i: inout Int, _ most: Int) -> Int? {
+            var v = 0, n = 0
+            while i < end && n < most && p[i] >= 0x30 && p[i] <= 0x39 {
+                v = v * 10 + Int(p[i] - 0x30)
+                i += 1
+                n += 1
+            }
+            return n == 0 ? nil : v
+        }
+        var i = start
+        guard let y = digits(&i, 4), i == start + 4, i < end, p[i] == 0x2D || p[i] == 0x2F else { return nil }
+        let separator = p[i]
+        i += 1
+        guard let m = digits(&i, 2), (1...12).contains(m), i < end, p[i] == separator else { return nil }
+        i += 1
+        guard let d = digits(&i, 2), (1...31).contains(d), i == end || !(p[i] >= 0x30 && p[i] <= 0x39) else { return nil }
+        return (y, m, d, i)
+    }
+
+    /// Words of a web page's controls (打印本页, 关闭窗口, 分享到, …).
+    static let furnitureWords: Set<String> = [
+        "打印本页", "打印此页", "打印正文", "打印", "关闭窗口", "关闭本页", "关闭", "收藏本页", "收藏", "加入收藏", "分享到", "分享",
+        "纠错", "返回顶部", "返回首页", "扫一扫在手机打开当前页", "手机看", "大", "中", "小", "微信", "微博", "QQ空间", "QQ", "朋友圈",
+    ]
+    /// Labels a breadcrumb opens with.
+    static let locationLabels: [[Unicode.Scalar]] = ["当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置", "位置"]
+        .map { Array($0.unicodeScalars) }
+
+    /// A line of web page controls or a breadcrumb, judged whole (at most 80 scalars, no
+    /// sentence punctuation):
+    /// - a breadcrumb: parts of at most 12 letters between `>` `＞` `›` `»` `→`, after a label
+    ///   (当前位置： …) with one separator at least, or else with two, or opening with 首页;
+    /// - page controls: 字体/字号 then sizes (`【字体：大 中 小】`), or only control words
+    ///   (`打印本页`, `【打印】【关闭】`, `分享到：微信 微博`) between spaces, brackets and bars.
+    static func isPageFurniture(_ line: [Unicode.Scalar]) -> Bool {
+        guard line.count <= 80, !line.contains(where: { v in
+            switch v { case "。", "！", "？", "；", "，", "、": return true; default: return false }
+        }) else { return false }
+        var s = line[...]
+        var labelled = false
+        for label in locationLabels where s.starts(with: label) {
+            var j = s.startIndex + label.count
+            if j < s.endIndex && (s[j] == "：" || s[j] == ":") {
+                j += 1
+                s = s[j...]
+                labelled = true
+                break
+            }
+        }
+        let parts = s.split(whereSeparator: { isBreadcrumbSeparator($0.value) }).map { trimmed($0) }
+        if parts.count >= 2 {
+            guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 12 }) else { return false }
+            return labelled || parts.count >= 3 || parts[0].elementsEqual("首页".unicodeScalars)
+        }
+        if labelled { return parts.count == 1 && parts[0].count <= 12 }
+        // Controls: tokens between spaces, brackets, bars and colons.
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
+        var sizes = false
+        for c in line {
+            if isSpace(c) || "【】[]|｜：:/".unicodeScalars.contains(c) {
+                if !current.isEmpty { tokens.append(String(current)); current = String.UnicodeScalarView() }
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { tokens.append(String(current)) }
+        guard !tokens.isEmpty else { return false }
+        for t in tokens {
+            if t == "字体" || t == "字号" { sizes = true; continue }
+            guard furnitureWords.contains(t) else { return false }
+        }
+        // 大 中 小 only as font sizes.
+        return sizes || !tokens.contains { $0 == "大" || $0 == "中" || $0 == "小" }
+    }
+
+    /// `>` `＞` `›` `»` `→` `〉`: what separates a breadcrumb's parts.
+    static func isBreadcrumbSeparator(_ v: UInt32) -> Bool {
+        v == 0x3E || v == 0xFF1E || v == 0x203A || v == 0xBB || v == 0x2192 || v == 0x3009
+    }
+
+    /// Whether a line has a breadcrumb separator, from its bytes: > (3E), ＞ (EF BC 9E),
+    /// › (E2 80 BA), » (C2 BB), → (E2 86 92), 〉 (E3 80 89).
+    static func hasBreadcrumbSeparator(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = p[i]
+            if b == 0x3E { return true }
+            if i >= range.lowerBound + 1, b == 0xBB, p[i - 1] == 0xC2 { return true }
+            if i >= range.lowerBound + 2 {
+                let b1 = p[i - 1], b0 = p[i - 2]
+                if (b == 0x9E && b1 == 0xBC && b0 == 0xEF) || (b == 0xBA && b1 == 0x80 && b0 == 0xE2)
+                    || (b == 0x92 && b1 == 0x86 && b0 == 0xE2) || (b == 0x89 && b1 == 0x80 && b0 == 0xE3) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The first scalars of page controls and location labels: 【 [ 字 打 关 收 加 分 纠 返 扫
+    /// 手 当 您 你 所 位.
+    static func mayOpenFurniture(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3010, 0x5B, 0x5B57, 0x6253, 0x5173, 0x6536, 0x52A0, 0x5206, 0x7EA0, 0x8FD4, 0x626B, 0x624B,
+             0x5F53, 0x60A8, 0x4F60, 0x6240, 0x4F4D: return true
+        default: return false
+        }
+    }
+
+    /// Whether a scalar is the first of a common label: 来 原 稿 编 责 校 审 监 初 复 终 文 发 更.
     static func isLabelStart(_ v: UInt32) -> Bool {
         switch v {
-        case 0x6765, 0x539F, 0x7A3F, 0x7F16, 0x8D23, 0x6821, 0x5BA1, 0x76D1, 0x521D, 0x590D, 0x7EC8, 0x6587: return true
+        case 0x6765, 0x539F, 0x7A3F, 0x7F16, 0x8D23, 0x6821, 0x5BA1, 0x76D1, 0x521D, 0x590D, 0x7EC8, 0x6587, 0x53D1, 0x66F4: return true
         default: return false
         }
     }
