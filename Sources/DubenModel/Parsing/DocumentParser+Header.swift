@@ -37,14 +37,21 @@ extension DocumentParser {
     /// the title) is the document's citation; a subtitle gives it its occasion when the date
     /// line has none. These lines stay shown, as notes.
     func header(_ p: UnsafeBufferPointer<UInt8>, _ lines: [Line]) -> Header {
-        var lead = 0
-        while lead < min(lines.count - 1, DocumentParser.furnitureLineLimit), isFurniture(p, lines[lead].range) { lead += 1 }
+        let lead = furnitureCount(p, lines.map(\.range))
         guard lead > 0 else { return header(p, fromTitle: lines) }
         var header = header(p, fromTitle: Array(lines[lead...]))
         header.furniture = Array(lines[..<lead])
         header.titleIndex = lead
         header.bodyStart += lead
         return header
+    }
+
+    /// How many of the first lines are web page furniture (never all of them: the title is
+    /// the first line after).
+    func furnitureCount(_ p: UnsafeBufferPointer<UInt8>, _ lines: [Range<Int>]) -> Int {
+        var lead = 0
+        while lead < min(lines.count - 1, DocumentParser.furnitureLineLimit), isFurniture(p, lines[lead]) { lead += 1 }
+        return lead
     }
 
     /// Web page furniture, judged whole: a breadcrumb (`当前位置：首页 > 时政 > 正文`,

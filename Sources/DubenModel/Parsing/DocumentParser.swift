@@ -113,9 +113,11 @@ public struct DocumentParser {
     /// test for a document opening with its text, and a dateline glued to the title): what a
     /// search needs to give every document its id without parsing it.
     func title(_ lines: [SourceLine]) -> String {
-        guard let firstLine = lines.first else { return "" }
+        guard !lines.isEmpty else { return "" }
         return source.bytes.withUnsafeBufferPointer { p in
-            let first = trim(p, firstLine)
+            // Web page furniture before the title is skipped as the header stage skips it.
+            let lead = furnitureCount(p, lines.prefix(DocumentParser.furnitureLineLimit + 1).map { trim(p, $0).range })
+            let first = trim(p, lines[lead])
             if opensWithText(p, first) { return "" }
             if let (title, _) = splittingGluedDateline(p, first) { return title }
             return source.string(first.range)
