@@ -7,18 +7,7 @@ extension Reader {
     mutating func listOccurrences(_ p: Prompt) -> [Effect] {
         let text = p.editor.text
         guard !text.isEmpty else { return [] }
-        let pattern: SearchPattern
-        do {
-            pattern = try SearchPattern(text, mode: p.literal ? .literal : .regex)
-        } catch {
-            prompt = p
-            notice = .error("Invalid pattern: \(error.description) (Ctrl-R: literal)")
-            return []
-        }
-        searchGeneration += 1
-        search = SearchState(pattern: pattern, forward: true, generation: searchGeneration)
-        var effects: [Effect] = [.countMatches(pattern, generation: searchGeneration)]
-        if remember(search: text) { effects.append(.saveSearchHistory(searchHistory)) }
+        guard let effects = beginSearch(p, forward: true) else { return [] }
         var state = OccurrenceListState(pattern: text)
         extend(&state, toHold: metrics.listRows * 2)
         guard !state.items.isEmpty else {

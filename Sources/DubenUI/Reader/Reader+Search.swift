@@ -14,17 +14,26 @@ extension Reader {
             find(forward: forward, from: (documentIndex, top.block, topOffset), inclusive: true)
             return []
         }
+        guard let effects = beginSearch(p, forward: forward) else { return [] }
+        find(forward: forward, from: (documentIndex, top.block, topOffset), inclusive: true)
+        return effects
+    }
+
+    /// Makes the pattern typed in a search prompt the search (a new generation, counted in the
+    /// library off the main loop, kept in the history). An invalid pattern keeps the prompt
+    /// open with its text and says why; then nil.
+    mutating func beginSearch(_ p: Prompt, forward: Bool) -> [Effect]? {
+        let text = p.editor.text
         let pattern: SearchPattern
         do {
             pattern = try SearchPattern(text, mode: p.literal ? .literal : .regex)
         } catch {
             prompt = p
             notice = .error("Invalid pattern: \(error.description) (Ctrl-R: literal)")
-            return []
+            return nil
         }
         searchGeneration += 1
         search = SearchState(pattern: pattern, forward: forward, generation: searchGeneration)
-        find(forward: forward, from: (documentIndex, top.block, topOffset), inclusive: true)
         var effects: [Effect] = [.countMatches(pattern, generation: searchGeneration)]
         if remember(search: text) { effects.append(.saveSearchHistory(searchHistory)) }
         return effects

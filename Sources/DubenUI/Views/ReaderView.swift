@@ -134,6 +134,18 @@ enum PageView {
     static func markSelection(_ line: DisplayLine, range: Range<Int>, x0: Int, y: Int, screen: inout ScreenBuffer) {
         let lower = max(range.lowerBound, line.start), upper = min(range.upperBound, max(line.end, line.start + 1))
         guard lower < upper else { return }
+        let columns = scalarColumns(line, x0: x0)
+        guard columns.count == line.end - line.start + 1 else {
+            screen.addStyle(.reverse, y: y, from: x0, to: columns.last ?? x0)
+            return
+        }
+        screen.addStyle(.reverse, y: y, from: columns[lower - line.start], to: columns[min(upper, line.end) - line.start])
+    }
+
+    /// The column of each scalar of a drawn line, then the column after it. Columns come from
+    /// the cells the layout measured (`forEachCluster`): the scalars of one cluster share its
+    /// start column (the last ones the column after it, so a range ends after the cluster).
+    static func scalarColumns(_ line: DisplayLine, x0: Int) -> [Int] {
         var columns: [Int] = []
         columns.reserveCapacity(line.end - line.start + 1)
         var col = x0
@@ -147,11 +159,7 @@ enum PageView {
             return true
         }
         columns.append(col)
-        guard columns.count == line.end - line.start + 1 else {
-            screen.addStyle(.reverse, y: y, from: x0, to: col)
-            return
-        }
-        screen.addStyle(.reverse, y: y, from: columns[lower - line.start], to: columns[min(upper, line.end) - line.start])
+        return columns
     }
 
     /// Matches in the block's display text (its lines joined), as scalar ranges of that text.
@@ -167,19 +175,7 @@ enum PageView {
         var start = 0
         // Offsets are those of the block's display text (tabs expanded), line after line.
         for k in 0..<lineIndex { start += lines[k].utf8.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 } }
-        var columns: [Int] = []
-        columns.reserveCapacity(line.end - line.start + 1)
-        var col = x0
-        line.forEachCluster { utf8, width in
-            var first = true
-            for b in utf8 where b & 0xC0 != 0x80 {
-                columns.append(first ? col : col + width)
-                first = false
-            }
-            col += width
-            return true
-        }
-        columns.append(col)
+        let columns = scalarColumns(line, x0: x0)
         let end = start + columns.count - 1
         for r in ranges where r.upperBound > start && r.lowerBound < end {
             let a = max(r.lowerBound, start) - start, b = min(r.upperBound, end) - start
