@@ -64,4 +64,18 @@ import Testing
         Self.expectSame(last, oneShot)
         #expect(last.warnings.contains { $0.contains("05a-empty.txt") && $0.contains("skipped") })
     }
+
+    @Test func aDirectoryIsListedRecursivelyInPathOrderWithLinksToFiles() throws {
+        let dir = TestSupport.temporaryDirectory("duben-list")
+        defer { TestSupport.remove(dir) }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir.path + "/b/c", withIntermediateDirectories: true)
+        for name in ["b/c/z.txt", "a.TXT", "b/y.txt", "notes.md", "b/c/x.txt"] {
+            try "标题\n\n正文。\n".write(toFile: dir.path + "/" + name, atomically: true, encoding: .utf8)
+        }
+        try fm.createSymbolicLink(atPath: dir.path + "/link.txt", withDestinationPath: dir.path + "/b/y.txt")
+        try fm.createSymbolicLink(atPath: dir.path + "/loop", withDestinationPath: dir.path)
+        let files = try CorpusLoader().files(paths: [dir.path]).map { String($0.dropFirst(dir.path.count + 1)) }
+        #expect(files == ["a.TXT", "b/c/x.txt", "b/c/z.txt", "b/y.txt", "link.txt"])
+    }
 }
