@@ -9,15 +9,31 @@ struct CorpusOptions: ParsableArguments {
 
     /// Loads the corpus, printing warnings; on failure prints one line and exits with status 2.
     func load() throws -> Corpus {
-        let chosen: [String]
-        if paths.isEmpty {
-            guard let bundled = BundledTexts.locate() else {
-                throw CommandFailure("cannot find the bundled texts; set DUBEN_TEXTS to the Texts/ directory or give a path")
-            }
-            chosen = [bundled]
-        } else {
-            chosen = paths
+        try load(paths: try chosenPaths())
+    }
+
+    /// The paths given, or the bundled corpus when none are.
+    func chosenPaths() throws -> [String] {
+        guard paths.isEmpty else { return paths }
+        guard let bundled = BundledTexts.locate() else {
+            throw CommandFailure("cannot find the bundled texts; set DUBEN_TEXTS to the Texts/ directory or give a path")
         }
+        return [bundled]
+    }
+
+    /// The files a session reads, as the reader remembers them: absolute, standardised and
+    /// sorted; nil when standard input is among them (it cannot be read again).
+    static func sessionFiles(_ chosen: [String]) -> [String]? {
+        guard !chosen.contains("-") else { return nil }
+        let cwd = FileManager.default.currentDirectoryPath
+        return chosen.map { path in
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: cwd).appendingPathComponent(path)
+            return url.standardizedFileURL.path
+        }.sorted()
+    }
+
+    /// Loads these paths, printing warnings; on failure prints one line and exits with status 2.
+    func load(paths chosen: [String]) throws -> Corpus {
         do {
             let corpus = try CorpusLoader().load(paths: chosen)
             for warning in corpus.warnings { Terminal.warn(warning) }

@@ -33,6 +33,10 @@ public struct Reader {
     let estimatedRows = EstimatedRows()
     /// A number typed before a command (for N%).
     public internal(set) var count: Int?
+    /// `:` or `'` typed, waiting for the key that completes it.
+    public internal(set) var pendingPrefix: Action?
+    /// Where jumps started, for `''` and Ctrl-O.
+    public internal(set) var jumps = JumpList()
     public internal(set) var bookmarks: BookmarkState
     /// The sentences selected with `v`, in the open document.
     public internal(set) var selection: Selection?
@@ -168,7 +172,7 @@ public struct Reader {
     /// not be read.
     public var closingEffects: [Effect] {
         guard bookmarks.readOnlyReason == nil else { return [] }
-        return [.savePositions(readingPositions)]
+        return [.savePositions(readingPositions, current: document.id)]
     }
 
     /// Takes the search history kept from earlier sessions (newest first).
@@ -182,6 +186,16 @@ public struct Reader {
             if let p = saved[doc.id], p.block < doc.blocks.count { page.left[d] = p }
         }
         if let p = page.left[documentIndex] { show(block: p.block, offset: p.offset, pastEnd: false) }
+    }
+
+    /// Reopens the document that was being read when the last session ended (by id), where it
+    /// was left; the status line says "resumed". False when no document has that id.
+    @discardableResult
+    public mutating func resume(document id: String) -> Bool {
+        guard let d = corpus.documents.firstIndex(where: { $0.id == id }) else { return false }
+        open(document: d)
+        notice = .info("resumed · \(document.title)")
+        return true
     }
 
     /// Opens a document at its start (for tools and benchmarks; the keys use `open`).
