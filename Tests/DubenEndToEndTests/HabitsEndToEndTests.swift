@@ -142,4 +142,47 @@ struct HabitsEndToEndTests {
         try pane.send("q")
         try pane.waitFor("the shell again") { !$0.joined().contains("line 16/") }
     }
+
+    @Test func atOpensTheSpeechOfThatDate() throws {
+        let pane = try TmuxPane.reader()
+        try pane.send("@")
+        try pane.send("2018-02-12", literal: true)
+        try pane.send("Enter")
+        let s = try pane.waitFor(text: "2018-02-12 · 在打好精准脱贫攻坚战座谈会上的讲话")
+        #expect(s[0].contains("在打好精准脱贫攻坚战座谈会上的讲话") && s[0].hasSuffix("3/3"))
+        #expect(s.joined().contains("line 1/"))
+        try pane.send("@")
+        try pane.send("2019-06-01", literal: true)
+        try pane.send("Enter")
+        try pane.waitFor(text: "2020-01-22 — nothing on 2019-06-01")
+    }
+
+    @Test func quotesOnADayGivesThatDayAndTheClosingLine() throws {
+        let pane = try TmuxPane("\(duben) quotes --on 2020-03-27 \(texts); echo status=$?", columns: 120, rows: 50)
+        let s = try pane.waitFor(text: "status=0")
+        let rows = s.filter { $0.hasPrefix("2020-") }
+        #expect(rows.count == 7)
+        #expect(rows.allSatisfy { $0.hasPrefix("2020-03-27") })
+        #expect(s.contains("7 quotations"))
+        #expect(s.contains("5 more dated only 2020-03: --overlap includes them"))
+        // The text wraps within the 120 columns instead of being cut.
+        #expect(s.allSatisfy { $0.count <= 120 })
+        #expect(!s.contains { $0.hasSuffix("…") })
+        #expect(s.joined().replacingOccurrences(of: " ", with: "").contains("是人类共同的敌人。国际社会只有共同应对"))
+    }
+
+    @Test func timelineFilterTakesADate() throws {
+        let pane = try TmuxPane.reader()
+        try pane.send("T")
+        try pane.waitFor(text: "Timeline · 59 quotations")
+        try pane.send("/")
+        try pane.send("2020-03-27", literal: true)
+        try pane.send("Enter")
+        try pane.waitFor(text: "filter: 2020-03-27 (7)")
+        try pane.send("/")
+        try pane.send("C-u")
+        try pane.send("3月27日", literal: true)
+        try pane.send("Enter")
+        try pane.waitFor(text: "filter: 3月27日 (7)")
+    }
 }

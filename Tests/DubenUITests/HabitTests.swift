@@ -145,3 +145,44 @@ struct HabitTests {
         }
     }
 }
+
+/// Dated documents are targets of `@`, `)` and `(`, and show in the timeline.
+@Suite("Dated documents")
+struct DatedDocumentTests {
+    @Test func atOpensTheSpeechOfThatDay() {
+        var r = S.reader(80, 24)
+        S.type(&r, S.chars("@2018-02-12") + [.enter])
+        #expect(r.documentIndex == 2)
+        #expect(r.top.block == 0)
+        #expect(r.message == "2018-02-12 · 在打好精准脱贫攻坚战座谈会上的讲话")
+        S.type(&r, S.chars("@2018-02-11") + [.enter])
+        #expect(r.message?.hasPrefix("2018-02-12 — nothing on 2018-02-11") == true)
+        S.type(&r, S.chars("@2019-01-01") + [.enter])
+        #expect(r.message == "2020-01-22 — nothing on 2019-01-01")
+    }
+
+    @Test func parenthesesStepFromADocument() {
+        var r = S.reader(80, 24)
+        S.type(&r, [.backTab, .char(")")])
+        #expect(r.currentQuotation?.citation.date.start.iso == "2020-01-22")
+        S.type(&r, [.char("(")])
+        #expect(r.documentIndex == 2 && r.top.block == 0)
+    }
+
+    @Test func timelineListsTheDocuments() {
+        let r = S.reader(80, 24)
+        let items = r.timelineItems(filter: "").filter { $0.kind == .document }
+        #expect(items.map(\.documentIndex).sorted() == [0, 2])
+    }
+}
+
+@Suite("Timeline date filters")
+struct TimelineDateFilterTests {
+    @Test func everyDateFormFindsTheSevenOfThatDay() {
+        let r = S.reader(80, 24)
+        for form in ["2020-03-27", "2020/3/27", "20200327", "2020年3月27日", "3月27日"] {
+            #expect(r.timelineItems(filter: form).count == 7, "\(form)")
+        }
+        #expect(r.timelineItems(filter: "2018-02-12").map(\.kind) == [.document])
+    }
+}

@@ -45,7 +45,7 @@ public struct Reader {
     /// Effects to perform before the first key (re-anchored bookmarks to store).
     var startEffects: [Effect] = []
 
-    /// Quotations in date order (for ")", "(" and "@").
+    /// Quotations and dated documents in date order (for ")", "(" and "@").
     public let quotationsByDate: Chronology
     /// Quotations and report passages in date order (for the timeline).
     public let datedItems: Chronology
