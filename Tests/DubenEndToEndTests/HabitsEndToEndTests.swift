@@ -185,4 +185,15 @@ struct HabitsEndToEndTests {
         try pane.send("Enter")
         try pane.waitFor(text: "filter: 3月27日 (7)")
     }
+
+    @Test func contentsNumberThenEnterOpensTheThirdQuestion() throws {
+        let pane = try TmuxPane.reader()
+        try pane.send("BTab")
+        try pane.waitFor(text: "3/3")
+        try pane.send("t")
+        try pane.waitFor(text: "Contents · 在打好精准脱贫攻坚战座谈会上的讲话")
+        try pane.send("3", "Enter")
+        let s = try pane.waitFor("第三个问题 at the top") { $0.count > 2 && $0[2].contains("第三个问题：全面打好脱贫攻坚战") }
+        #expect(s[0].contains("第三个问题"))
+    }
 }

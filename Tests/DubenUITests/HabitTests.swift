@@ -186,3 +186,57 @@ struct TimelineDateFilterTests {
         #expect(r.timelineItems(filter: "2018-02-12").map(\.kind) == [.document])
     }
 }
+
+@Suite("Contents list")
+struct ContentsListTests {
+    static func speech() -> Reader {
+        var r = S.reader(80, 24)
+        S.type(&r, [.backTab])
+        return r
+    }
+
+    @Test func numberThenEnterOpensThatTopLevelEntry() {
+        var r = Self.speech()
+        S.type(&r, S.chars("t3") + [.enter])
+        #expect(r.overlay == .none)
+        #expect(r.document.toc.last(where: { !$0.isRunIn && $0.block <= r.top.block })?.label.hasPrefix("第三个问题") == true)
+        #expect(r.top.block == r.document.toc.first { $0.label.hasPrefix("第三个问题") }?.block)
+    }
+
+    @Test func currentSectionIsSelectedOnOpen() {
+        var r = Self.speech()
+        S.type(&r, S.chars("t3") + [.enter] + S.chars("jjt"))
+        guard case .tableOfContents(let selected, _) = r.overlay else { Issue.record("no contents"); return }
+        #expect(r.document.toc[selected].label.hasPrefix("第三个问题"))
+    }
+
+    @Test func slashFilters() {
+        var r = Self.speech()
+        S.type(&r, S.chars("t/") + S.chars("是坚持") + [.enter])
+        #expect(r.contentsEntries(filter: "是坚持").count == 6)
+        guard case .tableOfContents(_, let filter) = r.overlay else { Issue.record("no contents"); return }
+        #expect(filter == "是坚持")
+        S.type(&r, [.char("j"), .enter])
+        #expect(r.document.text(of: r.top.block).hasPrefix("二是坚持精准方略"))
+    }
+
+    @Test func runInSeriesAreToldApart() {
+        #expect(RunInSeriesProbe.glyph("第一，创造了") != RunInSeriesProbe.glyph("一是坚持党的领导"))
+        let r = Self.speech()
+        let text = ReaderView.draw({ var x = r; _ = x.handle(.char("t")); return x }()).lines.joined(separator: "\n")
+        #expect(text.contains("· 第一，创造了我国减贫史上最好成绩"))
+        #expect(text.contains("– 一是坚持党的领导"))
+        #expect(text.contains("1. 第一个问题"))
+    }
+}
+
+/// The series marks as the contents list draws them.
+enum RunInSeriesProbe {
+    static func glyph(_ label: String) -> String {
+        var r = S.reader(80, 24)
+        _ = r.handle(.backTab)
+        _ = r.handle(.char("t"))
+        let lines = ReaderView.draw(r).lines
+        return lines.first { $0.contains(label) }.map { String($0.split(separator: " ").first { !$0.isEmpty && $0 != "▶" } ?? "") } ?? ""
+    }
+}

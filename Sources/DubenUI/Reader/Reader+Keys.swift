@@ -238,6 +238,11 @@ extension Reader {
                     list.filter = text
                     list.selected = 0
                     overlay = .bookmarks(list)
+                } else if case .tableOfContents(_, _) = overlay {
+                    let shown = contentsEntries(filter: text)
+                    // The current section stays selected when the filter keeps it.
+                    let current = currentSectionEntry.flatMap { shown.firstIndex(of: $0) } ?? 0
+                    overlay = .tableOfContents(selected: current, filter: text)
                 } else if case .occurrences(var list) = overlay {
                     filterOccurrences(&list, text)
                     overlay = .occurrences(list)

@@ -6,6 +6,13 @@ extension Reader {
     /// A key in an overlay, looked up in the overlay's rows of the key table. The key that
     /// opened an overlay closes it.
     mutating func handleOverlay(_ key: Key) -> [Effect] {
+        // A number typed in the contents list, for N Enter.
+        if case .tableOfContents = overlay, case .char(let c) = key, let d = c.wholeNumberValue, c.isASCII {
+            count = min(9_999, (count ?? 0) * 10 + d)
+            return []
+        }
+        let typed = count
+        count = nil
         let action = KeyBindings.action(for: key, in: overlay.keyContext)
         if action == .redraw { return [.redraw] }
         if case .timeline(let selection) = overlay { return handleTimeline(action, selection) }
@@ -14,14 +21,30 @@ extension Reader {
             return []
         }
         switch overlay {
-        case .tableOfContents(let selected):
-            let entries = document.toc
-            if action == .choose {
+        case .tableOfContents(let selected, let filter):
+            let shown = contentsEntries(filter: filter)
+            switch action {
+            case .choose:
+                let entries = document.toc
+                if let n = typed {
+                    // N Enter: the Nth top-level entry, whatever the filter shows.
+                    guard let i = topLevelNumbers.firstIndex(where: { $0 == n }) else {
+                        notice = .info("No entry \(n): \(topLevelNumbers.compactMap { $0 }.count) top-level entries")
+                        return []
+                    }
+                    overlay = .none
+                    setTop(RowPosition(block: entries[i].block, row: 0), pastEnd: true)
+                    return []
+                }
                 overlay = .none
-                if selected < entries.count { setTop(RowPosition(block: entries[selected].block, row: 0), pastEnd: true) }
-                return []
+                if selected < shown.count { setTop(RowPosition(block: entries[shown[selected]].block, row: 0), pastEnd: true) }
+            case .filter:
+                prompt = Prompt(kind: .filter, editor: LineEditor(filter))
+            case .cancel:
+                overlay = filter.isEmpty ? .none : .tableOfContents(selected: 0)
+            default:
+                overlay = .tableOfContents(selected: moveSelection(selected, count: shown.count, action: action), filter: filter)
             }
-            overlay = .tableOfContents(selected: moveSelection(selected, count: entries.count, action: action))
         case .library(let selected):
             if action == .choose {
                 overlay = .none
@@ -48,6 +71,25 @@ extension Reader {
         case .none, .timeline: break
         }
         return []
+    }
+
+    /// The contents entries (indices into the TOC) whose label holds `filter` (all when empty).
+    public func contentsEntries(filter: String) -> [Int] {
+        guard let matcher = TextMatcher(filter) else { return Array(document.toc.indices) }
+        return document.toc.indices.filter { matcher.occurs(in: document.toc[$0].label) }
+    }
+
+    /// For each TOC entry, its number among the top-level headings (the headings of the
+    /// smallest level; run-in points never), or nil.
+    public var topLevelNumbers: [Int?] {
+        let toc = document.toc
+        guard let top = toc.filter({ !$0.isRunIn }).map(\.level).min() else { return toc.map { _ in nil } }
+        var n = 0
+        return toc.map { e in
+            guard !e.isRunIn && e.level == top else { return nil }
+            n += 1
+            return n
+        }
     }
 
     /// A list selection moved by a list action, kept within `0..<count`. A page is the rows a

@@ -44,20 +44,53 @@ struct ListOverlay {
     }
 }
 
-/// The table of contents of the current document (t).
+/// The table of contents of the current document (t): top-level entries numbered (for
+/// `N` Enter), run-in points marked by their series (`·` 第一，…, `–` 一是…, `›` others), the
+/// filter's entries only when there is one.
 enum TableOfContentsView {
-    static func draw(_ reader: Reader, selected: Int, into screen: inout ScreenBuffer) {
+    static func draw(_ reader: Reader, selected: Int, filter: String, into screen: inout ScreenBuffer) {
         let doc = reader.document
         // Quotations per section, counted once from each quotation's section (the parser's
         // Document.section(at:) of its citation).
         var quotes = [Int](repeating: 0, count: doc.toc.count)
         for q in doc.quotations { if let s = q.section { quotes[s] += 1 } }
-        let rows = doc.toc.enumerated().map { i, e in
-            ListOverlay.Row(text: e.label, detail: quotes[i] > 0 ? "\(quotes[i]) quotations" : "", indent: e.level - 1,
-                            style: e.isRunIn ? [] : .bold)
+        let numbers = reader.topLevelNumbers
+        let rows = reader.contentsEntries(filter: filter).map { i -> ListOverlay.Row in
+            let e = doc.toc[i]
+            let text = e.isRunIn ? RunInSeries(e.label).glyph + " " + e.label
+                : numbers[i].map { "\($0). " + e.label } ?? e.label
+            return ListOverlay.Row(text: text, detail: quotes[i] > 0 ? "\(quotes[i]) quotations" : "", indent: e.level - 1,
+                                   style: e.isRunIn ? [] : .bold)
         }
-        ListOverlay(title: "Contents · " + doc.title, rows: rows, selected: selected,
-                    footer: "Enter jump · j/k move · Esc close").draw(into: &screen)
+        let typed = reader.count.map { "\($0) Enter: entry \($0) · " } ?? ""
+        let title = "Contents · " + doc.title + (filter.isEmpty ? "" : " · filter: \(filter) (\(rows.count))")
+        ListOverlay(title: title, rows: rows, selected: selected,
+                    footer: typed + "Enter jump · N Enter entry N · / filter · Esc close").draw(into: &screen)
+    }
+}
+
+/// The series a run-in point belongs to, read from its marker: 第一，第二，… or 一是，二是，…
+/// (or any other), so that two series under one heading are told apart.
+struct RunInSeries {
+    enum Form { case ordinal, shi, other }
+    let form: Form
+
+    init(_ label: String) {
+        let scalars = Array(label.unicodeScalars.prefix(6))
+        let numerals = Set("一二三四五六七八九十".unicodeScalars)
+        if scalars.first == "第" { form = .ordinal; return }
+        var k = 0
+        while k < scalars.count && numerals.contains(scalars[k]) { k += 1 }
+        form = k > 0 && k < scalars.count && scalars[k] == "是" ? .shi : .other
+    }
+
+    /// The mark drawn before the point.
+    var glyph: String {
+        switch form {
+        case .ordinal: return "·"
+        case .shi: return "–"
+        case .other: return "›"
+        }
     }
 }
 
