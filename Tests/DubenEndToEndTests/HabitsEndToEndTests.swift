@@ -196,4 +196,33 @@ struct HabitsEndToEndTests {
         let s = try pane.waitFor("第三个问题 at the top") { $0.count > 2 && $0[2].contains("第三个问题：全面打好脱贫攻坚战") }
         #expect(s[0].contains("第三个问题"))
     }
+
+    @Test func helpAt30x12WrapsWholeWordsAndListsTheTimelineKeys() throws {
+        let pane = try TmuxPane.reader(columns: 30, rows: 12)
+        try pane.send("h")
+        var page = try pane.waitFor(text: "Help · keys")
+        var body: [String] = []
+        // Page down until the title stops showing how far the help goes.
+        for _ in 0..<60 {
+            body += page.dropFirst().dropLast()
+            guard page[0].contains("%") else { break }
+            let before = page
+            try pane.send("Space")
+            page = try pane.waitFor("the next page of the help") { $0 != before && $0[0].contains("Help · keys") }
+        }
+        #expect(!page[0].contains("%"), "the help's end was reached")
+        // Every ASCII word on screen is a whole word of Docs/KEYS.md (none cut in two).
+        let keys = try String(contentsOf: TmuxPane.repoRoot.appendingPathComponent("Docs/KEYS.md"), encoding: .utf8)
+        func words(_ text: String) -> [String] { text.split { !($0.isASCII && $0.isLetter) }.map(String.init) }
+        let known = Set(words(keys))
+        for row in body {
+            #expect(row.count <= 30)
+            for w in words(row) { #expect(known.contains(w), "\"\(w)\" cut in: \(row)") }
+        }
+        let all = body.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(all.contains("In the timeline (T)"))
+        #expect(all.contains("next month"))
+        #expect(all.contains("In the bookmark list (B)"))
+        #expect(!all.contains("…"))
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import DubenLayout
 import DubenModel
 import DubenUI
 import Testing
@@ -239,4 +241,51 @@ enum RunInSeriesProbe {
         let lines = ReaderView.draw(r).lines
         return lines.first { $0.contains(label) }.map { String($0.split(separator: " ").first { !$0.isEmpty && $0 != "▶" } ?? "") } ?? ""
     }
+}
+
+@Suite("Help wraps")
+struct HelpWrapTests {
+    /// Every row of the help at a width, scrolled through.
+    static func allRows(_ columns: Int, _ rows: Int) -> [String] {
+        var r = S.reader(columns, rows)
+        _ = r.handle(.char("h"))
+        var seen: [String] = []
+        var last: Overlay? = nil
+        while r.overlay != last {
+            last = r.overlay
+            let lines = ReaderView.draw(r).lines
+            if case .help(let top) = r.overlay, seen.count < top + lines.count - 2 {
+                let body = Array(lines.dropFirst().dropLast())
+                seen += body.suffix(top + body.count - seen.count)
+            }
+            _ = r.handle(.char("j"))
+        }
+        return seen
+    }
+
+    @Test(arguments: [20, 30, 43, 44, 80])
+    func noWordIsCut(columns: Int) throws {
+        let rows = Self.allRows(columns, 12)
+        // Every ASCII word shown is a word of the key table.
+        var words: Set<String> = []
+        for (context, bindings) in KeyBindings.table {
+            for text in [context.title] + bindings.flatMap({ [$0.summary] + $0.names }) {
+                for w in text.split(whereSeparator: { !($0.isASCII && ($0.isLetter)) }) { words.insert(String(w)) }
+            }
+        }
+        for row in rows {
+            #expect(S.measureWidth(row) <= columns, "\(row)")
+            for w in row.split(whereSeparator: { !($0.isASCII && ($0.isLetter)) }) {
+                #expect(words.contains(String(w)), "\(columns) columns: \"\(w)\" in \(row)")
+            }
+        }
+        let all = rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(all.contains("In the timeline (T)"))
+        #expect(all.contains("In the bookmark list (B)"))
+        #expect(!all.contains("…"))
+    }
+}
+
+extension UITestSupport {
+    static func measureWidth(_ s: String) -> Int { DubenLayout.DisplayWidth().width(of: s.replacingOccurrences(of: "\u{0}", with: "")) }
 }

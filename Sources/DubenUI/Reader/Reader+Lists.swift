@@ -1,3 +1,4 @@
+import DubenLayout
 import DubenModel
 
 /// The overlays' keys: contents, library, help and occasion lists here; the bookmark list in
@@ -55,7 +56,8 @@ extension Reader {
         case .help(let scroll):
             // The help scrolls like a list whose entries are its possible top rows; Enter
             // moves down a line, as in the text.
-            let lastTop = max(0, HelpView.lineCount - metrics.listRows)
+            let count = HelpView.rows(self, width: columns, measure: DisplayWidth(ambiguousWidth: ambiguousWidth)).count
+            let lastTop = max(0, count - metrics.listRows)
             overlay = .help(scroll: moveSelection(scroll, count: lastTop + 1, action: action == .choose ? .selectNext : action))
         case .occasion(let selected, let items):
             if action == .choose {

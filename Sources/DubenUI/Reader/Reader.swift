@@ -55,6 +55,7 @@ public struct Reader {
     public let indent: LayoutOptions.Indent
     let layouts: LayoutCache
     let timelineCache = TimelineCache()
+    let helpCache = HelpCache()
 
     /// Smallest terminal the reader draws in; smaller ones get a notice.
     public static let minimumColumns = ScreenMetrics.minimumColumns

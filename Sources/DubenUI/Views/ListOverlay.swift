@@ -108,8 +108,12 @@ enum LibraryView {
 }
 
 /// The key table (h, F1), made from `KeyBindings.table` — the same table Docs/KEYS.md lists:
-/// the page's keys, then one section per context (lists, the bookmark list, the timeline,
-/// prompts).
+/// the page's keys, then one section per context (after `:` and `'`, selecting, lists, the
+/// contents list, the bookmark list, the list of matches, the timeline, prompts).
+///
+/// Rows are wrapped to the screen's width (any width from 20 columns): a summary wraps under
+/// itself beside its keys, or, on a narrow screen, under its keys; lines break between words
+/// and between CJK characters (`DisplayWidth.wrap`), never inside a word that fits a line.
 public enum HelpView {
     /// A row of the help: a key binding, a section heading, or a blank row.
     enum Line {
@@ -130,28 +134,76 @@ public enum HelpView {
         return out
     }()
 
-    static var lineCount: Int { lines.count }
+    /// One screen row of the help: pieces of text at columns, each in a style.
+    struct Row {
+        var pieces: [(x: Int, text: String, style: Style)] = []
+    }
 
-    static func draw(_ reader: Reader, scroll: Int, into screen: inout ScreenBuffer) {
-        ReaderView.bar(&screen, y: 0, left: "Help · keys", right: "", style: .bold)
-        let all = lines
-        let keyWidth = min(24, all.map { line -> Int in
-            if case .binding(let keys, _) = line { return screen.measure.width(of: keys) }
+    /// Below this width a summary goes under its keys instead of beside them.
+    static let sideBySideWidth = 44
+
+    /// The help's rows at a width (about a hundred rows, wrapped when asked for).
+    static func rows(width: Int, measure: DisplayWidth) -> [Row] {
+        var out: [Row] = []
+        let keyWidth = min(24, max(8, width / 3), lines.map { line -> Int in
+            if case .binding(let keys, _) = line { return measure.width(of: keys) }
             return 0
         }.max() ?? 10)
-        let visible = ScreenMetrics(columns: screen.width, rows: screen.height).listRows
-        for (k, line) in all.dropFirst(scroll).prefix(visible).enumerated() {
-            let y = 1 + k
+        let sideBySide = width >= sideBySideWidth
+        for line in lines {
             switch line {
-            case .binding(let keys, let summary):
-                screen.put(screen.measure.truncate(keys, to: keyWidth), x: 2, y: y, style: .bold)
-                screen.put(screen.measure.truncate(summary, to: max(0, screen.width - keyWidth - 5)), x: keyWidth + 4, y: y)
-            case .heading(let title):
-                screen.put(screen.measure.truncate(title, to: max(0, screen.width - 3)), x: 1, y: y, style: .accent)
             case .blank:
-                break
+                out.append(Row())
+            case .heading(let title):
+                for piece in measure.wrap(title, to: max(1, width - 2)) { out.append(Row(pieces: [(1, piece, .accent)])) }
+            case .binding(let keys, let summary):
+                if sideBySide {
+                    let k = measure.wrap(keys, to: keyWidth)
+                    let sx = keyWidth + 4
+                    let s = measure.wrap(summary, to: max(1, width - sx - 1))
+                    for i in 0..<max(k.count, s.count) {
+                        var row = Row()
+                        if i < k.count { row.pieces.append((2, k[i], .bold)) }
+                        if i < s.count { row.pieces.append((sx, s[i], [])) }
+                        out.append(row)
+                    }
+                } else {
+                    for piece in measure.wrap(keys, to: max(1, width - 3)) { out.append(Row(pieces: [(2, piece, .bold)])) }
+                    for piece in measure.wrap(summary, to: max(1, width - 5)) { out.append(Row(pieces: [(4, piece, [])])) }
+                }
             }
         }
-        ReaderView.bar(&screen, y: screen.height - 1, left: "j/k scroll · Esc, q or h close", right: "", style: .dim)
+        return out
     }
+
+    /// The rows at a width, kept by the reader's cache for the width it was last asked for
+    /// (wrapping them all takes milliseconds; a key and a frame both need them).
+    static func rows(_ reader: Reader, width: Int, measure: DisplayWidth) -> [Row] {
+        let cache = reader.helpCache
+        if cache.width == width && cache.ambiguousWidth == measure.ambiguousWidth { return cache.rows }
+        cache.rows = rows(width: width, measure: measure)
+        cache.width = width
+        cache.ambiguousWidth = measure.ambiguousWidth
+        return cache.rows
+    }
+
+    static func draw(_ reader: Reader, scroll: Int, into screen: inout ScreenBuffer) {
+        let all = rows(reader, width: screen.width, measure: screen.measure)
+        let visible = ScreenMetrics(columns: screen.width, rows: screen.height).listRows
+        let top = min(scroll, max(0, all.count - visible))
+        let more = top + visible < all.count ? " · \(min(100, (top + visible) * 100 / max(1, all.count)))%" : ""
+        ReaderView.bar(&screen, y: 0, left: "Help · keys" + more, right: "", style: .bold)
+        for (k, row) in all.dropFirst(top).prefix(visible).enumerated() {
+            for p in row.pieces { screen.put(p.text, x: p.x, y: 1 + k, style: p.style) }
+        }
+        ReaderView.bar(&screen, y: screen.height - 1, left: "j/k/Space scroll · Esc, q or h close", right: "", style: .dim)
+    }
+}
+
+/// The help's rows at the last width asked for. A reference type, so that copies of a `Reader`
+/// share it (as `TimelineCache`).
+final class HelpCache {
+    var width: Int?
+    var ambiguousWidth: Int?
+    var rows: [HelpView.Row] = []
 }
