@@ -17,9 +17,11 @@ static FILE *tty_in = NULL, *tty_out = NULL;
 static int colors = 0;
 static volatile sig_atomic_t pending_signal = 0;
 static volatile sig_atomic_t continued = 0;
+static volatile sig_atomic_t suspend_requested = 0;
 
 static void on_signal(int sig) { pending_signal = sig; }
 static void on_continue(int sig) { (void)sig; continued = 1; }
+static void on_stop(int sig) { (void)sig; suspend_requested = 1; }
 
 static void install(int sig, void (*handler)(int)) {
     struct sigaction sa;
@@ -57,6 +59,10 @@ int duben_term_open(const char *tty_path, int use_color, char *err, int err_leng
     install(SIGTERM, on_signal);
     install(SIGHUP, on_signal);
     install(SIGCONT, on_continue);
+    // Ctrl-Z: the session restores the terminal before stopping (duben_term_suspend). A shell
+    // without job control ignores SIGTSTP; then so do we.
+    struct sigaction current;
+    if (sigaction(SIGTSTP, NULL, &current) == 0 && current.sa_handler != SIG_IGN) install(SIGTSTP, on_stop);
     screen = newterm((char *)term, tty_out, tty_in);
     if (screen == NULL) {
         snprintf(err, err_length, "TERM=%s: cannot initialise the terminal", term);
@@ -196,3 +202,34 @@ int duben_term_take_continued(void) {
     return c;
 }
 
+
+int duben_term_take_suspend(void) {
+    int s = suspend_requested;
+    suspend_requested = 0;
+    return s;
+}
+
+void duben_term_suspend(void) {
+    if (screen == NULL) return;
+    struct sigaction current;
+    if (sigaction(SIGTSTP, NULL, &current) == 0 && current.sa_handler == SIG_IGN) return;
+    curs_set(1);
+    endwin();
+    fflush(tty_out);
+    // Stop with the default action, then take our handler back once continued.
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, NULL);
+    sigset_t set, old;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &set, &old);
+    kill(0, SIGTSTP);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    install(SIGTSTP, on_stop);
+    suspend_requested = 0;
+    reset_prog_mode();
+    clearok(curscr, TRUE);
+}

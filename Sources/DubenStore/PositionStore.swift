@@ -12,9 +12,24 @@ public struct PositionStore: Sendable {
     /// The schema version of `state.json` (independent of the bookmark file's).
     public static let currentVersion = 1
 
+    /// What was being read when a session ended: the document (by id) and the files the
+    /// session was started on (absolute paths as given, sorted), so that `duben` with no file
+    /// or with the same files reopens it.
+    public struct LastRead: Codable, Hashable, Sendable {
+        public var document: String
+        public var files: [String]
+
+        public init(document: String, files: [String]) {
+            self.document = document
+            self.files = files
+        }
+    }
+
     struct StateFile: Codable {
         var version = PositionStore.currentVersion
         var positions: [String: Position] = [:]
+        /// The last session's document and files (absent in files written before resuming).
+        var last: LastRead? = nil
         /// Earlier searches, newest first (absent in files written before there was a history).
         var searchHistory: [String]? = nil
     }
@@ -25,6 +40,11 @@ public struct PositionStore: Sendable {
 
     public func read() throws(StoreError) -> [String: Position] {
         try BookmarkStore.decode(StateFile.self, path: path, knownVersion: PositionStore.currentVersion)?.positions ?? [:]
+    }
+
+    /// What the last session was reading, if it said.
+    public func readLastRead() throws(StoreError) -> LastRead? {
+        try BookmarkStore.decode(StateFile.self, path: path, knownVersion: PositionStore.currentVersion)?.last
     }
 
     /// The search history, newest first.
@@ -42,14 +62,15 @@ public struct PositionStore: Sendable {
     }
 
     /// Records positions (document id → block, offset) in one locked write.
-    public func save(_ positions: [String: (block: Int, offset: Int)], now: String = ISOTime.now()) throws {
-        guard !positions.isEmpty else { return }
+    public func save(_ positions: [String: (block: Int, offset: Int)], last: LastRead? = nil, now: String = ISOTime.now()) throws {
+        guard !positions.isEmpty || last != nil else { return }
         try AtomicJSONFile.withLock(path) {
             // A state file that cannot be read is left alone (the error goes to the caller).
             var file = try BookmarkStore.decode(StateFile.self, path: path, knownVersion: PositionStore.currentVersion) ?? StateFile()
             for (document, p) in positions {
                 file.positions[document] = Position(block: p.block, offset: p.offset, updated: now)
             }
+            if let last { file.last = last }
             try AtomicJSONFile.write(file, to: path)
         }
     }

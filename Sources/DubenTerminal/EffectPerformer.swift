@@ -24,6 +24,9 @@ public struct EffectPerformer: EffectPerforming {
     public var newID: () -> String
     /// Where `y` copies to.
     public var clipboard: Clipboard
+    /// The files this session reads (absolute, sorted), kept with the document being read so
+    /// that the next session on the same files reopens it; nil: not kept (standard input).
+    public var sessionFiles: [String]?
 
     public init(store: BookmarkStore?, positions: PositionStore?, now: @escaping () -> String = { ISOTime.now() },
                 newID: @escaping () -> String = { UUID().uuidString }, clipboard: Clipboard = Clipboard()) {
@@ -51,6 +54,12 @@ public struct EffectPerformer: EffectPerforming {
         return try positions.readSearchHistory()
     }
 
+    /// What the last session was reading (nil when it did not say).
+    public func loadLastRead() throws(StoreError) -> PositionStore.LastRead? {
+        guard let positions else { return nil }
+        return try positions.readLastRead()
+    }
+
     /// Reads the saved reading positions (none when the file does not exist yet).
     public func loadPositions() throws(StoreError) -> [String: ReadingPosition] {
         guard let positions else { return [:] }
@@ -60,7 +69,7 @@ public struct EffectPerformer: EffectPerforming {
     public mutating func perform(_ effect: Effect) -> EffectResult? {
         do {
             switch effect {
-            case .redraw, .quit:
+            case .redraw, .quit, .suspend:
                 return nil
             case .bookmarks(let change):
                 return try perform(change)
@@ -78,9 +87,10 @@ public struct EffectPerformer: EffectPerforming {
                 guard let positions else { return .searchHistorySaved }
                 try positions.save(searchHistory: history)
                 return .searchHistorySaved
-            case .savePositions(let saved):
+            case .savePositions(let saved, let current):
                 guard let positions else { return .positionsSaved }
-                try positions.save(saved.mapValues { ($0.block, $0.offset) }, now: now())
+                let last = current.flatMap { id in sessionFiles.map { PositionStore.LastRead(document: id, files: $0) } }
+                try positions.save(saved.mapValues { ($0.block, $0.offset) }, last: last, now: now())
                 return .positionsSaved
             }
         } catch {

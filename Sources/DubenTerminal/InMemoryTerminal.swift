@@ -15,6 +15,8 @@ public final class InMemoryTerminal: TerminalBackend {
         case signal(Int32)
         /// Resumed after Ctrl-Z (SIGCONT).
         case continued
+        /// Ctrl-Z typed with the terminal's signals on (SIGTSTP).
+        case stop
         /// The terminal goes away.
         case hangUp
     }
@@ -31,6 +33,9 @@ public final class InMemoryTerminal: TerminalBackend {
     private var next = 0
     private var pendingSignal: Int32 = 0
     private var pendingContinued = false
+    private var pendingStop = false
+    /// How many times the session suspended (Ctrl-Z); each is continued at once.
+    public private(set) var suspensions = 0
 
     public init(columns: Int, rows: Int, script: [Step]) {
         size = (columns, rows)
@@ -60,6 +65,7 @@ public final class InMemoryTerminal: TerminalBackend {
             return .resize(columns: c, rows: r)
         case .signal(let s): pendingSignal = s
         case .continued: pendingContinued = true
+        case .stop: pendingStop = true
         case .hangUp: hungUp = true
         }
         return nil
@@ -73,5 +79,14 @@ public final class InMemoryTerminal: TerminalBackend {
     public func takeContinued() -> Bool {
         defer { pendingContinued = false }
         return pendingContinued
+    }
+
+    public func takeSuspendRequest() -> Bool {
+        defer { pendingStop = false }
+        return pendingStop
+    }
+
+    public func suspend() {
+        suspensions += 1
     }
 }

@@ -33,6 +33,9 @@ public enum ReaderSession {
                 switch effect {
                 case .quit: return true
                 case .redraw: full = true
+                case .suspend:
+                    terminal.suspend()
+                    full = true
                 case .countMatches(let pattern, let generation):
                     counter.start(pattern, generation: generation, in: reader.corpus)
                 default:
@@ -50,6 +53,10 @@ public enum ReaderSession {
             if signal != 0 {
                 _ = perform(reader.closingEffects)
                 return Outcome(status: 128 + signal, failures: failures)
+            }
+            if terminal.takeSuspendRequest() {
+                terminal.suspend()
+                full = true
             }
             if terminal.takeContinued() { full = true }
             if let count = counter.take() { reader.apply(.matchCount(total: count.total, generation: count.generation)) }

@@ -17,4 +17,9 @@ public protocol TerminalBackend: AnyObject {
     func takeSignal() -> Int32
     /// Whether the process was continued after Ctrl-Z since the last call (repaint everything).
     func takeContinued() -> Bool
+    /// Whether Ctrl-Z (SIGTSTP) arrived since the last call; cleared.
+    func takeSuspendRequest() -> Bool
+    /// Restores the terminal, stops the process (as Ctrl-Z in a shell) and, once it is
+    /// continued (`fg`), takes the terminal back; the next frame must be drawn in full.
+    func suspend()
 }

@@ -116,4 +116,10 @@ public final class TerminalScreen: TerminalBackend {
 
     /// Whether we were resumed after Ctrl-Z since the last call.
     public func takeContinued() -> Bool { duben_term_take_continued() != 0 }
+
+    /// Whether Ctrl-Z (SIGTSTP) arrived since the last call.
+    public func takeSuspendRequest() -> Bool { duben_term_take_suspend() != 0 }
+
+    /// Restores the terminal and stops (as Ctrl-Z); returns once continued (`fg`).
+    public func suspend() { duben_term_suspend() }
 }

@@ -83,7 +83,8 @@ struct BookmarksCommand: ParsableCommand {
                 return
             }
             var table = TextTable(header: ["ID", "DOCUMENT", "DATE", "PASSAGE", "NOTE"])
-            table.maxWidths = [1: 24, 3: 30, 4: 24]
+            table.maxWidths = [1: 24, 4: 24]
+            table.wrapColumn = 3
             for b in all {
                 table.rows.append([String(b.id.prefix(8)), b.documentTitle, b.displayDate ?? "—",
                                    (b.orphaned ? "(orphaned) " : "") + b.quote.exact.replacingOccurrences(of: "\n", with: " "), b.note ?? ""])

@@ -7,15 +7,13 @@ struct CorpusOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Text files or directories (default: the bundled corpus).", valueName: "path"))
     var paths: [String] = []
 
-    /// The paths given, or the bundled texts.
+    /// The paths given, or the bundled corpus when none are.
     func chosenPaths() throws -> [String] {
-        if paths.isEmpty {
-            guard let bundled = BundledTexts.locate() else {
-                throw CommandFailure("cannot find the bundled texts; set DUBEN_TEXTS to the Texts/ directory or give a path")
-            }
-            return [bundled]
+        guard paths.isEmpty else { return paths }
+        guard let bundled = BundledTexts.locate() else {
+            throw CommandFailure("cannot find the bundled texts; set DUBEN_TEXTS to the Texts/ directory or give a path")
         }
-        return paths
+        return [bundled]
     }
 
     /// Reads and decodes the files without parsing them (`CorpusLoader.readSources`),
@@ -33,7 +31,22 @@ struct CorpusOptions: ParsableArguments {
 
     /// Loads the corpus, printing warnings; on failure prints one line and exits with status 2.
     func load() throws -> Corpus {
-        let chosen = try chosenPaths()
+        try load(paths: try chosenPaths())
+    }
+
+    /// The files a session reads, as the reader remembers them: absolute, standardised and
+    /// sorted; nil when standard input is among them (it cannot be read again).
+    static func sessionFiles(_ chosen: [String]) -> [String]? {
+        guard !chosen.contains("-") else { return nil }
+        let cwd = FileManager.default.currentDirectoryPath
+        return chosen.map { path in
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: cwd).appendingPathComponent(path)
+            return url.standardizedFileURL.path
+        }.sorted()
+    }
+
+    /// Loads these paths, printing warnings; on failure prints one line and exits with status 2.
+    func load(paths chosen: [String]) throws -> Corpus {
         do {
             let corpus = try CorpusLoader().load(paths: chosen)
             for warning in corpus.warnings { Terminal.warn(warning) }

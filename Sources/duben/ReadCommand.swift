@@ -14,33 +14,48 @@ struct ReadCommand: ParsableCommand {
         abstract: "Open the reader (the default command).",
         discussion: """
             Keys: h or F1 in the reader, or Docs/KEYS.md. The terminal is opened on /dev/tty, so \
-            `duben - < file` and `cat file | duben -` work. NO_COLOR turns colours off. Reading \
-            positions are saved on the way out (q, SIGINT, SIGTERM, SIGHUP). A bookmark, note, \
-            export or position that cannot be written is shown on the status line and printed on \
-            standard error after the reader exits. v selects sentences; m bookmarks and y copies \
-            the selection (or the quotation at the top, or the first sentence on screen) with its \
+            `duben - < file` and `cat file | duben -` work. NO_COLOR turns colours off. The first \
+            document is drawn at once and the rest of the library is read in the background \
+            ("indexing 43%" on the status line). Reading positions are saved on the way out (q, \
+            SIGINT, SIGTERM, SIGHUP), with the document being read and the files: `duben` with no \
+            path reopens those files at that document, and so does `duben` with the same paths \
+            ("resumed" on the status line; not with --no-resume). A bookmark, note, export or \
+            position that cannot be written is shown on the status line and printed on standard \
+            error after the reader exits. v selects sentences; m bookmarks and y copies the \
+            selection (or the quotation at the top, or the first sentence on screen) with its \
             citation in --style; y uses wl-copy, xclip, xsel, pbcopy or tmux's buffer, and OSC 52 \
             only with --osc52.
             """)
 
     @OptionGroup var layout: LayoutArguments
     @Flag(help: "Do not use colours (also when NO_COLOR is set).") var noColor = false
-    @Flag(help: "Start every document at the top instead of where it was left.") var noResume = false
+    @Flag(help: "Start every document at the top instead of where it was left, and do not reopen the last document.") var noResume = false
     @Flag(help: "Let y copy through the terminal (OSC 52) when no clipboard tool works.") var osc52 = false
     @OptionGroup var bookmarkFile: BookmarkFileOption
     @OptionGroup var citation: CitationStyleOptions
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
+        let store = bookmarkFile.store
+        let positions = PositionStore(path: store.statePath)
+        // What the last session read: with no path, its files again (when they are all still
+        // there); with the same files, its document.
+        let last = noResume ? nil : try? positions.readLastRead()
+        var chosen = try corpusOptions.chosenPaths()
+        if corpusOptions.paths.isEmpty, isatty(STDOUT_FILENO) == 1, let files = last?.files, !files.isEmpty,
+           files.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
+            chosen = files
+        }
+        let sessionFiles = CorpusOptions.sessionFiles(chosen)
         guard isatty(STDOUT_FILENO) == 1 else {
-            RenderCommand.write(try corpusOptions.load(), only: nil, options: layout.options(terminalColumns: nil))
+            RenderCommand.write(try corpusOptions.load(paths: chosen), only: nil, options: layout.options(terminalColumns: nil))
             return
         }
         // First screen first: the first document now, the rest of the library on a thread.
         let indexer: LibraryIndexer
         do {
-            indexer = try LibraryIndexer(paths: try corpusOptions.chosenPaths())
-        } catch let error as LoadError {
+            indexer = try LibraryIndexer(paths: chosen)
+        } catch {
             throw CommandFailure(error.description)
         }
         let corpus = indexer.initial
@@ -51,9 +66,8 @@ struct ReadCommand: ParsableCommand {
         default: break
         }
         let color = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let store = bookmarkFile.store
-        var performer = EffectPerformer(store: store, positions: PositionStore(path: store.statePath),
-                                        clipboard: Clipboard(allowOSC52: osc52))
+        var performer = EffectPerformer(store: store, positions: positions, clipboard: Clipboard(allowOSC52: osc52))
+        performer.sessionFiles = sessionFiles
         var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
                             ambiguousWidth: layout.ambiguousWidth, indent: layout.indentMode,
                             bookmarks: performer.loadBookmarks(), citationStyle: citation.citationStyle)
@@ -70,6 +84,7 @@ struct ReadCommand: ParsableCommand {
         if !noResume {
             do {
                 reader.restore(positions: try performer.loadPositions())
+                if let last, last.files == sessionFiles { reader.resume(document: last.document) }
             } catch {
                 notices.append(.error("\(error.description); reading positions not restored"))
             }

@@ -22,13 +22,22 @@ struct TOCCommand: ParsableCommand {
         }
         // Titles and headings come from files: shown as the screen shows them, never as controls.
         let measure = DisplayWidth()
+        // On a terminal, long headings wrap under themselves; to a file they stay one line.
+        let width = TerminalWidth.columns()
+        func line(_ indent: String, _ text: String) {
+            guard let width else { print(indent + text); return }
+            let room = max(TextTable.minimumWrapWidth, width - measure.width(of: indent))
+            for (k, piece) in measure.wrap(text, to: room).enumerated() {
+                print((k == 0 ? indent : indent + "  ") + piece)
+            }
+        }
         for (n, d) in docs.enumerated() {
             if n > 0 { print("") }
             print("\(d.id)  \(measure.shown(d.title))")
             if d.toc.isEmpty { print("  (no headings)") }
             for e in d.toc {
                 let indent = String(repeating: "  ", count: e.level)
-                print("\(indent)\(measure.shown(e.label))  [block \(e.block)]")
+                line(indent, "\(measure.shown(e.label))  [block \(e.block)]")
             }
         }
     }

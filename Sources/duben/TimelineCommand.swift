@@ -18,6 +18,8 @@ struct TimelineCommand: ParsableCommand {
 
     @Option(help: "Only items dated on or after this date (overlap).") var from: DateArgument?
     @Option(help: "Only items dated on or before this date (overlap).") var to: DateArgument?
+    @Option(help: "Only items dated within this day, month or year (see --overlap).") var on: DateArgument?
+    @Flag(help: "With --on, also items whose coarser date may include that day.") var overlap = false
     @Option(help: "Only quotations whose text or citation contains this text.") var match: String?
     @Option(help: "Group by month or day.") var by: Timeline.Grouping = .month
     @Flag(help: "Print JSON: [{\"period\": \"2020-03\", \"count\": 34, \"passages\": 0}, …].") var json = false
@@ -31,13 +33,20 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         let corpus = try corpusOptions.load()
-        let query = QuotationQuery(from: from?.date, to: to?.date, match: match)
+        let from = on?.date ?? self.from?.date, to = on?.date ?? self.to?.date
+        let query = QuotationQuery(from: from, to: to, match: match)
+        var coarser: [String] = []
         let items = Chronology(corpus, includePassages: true).items.filter { item in
+            // --on: that day only (coarser dates counted for the closing line).
+            if let day = on?.date, !overlap, !item.date.isWithin(day) {
+                if item.date.overlaps(from: day, to: day) && (item.kind != .quotation || match == nil) { coarser.append(item.date.description) }
+                return false
+            }
             if item.kind == .quotation, let q = item.quotation {
                 return query.matches(corpus.documents[item.documentIndex].quotations[q], in: corpus.documents[item.documentIndex])
             }
             // Report passages follow the date filters only; --match is about quotations.
-            return match == nil && (from == nil && to == nil || item.date.overlaps(from: from?.date, to: to?.date))
+            return match == nil && (from == nil && to == nil || item.date.overlaps(from: from, to: to))
         }
         let timeline = Timeline(items, by: by)
         if json {
@@ -56,13 +65,15 @@ struct TimelineCommand: ParsableCommand {
         print(table.render(width: measure), terminator: "")
         let total = timeline.periods.reduce(0) { $0 + $1.count }
         print("\(total) quotation\(total == 1 ? "" : "s")")
+        if !coarser.isEmpty, let day = on?.date { print(DateFormatting.coarser(coarser, than: day)) }
         let passages = timeline.periods.flatMap(\.passages)
         if !passages.isEmpty {
-            print("\nReport passages:")
+            print("\nDated documents and report passages:")
             var t = TextTable(header: ["DATE", "KIND", "DOCUMENT", "MARKER"])
             t.maxWidths = [2: 30]
             for p in passages {
-                t.rows.append([DateFormatting.span(p.date), p.kind.rawValue, corpus.documents[p.documentIndex].title, p.label])
+                t.rows.append([DateFormatting.span(p.date), p.kind.rawValue, corpus.documents[p.documentIndex].title,
+                               p.kind == .document ? "—" : p.label])
             }
             print(t.render(width: measure), terminator: "")
         }

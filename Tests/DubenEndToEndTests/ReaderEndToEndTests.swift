@@ -157,9 +157,8 @@ struct BookmarksEndToEndTests {
             try pane.waitFor(text: "duben-exited=0")
         }
         let pane = try TmuxPane(command)
-        // Reopens on the first document; Tab goes back to where the collection was left.
-        try pane.waitForReady()
-        try pane.send("Tab")
+        // Reopens the collection (the document being read) where it was left.
+        try pane.waitFor(text: "resumed")
         try pane.waitFor("the restored position with its marker") { $0.count > 2 && $0[2].hasPrefix("▌") && $0[2].contains("流行性疾病不分国界") }
         try pane.send("j", "k")
         try pane.waitFor(text: "quotation 9/59")

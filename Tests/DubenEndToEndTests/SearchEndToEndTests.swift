@@ -100,7 +100,8 @@ struct SearchEndToEndTests {
             try pane.waitFor(text: "duben-exited=0")
         }
         let pane = try TmuxPane(command)
-        try pane.waitForReady()
+        // It reopens the document of the match it left ("resumed").
+        try pane.waitFor(text: "resumed")
         try pane.send("/", "Up")
         try pane.waitFor(text: "/合作共赢")
     }

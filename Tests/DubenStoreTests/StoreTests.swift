@@ -296,3 +296,22 @@ struct StoreTests {
         #expect(BookmarkStore(path: "/tmp/x/b.json").statePath == "/tmp/x/state.json")
     }
 }
+
+@Suite("Last document read")
+struct LastReadTests {
+    @Test func savedWithThePositionsAndReadBack() throws {
+        let dir = TestSupport.temporaryDirectory("duben-last")
+        defer { TestSupport.remove(dir) }
+        let store = PositionStore(path: dir.appendingPathComponent("state.json").path)
+        #expect(try store.readLastRead() == nil)
+        try store.save(["a": (3, 4)], last: PositionStore.LastRead(document: "a", files: ["/x/Texts"]))
+        #expect(try store.readLastRead() == PositionStore.LastRead(document: "a", files: ["/x/Texts"]))
+        #expect(try store.read()["a"]?.block == 3)
+        // A save without a document keeps the last one.
+        try store.save(["b": (1, 0)])
+        #expect(try store.readLastRead()?.document == "a")
+        try store.save(searchHistory: ["x"])
+        #expect(try store.readLastRead()?.document == "a")
+    }
+}
+

@@ -86,7 +86,8 @@ struct BookmarkReaderTests {
         let first = ReadingPosition(block: r.page.left[0]?.block ?? -1, offset: r.page.left[0]?.offset ?? -1)
         let effects = r.handle(.char("q"))
         #expect(effects == [.savePositions([S.bundled.documents[0].id: first,
-                                            S.bundled.documents[1].id: ReadingPosition(block: r.top.block, offset: r.topOffset)]),
+                                            S.bundled.documents[1].id: ReadingPosition(block: r.top.block, offset: r.topOffset)],
+                                           current: S.bundled.documents[1].id),
                             .quit])
         #expect(first.block > 0, "the first document was left after a page")
     }

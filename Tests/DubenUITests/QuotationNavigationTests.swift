@@ -66,7 +66,7 @@ struct QuotationNavigationTests {
         #expect(r.currentQuotation?.citation.date.start.iso == "2020-01-22")
         let before = r.top
         S.type(&r, [.char("@")] + S.chars("2021-01-01") + [.enter])
-        #expect(r.message == "No quotation on or after 2021-01-01")
+        #expect(r.message == "Nothing dated on or after 2021-01-01")
         #expect(r.top == before)
         S.type(&r, [.char("@")] + S.chars("soon") + [.enter])
         #expect(r.message?.hasPrefix("Not a date") == true)
@@ -87,10 +87,12 @@ struct QuotationNavigationTests {
 
     @Test func dateOrderCoversEveryQuotationOnce() {
         var r = S.reader(80, 24)
+        // From the earliest dated item (the 2018 speech), every quotation, then the April report.
+        _ = r.handle(.backTab)
         _ = r.handle(.char(")"))
         var seen: [String] = []
         var dates: [PartialDate] = []
-        for _ in 0..<59 {
+        for _ in 0..<60 {
             if let q = r.currentQuotation { seen.append("\(q.index)"); dates.append(q.citation.date.start) }
             _ = r.handle(.char(")"))
         }
@@ -116,9 +118,11 @@ struct QuotationNavigationTests {
         var r = S.reader(80, 24)
         _ = r.handle(.char("T"))
         let periods = r.timelinePeriods(filter: "")
-        #expect(periods.map(\.period.key) == ["2020-01", "2020-02", "2020-03", "2020-04"])
-        #expect(periods.map(\.period.count) == [2, 20, 34, 3])
-        #expect(periods[3].period.passages.count == 5)
+        // The 2018 speech is a dated document (a passage of its month, no quotation).
+        #expect(periods.map(\.period.key) == ["2018-02", "2020-01", "2020-02", "2020-03", "2020-04"])
+        #expect(periods.map(\.period.count) == [0, 2, 20, 34, 3])
+        #expect(periods[0].items.map(\.kind) == [.document])
+        #expect(periods[4].period.passages.count == 5)
         let screen = ReaderView.draw(r).lines
         #expect(screen.filter { $0.contains("█") }.count == 4)
         S.type(&r, [.char("/")] + S.chars("特朗普") + [.enter])
@@ -126,7 +130,7 @@ struct QuotationNavigationTests {
         #expect(ReaderView.draw(r).lines[0].contains("filter: 特朗普 (5)"))
         #expect(ReaderView.draw(r).lines[0].contains("Timeline · 5 quotations · 2020-02-07 — 2020-03-27"))
         // The cached timeline follows the filter back and forth.
-        #expect(r.timelinePeriods(filter: "").map(\.period.count) == [2, 20, 34, 3])
+        #expect(r.timelinePeriods(filter: "").map(\.period.count) == [0, 2, 20, 34, 3])
         #expect(r.timelinePeriods(filter: "特朗普").map(\.period.count) == [1, 4])
         S.type(&r, [.right, .char("j"), .enter])
         #expect(r.overlay == .none)

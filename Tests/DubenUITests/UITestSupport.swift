@@ -64,7 +64,7 @@ struct MemoryWorld {
         if case .quit = effect { return nil }
         if let failure { return .failed(failure) }
         switch effect {
-        case .redraw, .quit: return nil
+        case .redraw, .quit, .suspend: return nil
         case .bookmarks(.add(let draft)):
             lastID += 1
             let b = draft.stamped(id: "id-\(lastID)", now: "2026-11-30T00:00:00Z")
@@ -87,7 +87,7 @@ struct MemoryWorld {
             guard exports[path] == nil else { return .failed(.error("\(path) exists; not overwritten")) }
             exports[path] = (format, list)
             return .exported(count: list.count, path: path)
-        case .savePositions(let p):
+        case .savePositions(let p, _):
             positions.merge(p) { _, new in new }
             return .positionsSaved
         case .countMatches(let pattern, let generation):

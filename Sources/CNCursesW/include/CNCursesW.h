@@ -26,8 +26,8 @@ enum {
 enum { DUBEN_READ_NONE = 0, DUBEN_READ_CHAR = 1, DUBEN_READ_KEY = 2, DUBEN_READ_HANGUP = 3 };
 
 /// Opens the terminal on `tty_path` (normally /dev/tty) for both input and output, so that
-/// standard input and output may be pipes. Installs handlers for SIGINT, SIGTERM, SIGHUP and
-/// SIGCONT first (ncurses then leaves them alone). Returns 0, or -1 with a one-line reason in
+/// standard input and output may be pipes. Installs handlers for SIGINT, SIGTERM, SIGHUP,
+/// SIGCONT and SIGTSTP (unless ignored: no job control) first (ncurses then leaves them alone). Returns 0, or -1 with a one-line reason in
 /// `err`; on failure the terminal is untouched.
 int duben_term_open(const char *tty_path, int use_color, char *err, int err_length);
 
@@ -58,5 +58,12 @@ int duben_term_take_signal(void);
 
 /// Whether the process was continued (SIGCONT) since the last call: the screen needs a repaint.
 int duben_term_take_continued(void);
+
+/// Whether SIGTSTP (Ctrl-Z) arrived since the last call; cleared.
+int duben_term_take_suspend(void);
+
+/// Restores the terminal (endwin), stops the process group with SIGTSTP and returns once it is
+/// continued, with the next refresh repainting the whole screen.
+void duben_term_suspend(void);
 
 #endif

@@ -1,7 +1,8 @@
-/// Something dated in a corpus: a quotation, a news report's dateline or day marker, or a
+/// Something dated in a corpus: a quotation, a dated document (a speech or report dated by its
+/// metadata, the date line under its title or its dateline), a news report's day marker, or a
 /// section dated by the date line under its heading.
 public struct DatedItem: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable { case quotation, dateline, dayMarker, sectionDate }
+    public enum Kind: String, Hashable, Sendable { case quotation, document, dateline, dayMarker, sectionDate }
     public var kind: Kind
     public var documentIndex: Int
     /// The quotation's index in its document (quotations only).
@@ -10,7 +11,8 @@ public struct DatedItem: Hashable, Sendable {
     public var block: Int
     public var offset: Int
     public var date: DateSpan
-    /// The occasion (quotations) or the marker as written (report passages).
+    /// The occasion (quotations), the title (documents) or the marker as written (report
+    /// passages).
     public var label: String
     /// Position in reading order, for ties.
     public var readingOrder: Int
@@ -29,6 +31,10 @@ extension DatedItem.Kind {
 
 /// The dated items of a corpus in date order: earlier first; a month-precision date before the
 /// days of that month (`PartialDate` ordering); ties in reading order; items without a year last.
+///
+/// A document with a date of its own (`Document.ownDate`) is an item at its start, so that a
+/// speech is a target of `@`, `)` and `(` and shows in the timeline; its dateline, which gives
+/// that date, is then not listed again as a passage.
 public struct Chronology: Sendable {
     public let items: [DatedItem]
 
@@ -37,13 +43,18 @@ public struct Chronology: Sendable {
         var order = 0
         for (d, doc) in corpus.documents.enumerated() {
             var docItems: [DatedItem] = []
+            let own = doc.ownDate
+            if let date = own {
+                docItems.append(DatedItem(kind: .document, documentIndex: d, quotation: nil, block: 0, offset: 0,
+                                          date: date, label: doc.title, readingOrder: 0))
+            }
             for q in doc.quotations {
                 docItems.append(DatedItem(kind: .quotation, documentIndex: d, quotation: q.index,
                                           block: q.startBlock, offset: 0,
                                           date: q.citation.date, label: q.citation.occasion, readingOrder: 0))
             }
             if includePassages {
-                for p in [doc.dateline].compactMap({ $0 }) + doc.datedPassages {
+                for p in [own == nil ? doc.dateline : nil].compactMap({ $0 }) + doc.datedPassages {
                     docItems.append(DatedItem(kind: DatedItem.Kind(p.kind), documentIndex: d, quotation: nil,
                                               block: p.block, offset: p.offset, date: p.date, label: p.marker, readingOrder: 0))
                 }
@@ -64,6 +75,11 @@ public struct Chronology: Sendable {
     /// mean), in date order.
     public func firstIndex(onOrAfter date: PartialDate) -> Int? {
         items.firstIndex { $0.date.start.year != nil && $0.date.start.lowerBound >= date.lowerBound }
+    }
+
+    /// The index of a document's own item in date order.
+    public func index(ofDocument d: Int) -> Int? {
+        items.firstIndex { $0.documentIndex == d && $0.kind == .document }
     }
 
     /// The index of a quotation in date order.

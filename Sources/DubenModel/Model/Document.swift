@@ -47,6 +47,12 @@ public struct Document: Sendable {
     /// notes.
     public var notesBeforeTitle = 0
 
+    /// The date the document itself gives (not one made from its quotations): the metadata's,
+    /// else the date line under its title, else a report's dateline.
+    public var ownDate: DateSpan? {
+        metadata?.date ?? citation?.date ?? dateline?.date
+    }
+
     /// The document's date or date span: metadata first, then its own citation (the date line
     /// under its title), then the dateline, then the span of its quotations and dated sections.
     public var date: DateSpan? {

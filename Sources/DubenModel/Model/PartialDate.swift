@@ -112,6 +112,12 @@ public struct DateSpan: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { end.map { "\(start.iso)/\($0.iso)" } ?? start.iso }
 
+    /// Whether every day the span may mean falls within `date` (a day, month or year): the
+    /// exact-day rule of `--on`. "2020-03" is not within 2020-03-27; "2020-03-27" is within 2020-03.
+    public func isWithin(_ date: PartialDate) -> Bool {
+        start.year != nil && start.lowerBound >= date.lowerBound && last.upperBound <= date.upperBound
+    }
+
     /// The same span with a year filled in where it is missing.
     public func withYear(_ year: Int) -> DateSpan {
         var s = self

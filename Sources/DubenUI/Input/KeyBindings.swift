@@ -12,6 +12,8 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // While selecting.
     case extendSentence, shrinkSentence, extendParagraph, shrinkParagraph
     case help, redraw, quit, closeOverlay
+    // Habits from less and vim.
+    case showInfo, suspend, commandPrefix, markPrefix, jumpBack, jumpOlder
     // Lists (contents, library, occasion, bookmarks, help) and the timeline.
     case selectNext, selectPrevious, selectPageDown, selectPageUp, selectFirst, selectLast, choose, close
     case editNote, deleteBookmark, undoDelete
@@ -25,10 +27,16 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     /// The page of text.
     case reader
+    /// The key after `:` on the page (as in less).
+    case afterColon
+    /// The key after `'` on the page (as in less).
+    case afterQuote
     /// While sentences are selected (v); other keys are the page's.
     case selection
     /// Every list: contents (t), library (L), occasion (o), bookmarks (B), help (h).
     case list
+    /// The contents list (t), on top of the list keys.
+    case contents
     /// The bookmark list, on top of the list keys.
     case bookmarkList
     /// The occurrences list (&), on top of the list keys.
@@ -48,13 +56,16 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .occurrenceList: return "In the list of matches (&)"
         case .timeline: return "In the timeline (T)"
         case .prompt: return "In prompts (/, ?, &, @, notes, export, filter)"
+        case .afterColon: return "After : (as in less)"
+        case .afterQuote: return "After ' (as in less)"
+        case .contents: return "In the contents list (t)"
         }
     }
 
     /// The context whose rows apply when this one has none for a key.
     var fallback: KeyContext? {
         switch self {
-        case .bookmarkList, .occurrenceList: return .list
+        case .bookmarkList, .occurrenceList, .contents: return .list
         case .selection: return .reader
         default: return nil
         }
@@ -86,11 +97,11 @@ public enum KeyBindings {
         KeyBinding([.char("k"), .up, .ctrl("p")], ["k", "↑", "Ctrl-P"], .lineUp, "line up"),
         KeyBinding([.char(" "), .char("f"), .pageDown, .ctrl("f")], ["Space", "f", "PgDn", "Ctrl-F"], .pageDown, "page down"),
         KeyBinding([.char("b"), .pageUp, .ctrl("b")], ["b", "PgUp", "Ctrl-B"], .pageUp, "page up"),
-        KeyBinding([.char("d")], ["d"], .halfPageDown, "half page down"),
-        KeyBinding([.char("u")], ["u"], .halfPageUp, "half page up"),
-        KeyBinding([.char("g"), .home], ["g", "Home"], .documentStart, "start of document"),
-        KeyBinding([.char("G"), .end], ["G", "End"], .documentEnd, "end of document"),
-        KeyBinding([.char("%")], ["N%"], .percent, "go to N% of the document (type N, then %)"),
+        KeyBinding([.char("d"), .ctrl("d")], ["d", "Ctrl-D"], .halfPageDown, "half page down"),
+        KeyBinding([.char("u"), .ctrl("u")], ["u", "Ctrl-U"], .halfPageUp, "half page up"),
+        KeyBinding([.char("g"), .home], ["g", "Home"], .documentStart, "start of document (Ng: line N)"),
+        KeyBinding([.char("G"), .end], ["G", "End"], .documentEnd, "end of document (NG: line N)"),
+        KeyBinding([.char("%"), .char("p")], ["N%", "Np"], .percent, "go to N% of the document (type N, then % or p)"),
         KeyBinding([.char("}")], ["}"], .nextHeading, "next heading"),
         KeyBinding([.char("{")], ["{"], .previousHeading, "previous heading"),
         KeyBinding([.tab], ["Tab"], .nextDocument, "next document"),
@@ -112,8 +123,13 @@ public enum KeyBindings {
         KeyBinding([.char("v")], ["v"], .select, "select sentences, from the first one on screen"),
         KeyBinding([.char("m")], ["m"], .bookmark, "bookmark the quotation or first sentence (note)"),
         KeyBinding([.char("y")], ["y"], .copy, "copy what m keeps, with its citation"),
-        KeyBinding([.char("B"), .char("'")], ["B", "'"], .bookmarkList, "bookmark list (e note, x delete, u undo)"),
+        KeyBinding([.char("B")], ["B"], .bookmarkList, "bookmark list (e note, x delete, u undo)"),
         KeyBinding([.char("E")], ["E"], .export, "export bookmarks to a file"),
+        KeyBinding([.char("'")], ["''"], .markPrefix, "back to where the last jump started, and again to return"),
+        KeyBinding([.ctrl("o")], ["Ctrl-O"], .jumpOlder, "walk back through earlier jumps, across documents"),
+        KeyBinding([.char(":")], [":n", ":p"], .commandPrefix, "next or previous document (as Tab, Shift-Tab)"),
+        KeyBinding([.char("="), .ctrl("g")], ["=", "Ctrl-G"], .showInfo, "document, section, line, percent and byte offset"),
+        KeyBinding([.ctrl("z")], ["Ctrl-Z"], .suspend, "suspend to the shell (fg returns)"),
         KeyBinding([.char("h"), .function(1)], ["h", "F1"], .help, "this help"),
         KeyBinding([.ctrl("l")], ["Ctrl-L"], .redraw, "redraw the screen"),
         KeyBinding([.char("q")], ["q"], .quit, "quit (closes an open overlay first)"),
@@ -176,6 +192,24 @@ public enum KeyBindings {
         KeyBinding([.ctrl("l")], ["Ctrl-L"], .redraw, "redraw the screen"),
     ]
 
+    /// The contents list, on top of `list`.
+    public static let contents: [KeyBinding] = [
+        KeyBinding([.enter], ["N Enter"], .choose, "jump to the entry; after a number N, to the Nth top-level entry"),
+        KeyBinding([.char("/")], ["/"], .filter, "filter by part of a heading (Enter on empty clears)"),
+        KeyBinding([.escape], ["Esc"], .cancel, "clear the filter, else close"),
+    ]
+
+    /// After `:` on the page.
+    public static let afterColon: [KeyBinding] = [
+        KeyBinding([.char("n")], ["n"], .nextDocument, "next document"),
+        KeyBinding([.char("p")], ["p"], .previousDocument, "previous document"),
+    ]
+
+    /// After `'` on the page.
+    public static let afterQuote: [KeyBinding] = [
+        KeyBinding([.char("'")], ["'"], .jumpBack, "back to where the last jump started (again: return)"),
+    ]
+
     /// Prompts. Any other character typed is inserted at the cursor.
     public static let prompt: [KeyBinding] = [
         KeyBinding([.enter], ["Enter"], .accept, "accept"),
@@ -204,6 +238,9 @@ public enum KeyBindings {
         case .occurrenceList: return occurrenceList
         case .timeline: return timeline
         case .prompt: return prompt
+        case .afterColon: return afterColon
+        case .afterQuote: return afterQuote
+        case .contents: return contents
         }
     }
 

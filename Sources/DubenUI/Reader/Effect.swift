@@ -13,6 +13,9 @@ public enum Effect: Equatable, Sendable {
     case redraw
     /// Leave the reader.
     case quit
+    /// Stop the process as Ctrl-Z does in a shell (the terminal restored), and repaint when
+    /// it is continued.
+    case suspend
     /// Change the bookmark file.
     case bookmarks(BookmarkChange)
     /// Write `bookmarks` to a new file at `path` (never over an existing one), citing in `style`.
@@ -25,8 +28,9 @@ public enum Effect: Equatable, Sendable {
     case countMatches(SearchPattern, generation: Int)
     /// Keep the search history (newest first) in `state.json`.
     case saveSearchHistory([String])
-    /// Record where each document was left (document id → position) in `state.json`.
-    case savePositions([String: ReadingPosition])
+    /// Record where each document was left (document id → position) in `state.json`, and
+    /// the document being read (`current`, by id) so that the next session reopens it.
+    case savePositions([String: ReadingPosition], current: String? = nil)
 }
 
 /// A change to the bookmark file, applied under its lock by the session.

@@ -5,7 +5,8 @@ import DubenStore
 /// list); the reader keeps one overlay at a time.
 public enum Overlay: Hashable, Sendable {
     case none
-    case tableOfContents(selected: Int)
+    /// The contents list: the selected row among the entries the filter keeps.
+    case tableOfContents(selected: Int, filter: String = "")
     case library(selected: Int)
     case help(scroll: Int)
     /// The quotations of one occasion (same occasion, same date).
@@ -23,7 +24,8 @@ public enum Overlay: Hashable, Sendable {
         case .timeline: return .timeline
         case .bookmarks: return .bookmarkList
         case .occurrences: return .occurrenceList
-        case .tableOfContents, .library, .help, .occasion: return .list
+        case .tableOfContents: return .contents
+        case .library, .help, .occasion: return .list
         }
     }
 

@@ -8,6 +8,44 @@ extension Reader {
             resize(columns: c, rows: r)
             return [.redraw]
         }
+        // A jump records where it started (for '' and Ctrl-O) once it has moved the page.
+        let before = here
+        let jump = isJump(key)
+        let effects = dispatch(key)
+        if jump && here != before { jumps.record(before) }
+        return effects
+    }
+
+    /// Page actions that are jumps (recorded in the jump list), as in less and vim.
+    static let jumpActions: Set<Action> = [
+        .documentStart, .documentEnd, .percent, .nextHeading, .previousHeading, .nextDocument, .previousDocument,
+        .nextMatch, .previousMatch, .nextQuotation, .previousQuotation, .nextByDate, .previousByDate,
+    ]
+
+    /// Whether `key`, in the present state, is a jump: a page jump, a list's choice, an accepted
+    /// search or date, `:n`/`:p`.
+    func isJump(_ key: Key) -> Bool {
+        if let p = prompt {
+            let jumping = p.kind == .searchForward || p.kind == .searchBackward || p.kind == .date
+            return jumping && KeyBindings.action(for: key, in: .prompt) == .accept
+        }
+        if overlay != .none { return KeyBindings.action(for: key, in: overlay.keyContext) == .choose }
+        if pendingPrefix == .commandPrefix { return true }
+        guard selection == nil, let action = KeyBindings.action(for: key, in: .reader) else { return false }
+        return Reader.jumpActions.contains(action)
+    }
+
+    /// The page's place: the document and the first character shown.
+    public var here: Place { Place(document: documentIndex, block: top.block, offset: topOffset) }
+
+    /// Shows a place (another document where it says, not where that document was left).
+    mutating func go(to place: Place) {
+        guard place.document >= 0, place.document < corpus.documents.count else { return }
+        if place.document != documentIndex { open(document: place.document) }
+        show(block: place.block, offset: place.offset)
+    }
+
+    mutating func dispatch(_ key: Key) -> [Effect] {
         if prompt != nil { return handlePrompt(key) }
         if overlay != .none { return handleOverlay(key) }
         if isTooSmall {
@@ -15,6 +53,16 @@ extension Reader {
             return KeyBindings.action(for: key, in: .reader) == .quit ? closingEffects + [.quit] : []
         }
         notice = nil
+        if let prefix = pendingPrefix {
+            pendingPrefix = nil
+            count = nil
+            let context: KeyContext = prefix == .commandPrefix ? .afterColon : .afterQuote
+            guard let action = KeyBindings.action(for: key, in: context) else {
+                notice = .info("No such command after \(prefix == .commandPrefix ? ":" : "'") — press h for help")
+                return []
+            }
+            return perform(action, count: nil)
+        }
         if case .char(let c) = key, let d = c.wholeNumberValue, c.isASCII {
             count = min(9_999, (count ?? 0) * 10 + d)
             notice = .info("\(count!)")
@@ -37,12 +85,14 @@ extension Reader {
         switch action {
         case .lineDown: setTop(advance(top, by: count ?? 1))
         case .lineUp: setTop(retreat(top, by: count ?? 1))
-        case .pageDown: setTop(advance(top, by: page))
-        case .pageUp: setTop(retreat(top, by: page))
-        case .halfPageDown: setTop(advance(top, by: max(1, page / 2)))
-        case .halfPageUp: setTop(retreat(top, by: max(1, page / 2)))
-        case .documentStart: setTop(RowPosition(block: 0, row: 0))
-        case .documentEnd: setTop(maxTop)
+        case .pageDown: setTop(advance(top, by: page * (count ?? 1)))
+        case .pageUp: setTop(retreat(top, by: page * (count ?? 1)))
+        case .halfPageDown: setTop(advance(top, by: max(1, page / 2) * (count ?? 1)))
+        case .halfPageUp: setTop(retreat(top, by: max(1, page / 2) * (count ?? 1)))
+        case .documentStart, .documentEnd:
+            // With a count, line N (as less and vim).
+            if let n = count { setTop(advance(RowPosition(block: 0, row: 0), by: max(0, n - 1))) }
+            else { setTop(action == .documentStart ? RowPosition(block: 0, row: 0) : maxTop) }
         case .percent: go(toPercent: count ?? 0)
         case .nextHeading:
             if let e = document.toc.first(where: { $0.block > top.block }) {
@@ -92,9 +142,41 @@ extension Reader {
         case .help: overlay = .help(scroll: 0)
         case .redraw: return [.redraw]
         case .quit: return closingEffects + [.quit]
+        case .commandPrefix:
+            pendingPrefix = .commandPrefix
+            notice = .info(":")
+        case .markPrefix:
+            pendingPrefix = .markPrefix
+            notice = .info("'")
+        case .jumpBack, .jumpOlder:
+            let from = documentIndex
+            if let target = action == .jumpBack ? jumps.toggle(from: here) : jumps.older(from: here) {
+                go(to: target)
+                let line = "back to line \(linePosition.line)"
+                notice = .info(documentIndex == from ? line : "\(line) of \(document.title)")
+            } else {
+                notice = .info(jumps.places.isEmpty ? "No earlier position: nothing has jumped yet" : "At the oldest position")
+            }
+        case .showInfo: notice = .info(infoLine)
+        case .suspend: return [.suspend]
         default: break
         }
         return []
+    }
+
+    /// What `=` and Ctrl-G say: the document, the section, the line, the percentage and the
+    /// byte offset of the first character shown (as less's `=`).
+    var infoLine: String {
+        let doc = document
+        let position = linePosition
+        var parts = ["\(documentIndex + 1)/\(corpus.documents.count) \(doc.title)"]
+        if let s = currentSectionEntry { parts.append(doc.toc[s].label) }
+        parts.append("line \(position.exact ? "" : "~")\(position.line)/\(position.total)")
+        parts.append("\(percent(at: position))%")
+        let byte = doc.blocks.isEmpty ? doc.range.lowerBound
+            : doc.byteOffset(of: TextAnchor(document: doc.id, block: top.block, offset: topOffset))
+        parts.append("byte \(byte)/\(doc.source.bytes.count)")
+        return parts.joined(separator: " · ")
     }
 
     /// The TOC entry (heading or run-in point) at or above the top row.
@@ -160,6 +242,11 @@ extension Reader {
                     list.filter = text
                     list.selected = 0
                     overlay = .bookmarks(list)
+                } else if case .tableOfContents(_, _) = overlay {
+                    let shown = contentsEntries(filter: text)
+                    // The current section stays selected when the filter keeps it.
+                    let current = currentSectionEntry.flatMap { shown.firstIndex(of: $0) } ?? 0
+                    overlay = .tableOfContents(selected: current, filter: text)
                 } else if case .occurrences(var list) = overlay {
                     filterOccurrences(&list, text)
                     overlay = .occurrences(list)

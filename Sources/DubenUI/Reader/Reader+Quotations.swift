@@ -55,6 +55,9 @@ extension Reader {
         var index: Int
         if let q = currentQuotation, let i = quotationsByDate.index(ofDocument: documentIndex, quotation: q.index) {
             index = i + (forward ? 1 : -1)
+        } else if let i = quotationsByDate.index(ofDocument: documentIndex) {
+            // Outside a quotation in a dated document: from the document's own date.
+            index = i + (forward ? 1 : -1)
         } else {
             index = forward ? 0 : items.count - 1
         }
@@ -63,12 +66,15 @@ extension Reader {
             return
         }
         go(to: items[index])
+        if items[index].kind == .document { notice = .info("\(items[index].date) · \(document.title)") }
     }
 
-    /// @: the first quotation dated on or after a typed date. A date without a year ("3月27日",
-    /// "3-27") takes the year of the current quotation.
+    /// @: the first quotation or dated document on or after a typed date. A date without a year
+    /// ("3月27日", "3-27") takes the year of the current quotation (or document). The notice says
+    /// the date reached: "2018-02-12", or "2020-01-22 — nothing on 2018-02-11".
     mutating func jump(toDate text: String) {
         let contextYear = currentQuotation?.citation.date.start.year
+            ?? document.ownDate?.start.year
             ?? document.quotations.first?.citation.date.start.year
             ?? quotationsByDate.items.first?.date.start.year
         guard let date = PartialDate(query: text, contextYear: contextYear) else {
@@ -76,11 +82,17 @@ extension Reader {
             return
         }
         guard let i = quotationsByDate.firstIndex(onOrAfter: date) else {
-            notice = .error("No quotation on or after \(date.iso)")
+            notice = .error("Nothing dated on or after \(date.iso)")
             return
         }
-        go(to: quotationsByDate.items[i])
-        notice = .info("first on or after \(date.iso)")
+        let item = quotationsByDate.items[i]
+        go(to: item)
+        let title = item.kind == .document ? " · \(document.title)" : ""
+        if item.date.start.lowerBound <= date.upperBound {
+            notice = .info("\(item.date)\(title)")
+        } else {
+            notice = .info("\(item.date.start.iso) — nothing on \(date.iso)\(title)")
+        }
     }
 
     /// o: every quotation of the current occasion (same occasion, same date).

@@ -2,17 +2,31 @@ import DubenModel
 
 extension Reader {
     /// The dated items the timeline shows under a filter (quotations whose citation or text
-    /// contains it; report passages whose paragraph contains it).
+    /// contains it; report passages whose paragraph contains it; documents whose title does).
+    /// A filter that is a date in any form `@` takes (2020-03-27, 2020/3/27, 3月27日, 3-27)
+    /// also keeps the items dated within it.
     public func timelineItems(filter: String) -> [DatedItem] {
         guard let matcher = TextMatcher(filter) else { return datedItems.items }
+        let date = Reader.dateFilter(filter, contextYear: currentQuotation?.citation.date.start.year
+            ?? document.ownDate?.start.year ?? quotationsByDate.items.first?.date.start.year)
         return datedItems.items.filter { item in
+            if let date, item.date.isWithin(date) { return true }
             let doc = corpus.documents[item.documentIndex]
+            if item.kind == .document { return matcher.occurs(in: doc.title) }
             if let qi = item.quotation {
                 let q = doc.quotations[qi]
                 return matcher.occurs(in: q.citation.text) || matcher.occurs(in: doc.quotationText(q))
             }
             return matcher.occurs(in: doc.text(of: item.block))
         }
+    }
+
+    /// A filter read as a date: only a date written as one (with a separator, 年月日, or four,
+    /// six or eight digits), so that "3" or "20" stay text.
+    static func dateFilter(_ text: String, contextYear: Int?) -> PartialDate? {
+        let t = text.filter { $0 != " " && $0 != "\u{3000}" }
+        let written = t.contains { "-/.年月日".contains($0) } || ([4, 6, 8].contains(t.count) && t.allSatisfy(\.isASCII) && t.allSatisfy(\.isNumber))
+        return written ? PartialDate(query: t, contextYear: contextYear) : nil
     }
 
     /// The periods of the timeline under a filter, with each period's items (quotations and

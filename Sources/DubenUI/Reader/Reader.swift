@@ -36,6 +36,10 @@ public struct Reader {
     let estimatedRows = EstimatedRows()
     /// A number typed before a command (for N%).
     public internal(set) var count: Int?
+    /// `:` or `'` typed, waiting for the key that completes it.
+    public internal(set) var pendingPrefix: Action?
+    /// Where jumps started, for `''` and Ctrl-O.
+    public internal(set) var jumps = JumpList()
     public internal(set) var bookmarks: BookmarkState
     /// The sentences selected with `v`, in the open document.
     public internal(set) var selection: Selection?
@@ -44,18 +48,21 @@ public struct Reader {
     /// Effects to perform before the first key (re-anchored bookmarks to store).
     var startEffects: [Effect] = []
 
-    /// Quotations in date order (for ")", "(" and "@").
+    /// Quotations and dated documents in date order (for ")", "(" and "@").
     public internal(set) var quotationsByDate: Chronology
     /// Quotations and report passages in date order (for the timeline).
     public internal(set) var datedItems: Chronology
     /// Saved positions of documents not indexed yet (applied when they arrive).
     var pendingPositions: [String: ReadingPosition] = [:]
+    /// The document to resume once it is indexed.
+    var pendingResume: String?
 
     public let widthOverride: Int?
     public let ambiguousWidth: Int
     public let indent: LayoutOptions.Indent
     let layouts: LayoutCache
     let timelineCache = TimelineCache()
+    let helpCache = HelpCache()
 
     /// Smallest terminal the reader draws in; smaller ones get a notice.
     public static let minimumColumns = ScreenMetrics.minimumColumns
@@ -173,7 +180,7 @@ public struct Reader {
     /// not be read.
     public var closingEffects: [Effect] {
         guard bookmarks.readOnlyReason == nil else { return [] }
-        return [.savePositions(readingPositions)]
+        return [.savePositions(readingPositions, current: document.id)]
     }
 
     /// Takes the search history kept from earlier sessions (newest first).
@@ -209,6 +216,13 @@ public struct Reader {
             let doc = grown.documents[d]
             if let p = pendingPositions.removeValue(forKey: doc.id), p.block < doc.blocks.count { page.left[d] = p }
         }
+        if let id = pendingResume, let d = grown.documents.firstIndex(where: { $0.id == id }) {
+            pendingResume = nil
+            open(document: d)
+            notice = .info("resumed · \(document.title)")
+        } else if progress == nil {
+            pendingResume = nil
+        }
         reanchorBookmarks()
         var effects = startEffects
         startEffects = []
@@ -224,6 +238,20 @@ public struct Reader {
     /// "indexing 43%" while the library is indexed in the background, else nil.
     public var indexingLabel: String? {
         indexing.map { "indexing \(Int(($0 * 100).rounded(.down)))%" }
+    }
+
+    /// Reopens the document that was being read when the last session ended (by id), where it
+    /// was left; the status line says "resumed". False when no document has that id.
+    @discardableResult
+    public mutating func resume(document id: String) -> Bool {
+        guard let d = corpus.documents.firstIndex(where: { $0.id == id }) else {
+            // Not indexed yet: opened when it arrives (`update`).
+            if indexing != nil { pendingResume = id }
+            return false
+        }
+        open(document: d)
+        notice = .info("resumed · \(document.title)")
+        return true
     }
 
     /// Opens a document at its start (for tools and benchmarks; the keys use `open`).

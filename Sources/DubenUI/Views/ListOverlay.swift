@@ -44,20 +44,53 @@ struct ListOverlay {
     }
 }
 
-/// The table of contents of the current document (t).
+/// The table of contents of the current document (t): top-level entries numbered (for
+/// `N` Enter), run-in points marked by their series (`·` 第一，…, `–` 一是…, `›` others), the
+/// filter's entries only when there is one.
 enum TableOfContentsView {
-    static func draw(_ reader: Reader, selected: Int, into screen: inout ScreenBuffer) {
+    static func draw(_ reader: Reader, selected: Int, filter: String, into screen: inout ScreenBuffer) {
         let doc = reader.document
         // Quotations per section, counted once from each quotation's section (the parser's
         // Document.section(at:) of its citation).
         var quotes = [Int](repeating: 0, count: doc.toc.count)
         for q in doc.quotations { if let s = q.section { quotes[s] += 1 } }
-        let rows = doc.toc.enumerated().map { i, e in
-            ListOverlay.Row(text: e.label, detail: quotes[i] > 0 ? "\(quotes[i]) quotations" : "", indent: e.level - 1,
-                            style: e.isRunIn ? [] : .bold)
+        let numbers = reader.topLevelNumbers
+        let rows = reader.contentsEntries(filter: filter).map { i -> ListOverlay.Row in
+            let e = doc.toc[i]
+            let text = e.isRunIn ? RunInSeries(e.label).glyph + " " + e.label
+                : numbers[i].map { "\($0). " + e.label } ?? e.label
+            return ListOverlay.Row(text: text, detail: quotes[i] > 0 ? "\(quotes[i]) quotations" : "", indent: e.level - 1,
+                                   style: e.isRunIn ? [] : .bold)
         }
-        ListOverlay(title: "Contents · " + doc.title, rows: rows, selected: selected,
-                    footer: "Enter jump · j/k move · Esc close").draw(into: &screen)
+        let typed = reader.count.map { "\($0) Enter: entry \($0) · " } ?? ""
+        let title = "Contents · " + doc.title + (filter.isEmpty ? "" : " · filter: \(filter) (\(rows.count))")
+        ListOverlay(title: title, rows: rows, selected: selected,
+                    footer: typed + "Enter jump · N Enter entry N · / filter · Esc close").draw(into: &screen)
+    }
+}
+
+/// The series a run-in point belongs to, read from its marker: 第一，第二，… or 一是，二是，…
+/// (or any other), so that two series under one heading are told apart.
+struct RunInSeries {
+    enum Form { case ordinal, shi, other }
+    let form: Form
+
+    init(_ label: String) {
+        let scalars = Array(label.unicodeScalars.prefix(6))
+        let numerals = Set("一二三四五六七八九十".unicodeScalars)
+        if scalars.first == "第" { form = .ordinal; return }
+        var k = 0
+        while k < scalars.count && numerals.contains(scalars[k]) { k += 1 }
+        form = k > 0 && k < scalars.count && scalars[k] == "是" ? .shi : .other
+    }
+
+    /// The mark drawn before the point.
+    var glyph: String {
+        switch form {
+        case .ordinal: return "·"
+        case .shi: return "–"
+        case .other: return "›"
+        }
     }
 }
 
@@ -76,8 +109,12 @@ enum LibraryView {
 }
 
 /// The key table (h, F1), made from `KeyBindings.table` — the same table Docs/KEYS.md lists:
-/// the page's keys, then one section per context (lists, the bookmark list, the timeline,
-/// prompts).
+/// the page's keys, then one section per context (after `:` and `'`, selecting, lists, the
+/// contents list, the bookmark list, the list of matches, the timeline, prompts).
+///
+/// Rows are wrapped to the screen's width (any width from 20 columns): a summary wraps under
+/// itself beside its keys, or, on a narrow screen, under its keys; lines break between words
+/// and between CJK characters (`DisplayWidth.wrap`), never inside a word that fits a line.
 public enum HelpView {
     /// A row of the help: a key binding, a section heading, or a blank row.
     enum Line {
@@ -98,28 +135,76 @@ public enum HelpView {
         return out
     }()
 
-    static var lineCount: Int { lines.count }
+    /// One screen row of the help: pieces of text at columns, each in a style.
+    struct Row {
+        var pieces: [(x: Int, text: String, style: Style)] = []
+    }
 
-    static func draw(_ reader: Reader, scroll: Int, into screen: inout ScreenBuffer) {
-        ReaderView.bar(&screen, y: 0, left: "Help · keys", right: "", style: .bold)
-        let all = lines
-        let keyWidth = min(24, all.map { line -> Int in
-            if case .binding(let keys, _) = line { return screen.measure.width(of: keys) }
+    /// Below this width a summary goes under its keys instead of beside them.
+    static let sideBySideWidth = 44
+
+    /// The help's rows at a width (about a hundred rows, wrapped when asked for).
+    static func rows(width: Int, measure: DisplayWidth) -> [Row] {
+        var out: [Row] = []
+        let keyWidth = min(24, max(8, width / 3), lines.map { line -> Int in
+            if case .binding(let keys, _) = line { return measure.width(of: keys) }
             return 0
         }.max() ?? 10)
-        let visible = ScreenMetrics(columns: screen.width, rows: screen.height).listRows
-        for (k, line) in all.dropFirst(scroll).prefix(visible).enumerated() {
-            let y = 1 + k
+        let sideBySide = width >= sideBySideWidth
+        for line in lines {
             switch line {
-            case .binding(let keys, let summary):
-                screen.put(screen.measure.truncate(keys, to: keyWidth), x: 2, y: y, style: .bold)
-                screen.put(screen.measure.truncate(summary, to: max(0, screen.width - keyWidth - 5)), x: keyWidth + 4, y: y)
-            case .heading(let title):
-                screen.put(screen.measure.truncate(title, to: max(0, screen.width - 3)), x: 1, y: y, style: .accent)
             case .blank:
-                break
+                out.append(Row())
+            case .heading(let title):
+                for piece in measure.wrap(title, to: max(1, width - 2)) { out.append(Row(pieces: [(1, piece, .accent)])) }
+            case .binding(let keys, let summary):
+                if sideBySide {
+                    let k = measure.wrap(keys, to: keyWidth)
+                    let sx = keyWidth + 4
+                    let s = measure.wrap(summary, to: max(1, width - sx - 1))
+                    for i in 0..<max(k.count, s.count) {
+                        var row = Row()
+                        if i < k.count { row.pieces.append((2, k[i], .bold)) }
+                        if i < s.count { row.pieces.append((sx, s[i], [])) }
+                        out.append(row)
+                    }
+                } else {
+                    for piece in measure.wrap(keys, to: max(1, width - 3)) { out.append(Row(pieces: [(2, piece, .bold)])) }
+                    for piece in measure.wrap(summary, to: max(1, width - 5)) { out.append(Row(pieces: [(4, piece, [])])) }
+                }
             }
         }
-        ReaderView.bar(&screen, y: screen.height - 1, left: "j/k scroll · Esc, q or h close", right: "", style: .dim)
+        return out
     }
+
+    /// The rows at a width, kept by the reader's cache for the width it was last asked for
+    /// (wrapping them all takes milliseconds; a key and a frame both need them).
+    static func rows(_ reader: Reader, width: Int, measure: DisplayWidth) -> [Row] {
+        let cache = reader.helpCache
+        if cache.width == width && cache.ambiguousWidth == measure.ambiguousWidth { return cache.rows }
+        cache.rows = rows(width: width, measure: measure)
+        cache.width = width
+        cache.ambiguousWidth = measure.ambiguousWidth
+        return cache.rows
+    }
+
+    static func draw(_ reader: Reader, scroll: Int, into screen: inout ScreenBuffer) {
+        let all = rows(reader, width: screen.width, measure: screen.measure)
+        let visible = ScreenMetrics(columns: screen.width, rows: screen.height).listRows
+        let top = min(scroll, max(0, all.count - visible))
+        let more = top + visible < all.count ? " · \(min(100, (top + visible) * 100 / max(1, all.count)))%" : ""
+        ReaderView.bar(&screen, y: 0, left: "Help · keys" + more, right: "", style: .bold)
+        for (k, row) in all.dropFirst(top).prefix(visible).enumerated() {
+            for p in row.pieces { screen.put(p.text, x: p.x, y: 1 + k, style: p.style) }
+        }
+        ReaderView.bar(&screen, y: screen.height - 1, left: "j/k/Space scroll · Esc, q or h close", right: "", style: .dim)
+    }
+}
+
+/// The help's rows at the last width asked for. A reference type, so that copies of a `Reader`
+/// share it (as `TimelineCache`).
+final class HelpCache {
+    var width: Int?
+    var ambiguousWidth: Int?
+    var rows: [HelpView.Row] = []
 }

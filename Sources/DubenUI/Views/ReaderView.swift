@@ -13,8 +13,8 @@ public enum ReaderView {
         switch reader.overlay {
         case .none:
             PageView.draw(reader, into: &screen)
-        case .tableOfContents(let selected):
-            TableOfContentsView.draw(reader, selected: selected, into: &screen)
+        case .tableOfContents(let selected, let filter):
+            TableOfContentsView.draw(reader, selected: selected, filter: filter, into: &screen)
         case .library(let selected):
             LibraryView.draw(reader, selected: selected, into: &screen)
         case .help(let scroll):

@@ -61,7 +61,9 @@ enum TimelineView {
             let count = "\(entry.period.count)"
             screen.put(count, x: 1 + labelWidth + barWidth + 1 + countWidth - measure.width(of: count), y: y, style: style)
             if !entry.period.passages.isEmpty {
-                screen.put("+\(entry.period.passages.count) report", x: 1 + labelWidth + barWidth + 2 + countWidth, y: y, style: .dim)
+                let documents = entry.period.passages.filter { $0.kind == .document }.count
+                let word = documents == 0 ? "report" : documents == entry.period.passages.count ? "document" : "dated"
+                screen.put("+\(entry.period.passages.count) \(word)", x: 1 + labelWidth + barWidth + 2 + countWidth, y: y, style: .dim)
             }
         }
         let ruleY = 1 + monthRows
@@ -85,6 +87,9 @@ enum TimelineView {
             if let qi = item.quotation {
                 occasion = item.label.isEmpty ? "—" : item.label
                 words = firstWords(doc.quotationText(doc.quotations[qi]))
+            } else if item.kind == .document {
+                occasion = "document · " + doc.kind.rawValue
+                words = doc.title
             } else {
                 occasion = "report · " + item.label
                 words = firstWords(String(doc.text(of: item.block).unicodeScalars.dropFirst(item.offset)))
