@@ -12,9 +12,16 @@ struct ClipboardTests {
     static func fakeTool(_ name: String, in dir: URL, fails: Bool = false) throws {
         // The tools run with PATH set to `dir` alone: the script names cat by its full path.
         let script = fails ? "#!/bin/sh\n/bin/cat >/dev/null\nexit 1\n" : "#!/bin/sh\nexec /bin/cat > \"${0%/*}/\(name).out\"\n"
+        // Written by a child shell, not by this process: a file this process held open for
+        // writing could be inherited by a process another test forks meanwhile, and running it
+        // would then fail with ETXTBSY ("text file busy").
         let url = dir.appendingPathComponent(name)
-        try script.write(to: url, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "printf '%s' \"$0\" > \"$1\" && chmod 755 \"$1\"", script, url.path]
+        try writer.run()
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0)
     }
 
     @Test func nothingAvailableSaysSoAndWritesNothingToTheTerminal() {
