@@ -13,7 +13,11 @@ struct QuotesCommand: ParsableCommand {
             in the range. Partial dates stand for all their days on both sides, so `--from 2020-03` \
             starts on 1 March, `--to 2020-03` ends on 31 March, and a quotation dated only \
             "2020-03" matches `--from 2020-03-15`. A range "2013-11-24/28" matches when it overlaps. \
-            --on DATE means that day (or month, or year): only quotations known to fall within it;             those whose date is coarser (dated only "2020-03" for --on 2020-03-27) are left out             and counted in a closing line, and --overlap includes them (--on DATE --overlap is             --from DATE --to DATE). On a terminal the table fits its width (COLUMNS, else the             terminal's), wrapping the text; to a file or a pipe nothing is cut. --sort date orders by date (a month-precision date \
+            --on DATE means that day (or month, or year): only quotations known to fall within it; \
+            those whose date is coarser (dated only "2020-03" for --on 2020-03-27) are left out \
+            and counted in a closing line, and --overlap includes them (--on DATE --overlap is \
+            --from DATE --to DATE). On a terminal the table fits its width (COLUMNS, else the \
+            terminal's), wrapping the text; to a file or a pipe nothing is cut. --sort date orders by date (a month-precision date \
             before the days of that month; ties in reading order). --match and --occasion are literal; \
             full-width forms match ASCII and ASCII letters match in either case (２０２０ finds 2020).
             """)

@@ -37,6 +37,8 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only this document (id, number, or part of the title).") var doc: String?
     @Option(help: "Only matches in dated items dated on or after this date (overlap).") var from: DateArgument?
     @Option(help: "Only matches in dated items dated on or before this date (overlap).") var to: DateArgument?
+    @Option(help: "Only matches in dated items known to fall within this day, month or year (see --overlap).") var on: DateArgument?
+    @Flag(help: "With --on, also matches in items whose coarser date may include it (as --from DATE --to DATE).") var overlap = false
     @Flag(help: "Print JSON instead of lines.") var json = false
     @OptionGroup var corpusOptions: CorpusOptions
 
@@ -66,7 +68,8 @@ struct SearchCommand: ParsableCommand {
             throw CommandFailure("invalid pattern \"\(DisplayWidth().shown(pattern))\": \(error.description)")
         }
         let search = LibrarySearch(compiled)
-        let dates = LibrarySearch.DateFilter(from: from?.date, to: to?.date)
+        let dates = overlap && on != nil ? LibrarySearch.DateFilter(from: on?.date, to: on?.date)
+            : LibrarySearch.DateFilter(from: from?.date, to: to?.date, on: on?.date)
         do {
             if count && doc == nil && dates.isEmpty {
                 // The fast path: bytes only, nothing parsed.
@@ -93,12 +96,13 @@ struct SearchCommand: ParsableCommand {
                 entry = e
             }
             var found = 0
+            var coarser = 0
             if count {
-                try search.forEachHit(in: catalogue, document: entry, dates: dates, contextScalars: 0) { _ in found += 1; return true }
+                coarser = try search.forEachHit(in: catalogue, document: entry, dates: dates, contextScalars: 0) { _ in found += 1; return true }
                 try printCount(found)
             } else if json {
                 var out = JSONStream()
-                try search.forEachHit(in: catalogue, document: entry, dates: dates) { hit in
+                coarser = try search.forEachHit(in: catalogue, document: entry, dates: dates) { hit in
                     found += 1
                     out.append(SearchHitOutput(hit))
                     return true
@@ -107,12 +111,16 @@ struct SearchCommand: ParsableCommand {
             } else {
                 let columns = SearchCommand.columns()
                 var lines = LineWriter(columns: columns, highlight: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-                try search.forEachHit(in: catalogue, document: entry, dates: dates, contextScalars: max(columns, 10)) { hit in
+                coarser = try search.forEachHit(in: catalogue, document: entry, dates: dates, contextScalars: max(columns, 10)) { hit in
                     found += 1
                     lines.append(hit)
                     return true
                 }
                 lines.flush()
+            }
+            if coarser > 0, let day = on?.date {
+                // On standard error: the matches stay one per line, as grep's.
+                Terminal.report("\(coarser) more match\(coarser == 1 ? "" : "es") dated more coarsely than \(day): --overlap includes them")
             }
             if found == 0 { throw ExitCode(1) }
         } catch let failure as LibrarySearch.EngineFailure {

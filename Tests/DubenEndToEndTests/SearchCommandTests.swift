@@ -139,6 +139,19 @@ struct SearchCommandTests {
         #expect(unknown.status == 2 && unknown.stderr.contains("--doc 没有这篇"))
     }
 
+    /// `--on` keeps the matches in items known to fall on that day; a coarser date is left out
+    /// and counted on standard error, and `--overlap` brings it back (as `--from D --to D`).
+    @Test func onMeansThatDay() throws {
+        let exact = try DubenProcess.run(["search", "--count", "--on", "2020-03-27", "疫情", Self.corpusFile])
+        let wide = try Self.count(["--on", "2020-03-27", "--overlap", "疫情", Self.corpusFile]).0
+        let range = try Self.count(["--from", "2020-03-27", "--to", "2020-03-27", "疫情", Self.corpusFile]).0
+        let n = try #require(Int(exact.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(n > 0 && n < (wide ?? 0))
+        #expect(wide == range)
+        #expect(exact.stderr.contains("\((wide ?? 0) - n) more matches dated more coarsely than 2020-03-27: --overlap includes them"),
+                "\(exact.stderr)")
+    }
+
     /// Literal mode, case and width folding, on a text of its own.
     @Test func literalModeAndCase() throws {
         let (dir, path) = try Self.temporaryText("标题\n\n　　axb 与 a.b，WHO 与 ｗｈｏ 与 who。\n")

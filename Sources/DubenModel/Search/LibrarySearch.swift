@@ -58,24 +58,37 @@ public struct LibrarySearch: Sendable {
 
     // MARK: Hits
 
-    /// Where dated items are selected: the dates a match must overlap (either side open).
+    /// Where dated items are selected: the dates a match must overlap (either side open), or
+    /// the day, month or year it must fall within (`on`, the exact rule of `--on`).
     public struct DateFilter: Sendable {
         public var from: PartialDate?
         public var to: PartialDate?
-        public init(from: PartialDate? = nil, to: PartialDate? = nil) {
+        public var on: PartialDate?
+        public init(from: PartialDate? = nil, to: PartialDate? = nil, on: PartialDate? = nil) {
             self.from = from
             self.to = to
+            self.on = on
         }
         /// No bound: every match, dated or not.
-        public var isEmpty: Bool { from == nil && to == nil }
+        public var isEmpty: Bool { from == nil && to == nil && on == nil }
+
+        /// Whether an item of this date is selected.
+        public func keeps(_ date: DateSpan) -> Bool {
+            if let on { return date.isWithin(on) }
+            return date.overlaps(from: from, to: to)
+        }
     }
 
     /// Calls `body` with every match of the catalogue's files (only those in document
     /// `entry` when given; only dated ones overlapping `dates` when it has a bound), in reading
     /// order, resolved to its document, block and date; `body` returns false to stop.
     /// Documents are parsed only when they hold a match, one at a time.
+    /// Returns how many matches `dates.on` left out because their date is coarser than the day
+    /// (a quotation dated only "2020-03" for 2020-03-27), for the closing line.
+    @discardableResult
     public func forEachHit(in catalogue: LibraryCatalogue, document entry: Int? = nil, dates: DateFilter = DateFilter(),
-                           contextScalars: Int = 30, _ body: (SearchHit) -> Bool) throws(EngineFailure) {
+                           contextScalars: Int = 30, _ body: (SearchHit) -> Bool) throws(EngineFailure) -> Int {
+        var coarser = 0
         for (f, source) in catalogue.sources.enumerated() {
             let file = source.file
             let entries = catalogue.entries.indices.filter { catalogue.entries[$0].file == f && (entry == nil || entry == $0) }
@@ -98,7 +111,11 @@ public struct LibrarySearch: Sendable {
                     let quotation = doc.quotation(at: anchor.block)
                     let dated = dating.date(block: anchor.block, offset: anchor.offset, quotation: quotation)
                     if !dates.isEmpty {
-                        guard let d = dated, d.date.overlaps(from: dates.from, to: dates.to) else { continue }
+                        guard let d = dated, dates.keeps(d.date) else {
+                            // A coarser date that may include the day: left out, counted.
+                            if let d = dated, let on = dates.on, d.date.overlaps(from: on, to: on) { coarser += 1 }
+                            continue
+                        }
                     }
                     let context = SearchHit.context(file.bytes, around: m, scalars: contextScalars)
                     let hit = SearchHit(
@@ -107,10 +124,11 @@ public struct LibrarySearch: Sendable {
                         section: dating.section(at: anchor.block).map { doc.toc[$0].label }, quotation: quotation,
                         dated: dated?.kind, date: dated?.date, text: file.string(m), before: context.before, after: context.after,
                         lineGoesOnBefore: context.cutBefore, lineGoesOnAfter: context.cutAfter)
-                    if !body(hit) { return }
+                    if !body(hit) { return coarser }
                 }
             }
         }
+        return coarser
     }
 }
 
