@@ -22,6 +22,11 @@ public final class LayoutCache {
         layouts = [:]
     }
 
+    /// Drops every layout (the library was read again: its documents may have changed).
+    public func removeAll() {
+        layouts = [:]
+    }
+
     /// The layout of `corpus.documents[index]` at the current options, made on first use.
     public func layout(_ index: Int, of corpus: Corpus) -> DocumentLayout {
         if let l = layouts[index] { return l }

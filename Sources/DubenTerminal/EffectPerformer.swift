@@ -80,8 +80,9 @@ public struct EffectPerformer: EffectPerforming {
                 case .copied(let destination): return .copied(characters: characters, destination: destination)
                 case .unavailable(let why): return .notCopied(Notice.warning(why))
                 }
-            case .countMatches:
-                // Counted by the session, off the main loop (`MatchCounter`).
+            case .countMatches, .reload:
+                // The session's own: counted off the main loop (`MatchCounter`), read again by
+                // a new `LibraryIndexer`.
                 return nil
             case .saveSearchHistory(let history):
                 guard let positions else { return .searchHistorySaved }

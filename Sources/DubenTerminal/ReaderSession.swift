@@ -1,5 +1,6 @@
 import DubenModel
 import DubenUI
+import Foundation
 
 /// Runs the reader on a terminal until `q`, a signal or a hang-up: draw → key → `handle` →
 /// perform the effects → feed the results back. Reading positions are saved on every way out
@@ -17,7 +18,9 @@ public enum ReaderSession {
     /// - Parameter notices: problems found before the reader started (shown first, and
     ///   returned with the failures).
     public static func run(_ reader: inout Reader, terminal: some TerminalBackend, performer: inout some EffectPerforming,
-                           notices: [Notice] = [], indexer: LibraryIndexer? = nil) -> Outcome {
+                           notices: [Notice] = [], indexer first: LibraryIndexer? = nil,
+                           reload: (() throws -> LibraryIndexer)? = nil) -> Outcome {
+        var indexer = first
         var failures = notices
         var full = true
         let counter = MatchCounter()
@@ -26,6 +29,9 @@ public enum ReaderSession {
             indexer?.cancel()
         }
         if let latest = notices.last { reader.report(latest) }
+        // Files already said to have changed on disk (said once each), and when to look again.
+        var reported: Set<String> = []
+        var nextLook = Date().addingTimeInterval(1)
 
         /// Performs effects in order; returns whether one of them was `.quit`.
         func perform(_ effects: [Effect]) -> Bool {
@@ -38,6 +44,20 @@ public enum ReaderSession {
                     full = true
                 case .countMatches(let pattern, let generation):
                     counter.start(pattern, generation: generation, in: reader.corpus)
+                case .reload:
+                    guard let reload else { continue }
+                    do {
+                        let fresh = try reload()
+                        indexer?.cancel()
+                        indexer = fresh.hasMore ? fresh : nil
+                        if fresh.hasMore { fresh.start() }
+                        reported = []
+                        if perform(reader.reload(corpus: fresh.initial, progress: fresh.hasMore ? 0 : nil)) { return true }
+                    } catch {
+                        let notice = Notice.error("\(error); the library was not read again")
+                        failures.append(notice)
+                        reader.report(notice)
+                    }
                 default:
                     guard let result = performer.perform(effect) else { continue }
                     if case .failed(let notice) = result { failures.append(notice) }
@@ -60,6 +80,18 @@ public enum ReaderSession {
             }
             if terminal.takeContinued() { full = true }
             if let count = counter.take() { reader.apply(.matchCount(total: count.total, generation: count.generation)) }
+            if Date() >= nextLook {
+                // Once a second: has the file of the document being read changed on disk?
+                nextLook = Date().addingTimeInterval(1)
+                let source = reader.document.source
+                if let was = source.identity, !reported.contains(source.path) {
+                    let now = FileIdentity.of(path: source.path)
+                    if now != was {
+                        reported.insert(source.path)
+                        reader.fileChanged(source.path, gone: now == nil)
+                    }
+                }
+            }
             if let snapshot = indexer?.take() {
                 _ = perform(reader.update(corpus: snapshot.corpus, progress: snapshot.done ? nil : snapshot.progress))
             }

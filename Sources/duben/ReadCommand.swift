@@ -98,7 +98,8 @@ struct ReadCommand: ParsableCommand {
         // The session saves reading positions on every way out; what failed is told once the
         // terminal is restored.
         let outcome = ReaderSession.run(&reader, terminal: screen, performer: &performer, notices: notices,
-                                        indexer: indexer.hasMore ? indexer : nil)
+                                        indexer: indexer.hasMore ? indexer : nil,
+                                        reload: chosen.contains("-") ? nil : { try LibraryIndexer(paths: chosen) })
         screen.close()
         // Files skipped while the library was read in the background.
         for warning in reader.corpus.warnings.dropFirst(corpus.warnings.count) { Terminal.warn(warning) }

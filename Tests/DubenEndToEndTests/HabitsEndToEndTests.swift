@@ -77,8 +77,10 @@ struct HabitsEndToEndTests {
         try pane.send("C-o")
         try pane.waitFor("the expected screen") { $0.first?.hasSuffix("3/3") == true && $0.last?.contains("back to line") == true && $0 != atEntry }
         try pane.send("C-o")
-        let back = try pane.waitFor("the expected screen") { $0.first?.hasSuffix("2/3") == true && $0.last?.contains("back to line") == true }
-        #expect(text(back) == text(dated))
+        // Polled until the whole page is the dated one (a frame can be captured half drawn).
+        try pane.waitFor("the dated quotation's page again") {
+            $0.first?.hasSuffix("2/3") == true && $0.last?.contains("back to line") == true && text($0) == text(dated)
+        }
         try pane.send("C-o")
         try pane.waitFor("the expected screen") { $0.first?.hasSuffix("1/3") == true && $0.last?.contains("back to line 1") == true }
         // '' returns to where the last Ctrl-O started.

@@ -37,3 +37,28 @@ struct IndexingEndToEndTests {
         #expect(try !pane.screen()[0].contains("indexing"))
     }
 }
+
+extension IndexingEndToEndTests {
+    @Test func aFileTruncatedWhileOpenIsReportedAndReadAgainWithR() throws {
+        let dir = TestSupport.temporaryDirectory("duben-changed")
+        defer { TestSupport.remove(dir) }
+        let path = dir.appendingPathComponent("texts.txt").path
+        try FileManager.default.copyItem(atPath: TestSupport.textsPath + "/corpus-2020.txt", toPath: path)
+        let pane = try TmuxPane("\(TmuxPane.binary) \(path); echo duben-exited=$?", columns: 100, rows: 30)
+        try pane.waitForReady()
+        try pane.waitFor(text: "1/3")
+        // Truncated under the reader: one short document is left.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data("剩下的一篇\n\n　　只有这一段了。\n".utf8))
+        try handle.close()
+        try pane.waitFor(text: "Changed on disk (R reads it again)")
+        // Still alive and drawing: keys work on the text it has.
+        try pane.send("j", "k")
+        try pane.send("R")
+        let again = try pane.waitFor(text: "只有这一段了")
+        #expect(again[0].contains("剩下的一篇") && again[0].hasSuffix("1/1"), "\(again[0])")
+        try pane.send("q")
+        try pane.waitFor(text: "duben-exited=0")
+    }
+}

@@ -181,3 +181,24 @@ struct LibrarySearchTests {
         #expect(ReaderView.draw(r).lines[0].contains("\(total) in \(corpus.documents.count) documents"))
     }
 }
+
+/// Reading the files again (R).
+@Suite("Reload")
+struct ReloadTests {
+    @Test func theDocumentBeingReadIsReopenedWhereItWasLeftAndCachesStartOver() throws {
+        let text = try String(contentsOfFile: TestSupport.textsPath + "/corpus-2020.txt", encoding: .utf8)
+        var r = Reader(corpus: try TestSupport.corpus(text), columns: 80, rows: 24)
+        UITestSupport.type(&r, [.tab, .char("]"), .char("]"), .char("/")] + UITestSupport.chars("特朗普") + [.enter])
+        let doc = r.document.id, block = r.top.block
+        #expect(r.handle(.char("R")) == [.reload])
+        // The same texts with a line added at the very start of the file: documents move.
+        let fresh = try TestSupport.corpus("新的一篇\n\n　　新加的段落。\n\n\n\n" + text)
+        let effects = r.reload(corpus: fresh, progress: nil)
+        #expect(r.document.id == doc)
+        #expect(r.documentIndex == 2)
+        #expect(r.top.block == block)
+        #expect(r.message?.hasPrefix("Read the files again") == true)
+        #expect(effects.contains { if case .countMatches = $0 { return true } else { return false } }, "the search is counted again")
+        #expect(r.search?.lastMatch == nil, "old match positions are dropped")
+    }
+}

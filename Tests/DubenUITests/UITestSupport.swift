@@ -64,7 +64,7 @@ struct MemoryWorld {
         if case .quit = effect { return nil }
         if let failure { return .failed(failure) }
         switch effect {
-        case .redraw, .quit, .suspend: return nil
+        case .redraw, .quit, .suspend, .reload: return nil
         case .bookmarks(.add(let draft)):
             lastID += 1
             let b = draft.stamped(id: "id-\(lastID)", now: "2026-11-30T00:00:00Z")

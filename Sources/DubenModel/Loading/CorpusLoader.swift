@@ -98,10 +98,11 @@ public struct CorpusLoader {
     /// Reads and decodes one file ("-" is standard input).
     public func read(_ path: String) throws(LoadError) -> SourceFile {
         let raw: [UInt8]
+        var identity: FileIdentity? = nil
         if path == "-" {
             raw = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            raw = try Self.readBytes(path)
+            (raw, identity) = try Self.readBytes(path)
         }
         let name = path == "-" ? "<stdin>" : path
         let decoded: DecodedText
@@ -113,7 +114,8 @@ public struct CorpusLoader {
             throw .empty(path: name)
         }
         guard decoded.bytes.count <= SourceFile.maximumSize else { throw .tooLarge(path: name) }
-        return SourceFile(path: name, bytes: decoded.bytes, encoding: decoded.encoding, replacements: decoded.replacements)
+        return SourceFile(path: name, bytes: decoded.bytes, encoding: decoded.encoding, replacements: decoded.replacements,
+                          identity: identity)
     }
 
     /// Asks Linux to back a large read buffer with 2 MiB pages (transparent huge pages, where
@@ -132,7 +134,7 @@ public struct CorpusLoader {
     }
 
     /// Reads a whole file with POSIX calls, so errors carry the system's reason.
-    static func readBytes(_ path: String) throws(LoadError) -> [UInt8] {
+    static func readBytes(_ path: String) throws(LoadError) -> ([UInt8], FileIdentity) {
         let fd = open(path, O_RDONLY)
         if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -166,14 +168,14 @@ public struct CorpusLoader {
             if n == 0 { break }
             filled += n
         }
-        return result
+        return (result, FileIdentity(st))
     }
 
     /// The metadata file of a directory, if there is one.
     func metadata(in directory: String) throws(LoadError) -> MetadataFile {
         let path = (directory as NSString).appendingPathComponent(MetadataFile.fileName)
         guard FileManager.default.fileExists(atPath: path) else { return MetadataFile() }
-        let bytes = try Self.readBytes(path)
+        let (bytes, _) = try Self.readBytes(path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .badMetadata(path: path, reason: "not valid UTF-8")
         }

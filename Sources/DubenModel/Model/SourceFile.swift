@@ -1,3 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a file was when it was read: its size, modification time and inode. The reader
+/// compares it with the file on disk to say that the file changed (`R` reads it again).
+public struct FileIdentity: Hashable, Sendable {
+    public var size: Int64
+    public var modifiedSeconds: Int64
+    public var modifiedNanoseconds: Int64
+    public var inode: UInt64
+
+    public init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, inode: UInt64) {
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.inode = inode
+    }
+
+    /// The identity of the file at `path` now (nil when it cannot be stat'ed: gone).
+    public static func of(path: String) -> FileIdentity? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return FileIdentity(st)
+    }
+
+    init(_ st: stat) {
+        self.init(size: Int64(st.st_size), modifiedSeconds: Int64(st.st_mtim.tv_sec), modifiedNanoseconds: Int64(st.st_mtim.tv_nsec),
+                  inode: UInt64(st.st_ino))
+    }
+}
+
 /// One loaded file: its path and its text as well-formed UTF-8 with LF line ends.
 /// Documents and blocks refer to byte ranges of `bytes`; the file is shared, never copied.
 public final class SourceFile: Sendable {
@@ -6,16 +40,19 @@ public final class SourceFile: Sendable {
     public let encoding: SourceEncoding
     /// Invalid byte sequences that were replaced by U+FFFD while decoding.
     public let replacements: Int
+    /// The file as it was read (nil for standard input).
+    public let identity: FileIdentity?
 
     /// The largest decoded file duben reads: byte ranges are 32-bit (see `ByteSpan`), and
     /// the layout and ICU take offsets and lengths as `Int32`.
     public static let maximumSize = Int(Int32.max)
 
-    public init(path: String, bytes: [UInt8], encoding: SourceEncoding = .utf8, replacements: Int = 0) {
+    public init(path: String, bytes: [UInt8], encoding: SourceEncoding = .utf8, replacements: Int = 0, identity: FileIdentity? = nil) {
         self.path = path
         self.bytes = bytes
         self.encoding = encoding
         self.replacements = replacements
+        self.identity = identity
     }
 
     /// The text of a byte range (the range must fall on scalar boundaries).

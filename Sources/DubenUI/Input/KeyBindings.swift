@@ -11,7 +11,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case bookmark, bookmarkList, export, select, copy
     // While selecting.
     case extendSentence, shrinkSentence, extendParagraph, shrinkParagraph
-    case help, redraw, quit, closeOverlay
+    case help, redraw, quit, closeOverlay, reload
     // Habits from less and vim.
     case showInfo, suspend, commandPrefix, markPrefix, jumpBack, jumpOlder
     // Lists (contents, library, occasion, bookmarks, help) and the timeline.
@@ -132,6 +132,7 @@ public enum KeyBindings {
         KeyBinding([.ctrl("z")], ["Ctrl-Z"], .suspend, "suspend to the shell (fg returns)"),
         KeyBinding([.char("h"), .function(1)], ["h", "F1"], .help, "this help"),
         KeyBinding([.ctrl("l")], ["Ctrl-L"], .redraw, "redraw the screen"),
+        KeyBinding([.char("R")], ["R"], .reload, "read the files again (after they changed on disk)"),
         KeyBinding([.char("q")], ["q"], .quit, "quit (closes an open overlay first)"),
         KeyBinding([.escape], ["Esc"], .closeOverlay, "close an overlay or cancel"),
         KeyBinding([.wheelDown, .wheelUp], ["Wheel"], .lineDown, "mouse wheel scrolls three lines"),

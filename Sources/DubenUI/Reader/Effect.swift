@@ -26,6 +26,9 @@ public enum Effect: Equatable, Sendable {
     /// Count the pattern's matches in the whole library off the main loop; the result comes
     /// back as `.matchCount` with the same generation (a newer search cancels an older count).
     case countMatches(SearchPattern, generation: Int)
+    /// Read the library's files again (R, after they changed on disk); the session hands the
+    /// new library to `Reader.reload(corpus:progress:)`.
+    case reload
     /// Keep the search history (newest first) in `state.json`.
     case saveSearchHistory([String])
     /// Record where each document was left (document id → position) in `state.json`, and

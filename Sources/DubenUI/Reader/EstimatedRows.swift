@@ -8,6 +8,12 @@ final class EstimatedRows {
     private var key: (document: Int, width: Int)?
     private var sums: [Int] = []
 
+    /// Forgets the sums (the library was read again).
+    func removeAll() {
+        key = nil
+        sums = []
+    }
+
     /// `result[b]`: the estimated rows before block `b`; `result[blocks.count]`: all rows.
     func rowsBefore(document: Int, width: Int, blocks: [Block]) -> [Int] {
         if let k = key, k.document == document, k.width == width, sums.count == blocks.count + 1 { return sums }

@@ -141,6 +141,7 @@ extension Reader {
         case .export: return startExport()
         case .help: overlay = .help(scroll: 0)
         case .redraw: return [.redraw]
+        case .reload: return [.reload]
         case .quit: return closingEffects + [.quit]
         case .commandPrefix:
             pendingPrefix = .commandPrefix

@@ -235,6 +235,48 @@ public struct Reader {
         return effects
     }
 
+    /// Takes in the library read again (R): the documents may have changed, so every cache
+    /// goes; the document being read is reopened by id where it was left (when it is still
+    /// there, once it is indexed), and a running search starts over.
+    public mutating func reload(corpus fresh: Corpus, progress: Double?) -> [Effect] {
+        let current = document.id
+        let positions = readingPositions
+        corpus = fresh
+        indexing = progress
+        layouts.removeAll()
+        timelineCache.invalidate()
+        matchCache.removeAll()
+        estimatedRows.removeAll()
+        overlay = .none
+        prompt = nil
+        selection = nil
+        page = PagePosition()
+        quotationsByDate = Chronology(fresh)
+        datedItems = Chronology(fresh, includePassages: true)
+        pendingPositions = [:]
+        restore(positions: positions)
+        search?.lastMatch = nil
+        // Reopened now, or when the indexer reaches it (`update`).
+        notice = resume(document: current) ? .info("Read the files again · \(document.title)") : .info("Read the files again")
+        var effects: [Effect] = []
+        if let s = search {
+            searchGeneration += 1
+            search?.generation = searchGeneration
+            search?.libraryCount = nil
+            effects.append(.countMatches(s.pattern, generation: searchGeneration))
+        }
+        reanchorBookmarks()
+        effects += startEffects
+        startEffects = []
+        return effects
+    }
+
+    /// Says that a file of the library changed on disk since it was read (the session looks).
+    public mutating func fileChanged(_ path: String, gone: Bool) {
+        // What to do first: a long path is what a narrow status line cuts.
+        notice = .warning(gone ? "Gone from the disk (R reads the files again): \(path)" : "Changed on disk (R reads it again): \(path)")
+    }
+
     /// "indexing 43%" while the library is indexed in the background, else nil.
     public var indexingLabel: String? {
         indexing.map { "indexing \(Int(($0 * 100).rounded(.down)))%" }

@@ -36,6 +36,12 @@ final class MatchCache {
     private var byDocument: [Int: [TextMatch]] = [:]
     private var matcher: SearchPattern.Matcher?
 
+    /// Forgets every document's matches (the library was read again).
+    func removeAll() {
+        key = nil
+        byDocument = [:]
+    }
+
     /// The matches of `pattern` in document `index`.
     func matches(_ pattern: SearchPattern, document index: Int, in corpus: Corpus) -> [TextMatch] {
         if key != pattern {
