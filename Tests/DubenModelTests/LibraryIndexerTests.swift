@@ -78,4 +78,20 @@ import Testing
         let files = try CorpusLoader().files(paths: [dir.path]).map { String($0.dropFirst(dir.path.count + 1)) }
         #expect(files == ["a.TXT", "b/c/x.txt", "b/c/z.txt", "b/y.txt", "link.txt"])
     }
+
+    @Test func aLargeFileShowsItsFirstDocumentFromItsStartAloneAndTheIndexIsTheSame() throws {
+        let dir = TestSupport.temporaryDirectory("duben-quick")
+        defer { TestSupport.remove(dir) }
+        let one = try String(contentsOfFile: TestSupport.textsPath + "/corpus-2020.txt", encoding: .utf8)
+        let path = dir.path + "/large.txt"
+        try Array(repeating: one, count: 40).joined(separator: "\n\n\n\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let oneShot = try CorpusLoader().load(paths: [path])
+        let indexer = try LibraryIndexer(paths: [path])
+        #expect(indexer.initial.documents.count == 1)
+        #expect(indexer.initial.files[0].bytes.count <= LibraryIndexer.quickChunk, "the file was not read whole")
+        #expect(Self.fingerprint(indexer.initial.documents[0]) == Self.fingerprint(oneShot.documents[0]))
+        let (_, last, _) = try Self.indexed([path], interval: 0.01)
+        Self.expectSame(last, oneShot)
+        #expect(last.files[0].bytes.count == oneShot.files[0].bytes.count)
+    }
 }

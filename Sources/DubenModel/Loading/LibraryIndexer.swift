@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Opens a library first-screen-first: `open` reads the first file and parses its first
 /// document only, so the reader can draw at once; `start` then reads and parses the rest on a
@@ -22,9 +25,12 @@ public final class LibraryIndexer: @unchecked Sendable {
     private var builder = CorpusBuilder()
     private var metadata: [String: MetadataFile] = [:]
     /// The first file, read by `init`, and where its second document starts (nil: it has
-    /// no other).
-    private let first: LoadedSource
+    /// no other). Nil when `init` read only the start of the file (`quickFirstDocument`): the
+    /// thread then reads the first file whole and parses it from its start.
+    private let first: LoadedSource?
     private let firstResume: Int?
+    /// The corpus `init` made (the first document).
+    public let initial: Corpus
     private let lock = NSLock()
     private var latest: Snapshot?
     private var cancelled = false
@@ -37,6 +43,12 @@ public final class LibraryIndexer: @unchecked Sendable {
         self.loader = loader
         self.publishInterval = publishInterval
         files = try loader.files(paths: paths)
+        if let quick = Self.quickFirstDocument(files[0], loader: loader, metadata: &metadata) {
+            initial = quick
+            first = nil
+            firstResume = nil
+            return
+        }
         let source = try loader.readSource(files[0], metadata: &metadata)
         var parsed = 0
         let (added, resume) = builder.add(source, while: {
@@ -46,14 +58,55 @@ public final class LibraryIndexer: @unchecked Sendable {
         if added == 0 { throw .empty(path: source.file.path) }
         first = source
         firstResume = resume
+        initial = builder.corpus
     }
-
-    /// The library as far as `init` read it: the first document.
-    public var initial: Corpus { builder.corpus }
 
     /// Whether anything is left after the first document (the thread then has work and the
     /// reader shows progress).
-    public var hasMore: Bool { files.count > 1 || firstResume != nil }
+    public var hasMore: Bool { files.count > 1 || firstResume != nil || first == nil }
+
+    /// The size of the start of a file read for its first document.
+    static let quickChunk = 1 << 20
+
+    /// The first document of a large plain UTF-8 file from its first megabyte alone, when it
+    /// ends there: the file is not read whole, nor its UTF-8 checked, before the first screen.
+    /// Only for text that decoding leaves as it is (no byte-order mark, no CR, well-formed
+    /// UTF-8, no NUL), so that the document parsed here is the one the whole file gives; nil
+    /// otherwise, or when the first document goes on past the chunk.
+    static func quickFirstDocument(_ path: String, loader: CorpusLoader, metadata: inout [String: MetadataFile]) -> Corpus? {
+        guard path != "-" else { return nil }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, Int(st.st_size) > 2 * quickChunk else { return nil }
+        var chunk = [UInt8](repeating: 0, count: quickChunk)
+        let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, quickChunk, 0) }
+        guard n == quickChunk else { return nil }
+        guard !chunk.starts(with: [0xEF, 0xBB, 0xBF]), !chunk.starts(with: [0xFF, 0xFE]), !chunk.starts(with: [0xFE, 0xFF]),
+              !chunk.contains(0), !chunk.contains(0x0D), let lastLine = chunk.lastIndex(of: 0x0A) else { return nil }
+        chunk.removeSubrange((lastLine + 1)...)
+        guard SourceDecoder.scanValidPrefix(chunk) == chunk.count else { return nil }
+        let directory = (path as NSString).deletingLastPathComponent
+        let meta: MetadataFile
+        if let known = metadata[directory] {
+            meta = known
+        } else {
+            guard let read = try? loader.metadata(in: directory) else { return nil }
+            meta = read
+            metadata[directory] = read
+        }
+        let file = SourceFile(path: path, bytes: chunk, identity: FileIdentity(st))
+        var builder = CorpusBuilder()
+        var parsed = 0
+        let (added, resume) = builder.add(LoadedSource(file: file, metadata: meta, warnings: []), while: {
+            parsed += 1
+            return parsed <= 1
+        })
+        // The first document must end inside the chunk: the next one has begun there.
+        guard added == 1, resume != nil else { return nil }
+        return builder.corpus
+    }
 
     /// Reads and parses the rest on a thread of its own.
     public func start() {
@@ -89,7 +142,7 @@ public final class LibraryIndexer: @unchecked Sendable {
             if isCancelled { return }
             let source: LoadedSource
             var offset: Int?
-            if k == 0 {
+            if k == 0, let first {
                 source = first
                 offset = firstResume
             } else {

@@ -207,7 +207,9 @@ public struct Reader {
     public mutating func update(corpus grown: Corpus, progress: Double?) -> [Effect] {
         let before = corpus.documents.count
         indexing = progress
-        guard grown.documents.count != before || grown.warnings.count != corpus.warnings.count else { return [] }
+        // The last snapshot is always taken: its first document may come from the whole file
+        // where the reader's came from the file's start (`LibraryIndexer.quickFirstDocument`).
+        guard grown.documents.count != before || grown.warnings.count != corpus.warnings.count || progress == nil else { return [] }
         corpus = grown
         quotationsByDate = Chronology(grown)
         datedItems = Chronology(grown, includePassages: true)
