@@ -59,6 +59,18 @@ static int64_t unit_at_byte(const duben_regex *r, int64_t byte) {
 // running for minutes. The unit is ICU's match steps, "on the order of milliseconds" each.
 enum { TIME_LIMIT = 5000 };
 
+// A compiled pattern (new or cloned) with its time limit, in a struct of its own; NULL (and the
+// pattern closed) when memory runs out.
+static duben_regex *wrap(URegularExpression *re) {
+    UErrorCode status = U_ZERO_ERROR;
+    uregex_setTimeLimit(re, TIME_LIMIT, &status);
+    duben_regex *r = calloc(1, sizeof *r);
+    if (!r) { uregex_close(re); return NULL; }
+    r->re = re;
+    r->last_end = -1;
+    return r;
+}
+
 duben_regex *duben_regex_open(const uint16_t *pattern, int32_t length, int case_insensitive,
                               int32_t *error_offset, char *error_name, int32_t error_capacity) {
     UErrorCode status = U_ZERO_ERROR;
@@ -75,24 +87,14 @@ duben_regex *duben_regex_open(const uint16_t *pattern, int32_t length, int case_
         if (re) uregex_close(re);
         return NULL;
     }
-    uregex_setTimeLimit(re, TIME_LIMIT, &status);
-    duben_regex *r = calloc(1, sizeof *r);
-    if (!r) { uregex_close(re); return NULL; }
-    r->re = re;
-    r->last_end = -1;
-    return r;
+    return wrap(re);
 }
 
 duben_regex *duben_regex_clone(const duben_regex *regex) {
     UErrorCode status = U_ZERO_ERROR;
     URegularExpression *re = uregex_clone(regex->re, &status);
     if (U_FAILURE(status) || re == NULL) return NULL;
-    uregex_setTimeLimit(re, TIME_LIMIT, &status);
-    duben_regex *r = calloc(1, sizeof *r);
-    if (!r) { uregex_close(re); return NULL; }
-    r->re = re;
-    r->last_end = -1;
-    return r;
+    return wrap(re);
 }
 
 void duben_regex_close(duben_regex *regex) {

@@ -6,13 +6,7 @@ import DubenUI
 /// Layout benchmarks: the whole corpus at width 80, and one screen.
 enum BenchExtra {
     static func run(_ what: String, _ path: String) {
-        let corpus: Corpus
-        do {
-            corpus = try CorpusLoader().load(paths: [path])
-        } catch {
-            print("bench: \(error)")
-            exit(2)
-        }
+        let corpus = load(path)
         switch what {
         case "wrap":
             // Three runs, each from a cold layout: the median and the range.
@@ -130,6 +124,16 @@ enum BenchExtra {
             }
         default:
             print("unknown benchmark \(what)")
+        }
+    }
+
+    /// The corpus of `path`, or the error printed and exit status 2.
+    static func load(_ path: String) -> Corpus {
+        do {
+            return try CorpusLoader().load(paths: [path])
+        } catch {
+            print("bench: \(error)")
+            exit(2)
         }
     }
 

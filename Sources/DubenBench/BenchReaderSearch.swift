@@ -8,13 +8,7 @@ import Foundation
 /// key-to-frame while the library count runs on its thread.
 enum BenchReaderSearch {
     static func run(_ path: String, phrase: String) {
-        let corpus: Corpus
-        do {
-            corpus = try CorpusLoader().load(paths: [path])
-        } catch {
-            print("bench: \(error)")
-            exit(2)
-        }
+        let corpus = BenchExtra.load(path)
         let label = "\(corpus.documents.count) document\(corpus.documents.count == 1 ? "" : "s")"
         // Enter to frame, five times, from the first document's start each time.
         var samples: [Double] = []
