@@ -4,11 +4,13 @@ import DubenStore
 extension Reader {
     /// Re-anchors the bookmarks to the current texts; those that moved (or became orphans) are
     /// stored by the first effect of `start()`.
-    mutating func reanchorBookmarks() {
-        guard bookmarks.availability == .writable, !bookmarks.items.isEmpty else { return }
+    /// Only the documents from `first` on are looked at (those a growing library just added).
+    mutating func reanchorBookmarks(from first: Int = 0) {
+        guard bookmarks.availability == .writable, !bookmarks.items.isEmpty, first < corpus.documents.count else { return }
         var moved = bookmarks.items
         var changed = false
-        for doc in corpus.documents where moved.contains(where: { $0.document == doc.id }) {
+        let marked = Set(moved.map(\.document))
+        for doc in corpus.documents[first...] where marked.contains(doc.id) {
             changed = Reanchoring.refresh(&moved, in: doc) || changed
         }
         guard changed else { return }

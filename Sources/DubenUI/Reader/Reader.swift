@@ -225,7 +225,7 @@ public struct Reader {
         } else if progress == nil {
             pendingResume = nil
         }
-        reanchorBookmarks()
+        reanchorBookmarks(from: before)
         var effects = startEffects
         startEffects = []
         if let s = search {
