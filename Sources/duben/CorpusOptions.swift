@@ -17,16 +17,28 @@ struct CorpusOptions: ParsableArguments {
     }
 
     /// Reads and decodes the files without parsing them (`CorpusLoader.readSources`),
-    /// printing their warnings; on failure one line naming the file, status 2.
+    /// printing their warnings and the files skipped; on failure one line naming the file,
+    /// status 2.
     func readSources() throws -> [LoadedSource] {
         let chosen = try chosenPaths()
         do {
-            let sources = try CorpusLoader().readSources(paths: chosen)
+            var skipped: [String] = []
+            let sources = try CorpusLoader().readSources(paths: chosen, skipped: &skipped)
+            for warning in skipped { Terminal.warn(warning) }
             for source in sources { for warning in source.warnings { Terminal.warn(warning) } }
             return sources
         } catch {
-            throw CommandFailure(error.description)
+            throw Self.failure(error)
         }
+    }
+
+    /// The one line a load error prints; when every file was skipped, each is first named
+    /// on a warning line of its own.
+    static func failure(_ error: LoadError) -> CommandFailure {
+        if case .allSkipped(let reasons) = error {
+            for reason in reasons { Terminal.warn(reason) }
+        }
+        return CommandFailure(error.description)
     }
 
     /// Loads the corpus, printing warnings; on failure prints one line and exits with status 2.
@@ -52,7 +64,7 @@ struct CorpusOptions: ParsableArguments {
             for warning in corpus.warnings { Terminal.warn(warning) }
             return corpus
         } catch {
-            throw CommandFailure(error.description)
+            throw Self.failure(error)
         }
     }
 

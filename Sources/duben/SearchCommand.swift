@@ -77,7 +77,7 @@ struct SearchCommand: ParsableCommand {
                 do {
                     counted = try search.count(paths: corpusOptions.chosenPaths())
                 } catch let error as LoadError {
-                    throw CommandFailure(error.description)
+                    throw CorpusOptions.failure(error)
                 }
                 for warning in counted.warnings { Terminal.warn(warning) }
                 let n = counted.matches
@@ -87,7 +87,13 @@ struct SearchCommand: ParsableCommand {
             }
             let sources = try corpusOptions.readSources()
             let catalogue: LibraryCatalogue
-            do { catalogue = try LibraryCatalogue(sources) } catch { throw CommandFailure(error.description) }
+            do {
+                // Among several sources one without a document is skipped too (one alone: status 2).
+                catalogue = try LibraryCatalogue(sources, skipEmpty: sources.count > 1)
+            } catch {
+                throw CorpusOptions.failure(error)
+            }
+            for warning in catalogue.skipped { Terminal.warn(warning) }
             var entry: Int? = nil
             if let doc {
                 guard let e = catalogue.entry(matching: doc) else {

@@ -8,20 +8,60 @@ import Foundation
 public struct CorpusLoader {
     public init() {}
 
-    /// Reads and builds: `CorpusBuilder().build(readSources(paths:))`.
-    /// - Throws: the first `LoadError` of either stage.
+    /// Reads and builds, a file at a time. Among several files, one that cannot be read, is
+    /// binary or holds no document is skipped with a warning of the corpus ("FILE: …;
+    /// skipped"); a single file given alone stops the load.
+    /// - Throws: the first `LoadError` that is not skipped; `.allSkipped` when every file was.
     public func load(paths: [String]) throws(LoadError) -> Corpus {
-        try CorpusBuilder().build(readSources(paths: paths))
+        let files = try files(paths: paths)
+        var builder = CorpusBuilder()
+        var metadata: [String: MetadataFile] = [:]
+        var skipped: [String] = []
+        for file in files {
+            do throws(LoadError) {
+                let source = try readSource(file, metadata: &metadata)
+                if builder.add(source).documents == 0 { throw .empty(path: source.file.path) }
+            } catch {
+                guard files.count > 1, error.isSkippable else { throw error }
+                let line = "\(error.description); skipped"
+                skipped.append(line)
+                builder.warn(line)
+            }
+        }
+        if builder.documents.isEmpty { throw .allSkipped(reasons: skipped) }
+        return builder.corpus
     }
 
     /// The files the paths stand for, in order, read and decoded, each with its directory's
     /// metadata file and its decoding warnings. I/O only: nothing is parsed.
+    /// - Throws: the first `LoadError` (see `readSources(paths:skipped:)` to skip bad files).
     public func readSources(paths: [String]) throws(LoadError) -> [LoadedSource] {
         var sources: [LoadedSource] = []
         var metadataByDirectory: [String: MetadataFile] = [:]
         for file in try files(paths: paths) {
             sources.append(try readSource(file, metadata: &metadataByDirectory))
         }
+        return sources
+    }
+
+    /// As `readSources(paths:)`, but among several files one that cannot be read or is
+    /// binary or empty is skipped, its warning ("FILE: …; skipped") added to `skipped`.
+    /// - Throws: a `LoadError` that is not skipped; `.allSkipped` when every file was.
+    public func readSources(paths: [String], skipped: inout [String]) throws(LoadError) -> [LoadedSource] {
+        let files = try files(paths: paths)
+        var sources: [LoadedSource] = []
+        var metadataByDirectory: [String: MetadataFile] = [:]
+        var reasons: [String] = []
+        for file in files {
+            do throws(LoadError) {
+                sources.append(try readSource(file, metadata: &metadataByDirectory))
+            } catch {
+                guard files.count > 1, error.isSkippable else { throw error }
+                reasons.append("\(error.description); skipped")
+            }
+        }
+        skipped += reasons
+        if sources.isEmpty { throw .allSkipped(reasons: reasons) }
         return sources
     }
 

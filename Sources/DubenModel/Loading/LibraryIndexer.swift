@@ -8,9 +8,9 @@ import Glibc
 /// thread of its own, and publishes what it has (`take()`) as it goes. Documents come out in
 /// the same order, with the same ids, as from a one-shot `CorpusLoader.load`.
 ///
-/// In the background a file that cannot be read or holds no text is reported once (a warning
-/// of the corpus) and skipped; only the first file's problems stop the reader, as they stop
-/// every command.
+/// Among several files, one that cannot be read or holds no text is reported once (a warning
+/// of the corpus) and skipped, whether first or in the background, as every command skips
+/// it; only a single file given alone, or a library where every file is bad, stops the reader.
 public final class LibraryIndexer: @unchecked Sendable {
     /// What the indexer has so far.
     public struct Snapshot: Sendable {
@@ -29,6 +29,8 @@ public final class LibraryIndexer: @unchecked Sendable {
     /// thread then reads the first file whole and parses it from its start.
     private let first: LoadedSource?
     private let firstResume: Int?
+    /// The index in `files` of the first file read (those before it were skipped).
+    private let firstIndex: Int
     /// The corpus `init` made (the first document).
     public let initial: Corpus
     private let lock = NSLock()
@@ -37,33 +39,54 @@ public final class LibraryIndexer: @unchecked Sendable {
     /// How often a snapshot is published while files are parsed, in seconds.
     let publishInterval: Double
 
-    /// Reads the first file and parses its first document.
-    /// - Throws: the `LoadError` of the paths or of the first file.
+    /// Reads the first file and parses its first document. Among several files, leading
+    /// ones that cannot be read or hold no document are skipped (warnings of the corpus, as
+    /// in the background): the first good file opens the reader.
+    /// - Throws: the `LoadError` of the paths or of a single file; `.allSkipped` when every
+    ///   file was skipped.
     public init(paths: [String], loader: CorpusLoader = CorpusLoader(), publishInterval: Double = 0.1) throws(LoadError) {
         self.loader = loader
         self.publishInterval = publishInterval
         files = try loader.files(paths: paths)
-        if let quick = Self.quickFirstDocument(files[0], loader: loader, metadata: &metadata) {
-            initial = quick
-            first = nil
-            firstResume = nil
-            return
+        var skipped: [String] = []
+        var index = 0
+        while true {
+            guard index < files.count else { throw .allSkipped(reasons: skipped) }
+            if let quick = Self.quickFirstDocument(files[index], loader: loader, metadata: &metadata) {
+                for line in skipped { builder.warn(line) }
+                initial = Corpus(documents: quick.documents, files: quick.files, warnings: skipped + quick.warnings)
+                firstIndex = index
+                first = nil
+                firstResume = nil
+                return
+            }
+            do throws(LoadError) {
+                let source = try loader.readSource(files[index], metadata: &metadata)
+                var attempt = CorpusBuilder()
+                for line in skipped { attempt.warn(line) }
+                var parsed = 0
+                let (added, resume) = attempt.add(source, while: {
+                    parsed += 1
+                    return parsed <= 1
+                })
+                if added == 0 { throw .empty(path: source.file.path) }
+                builder = attempt
+                firstIndex = index
+                first = source
+                firstResume = resume
+                initial = builder.corpus
+                return
+            } catch {
+                guard files.count > 1, error.isSkippable else { throw error }
+                skipped.append("\(error.description); skipped")
+                index += 1
+            }
         }
-        let source = try loader.readSource(files[0], metadata: &metadata)
-        var parsed = 0
-        let (added, resume) = builder.add(source, while: {
-            parsed += 1
-            return parsed <= 1
-        })
-        if added == 0 { throw .empty(path: source.file.path) }
-        first = source
-        firstResume = resume
-        initial = builder.corpus
     }
 
     /// Whether anything is left after the first document (the thread then has work and the
     /// reader shows progress).
-    public var hasMore: Bool { files.count > 1 || firstResume != nil || first == nil }
+    public var hasMore: Bool { files.count > firstIndex + 1 || firstResume != nil || first == nil }
 
     /// The size of the start of a file read for its first document.
     static let quickChunk = 1 << 20
@@ -138,11 +161,11 @@ public final class LibraryIndexer: @unchecked Sendable {
     private func run() {
         var deadline = Date().addingTimeInterval(publishInterval)
         let count = Double(files.count)
-        for (k, file) in files.enumerated() {
+        for (k, file) in files.enumerated() where k >= firstIndex {
             if isCancelled { return }
             let source: LoadedSource
             var offset: Int?
-            if k == 0, let first {
+            if k == firstIndex, let first {
                 source = first
                 offset = firstResume
             } else {
@@ -173,7 +196,7 @@ public final class LibraryIndexer: @unchecked Sendable {
                     publish(progress: (Double(k) + min(1, within)) / count, done: false)
                 }
             }
-            if addedHere == 0 && k > 0 { builder.warn("\(source.file.path): no text (only blank lines); skipped") }
+            if addedHere == 0 && k > firstIndex { builder.warn("\(source.file.path): no text (only blank lines); skipped") }
         }
         if isCancelled { return }
         publish(progress: 1, done: true)

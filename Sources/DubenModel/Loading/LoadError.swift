@@ -8,6 +8,8 @@ public enum LoadError: Error, Equatable, CustomStringConvertible, Sendable {
     case noTexts(directory: String)
     case badMetadata(path: String, reason: String)
     case tooLarge(path: String)
+    /// Every one of several files was skipped (each reason one line, ending "; skipped").
+    case allSkipped(reasons: [String])
 
     public var description: String {
         switch self {
@@ -18,6 +20,17 @@ public enum LoadError: Error, Equatable, CustomStringConvertible, Sendable {
         case .noTexts(let directory): return "\(directory): directory holds no *.txt files"
         case .badMetadata(let path, let reason): return "\(path): invalid metadata: \(reason)"
         case .tooLarge(let path): return "\(path): too large (duben reads texts of up to 2 GiB)"
+        case .allSkipped(let reasons): return "no text to read: all \(reasons.count) files were skipped"
+        }
+    }
+
+    /// Whether the problem is one file's own (empty, binary, unreadable, too large), so that
+    /// among several files it is skipped with a warning; a missing path, an empty directory
+    /// or a bad `duben.toml` stops every command.
+    public var isSkippable: Bool {
+        switch self {
+        case .unreadable, .binary, .empty, .tooLarge: return true
+        case .notFound, .noTexts, .badMetadata, .allSkipped: return false
         }
     }
 }

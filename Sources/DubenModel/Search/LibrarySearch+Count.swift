@@ -22,8 +22,10 @@ extension LibrarySearch {
     public func count(paths: [String]) throws -> FileCount {
         var result = FileCount(matches: 0, warnings: [])
         let loader = CorpusLoader()
-        for path in paths {
-            for file in try loader.expand(path) {
+        let files = try loader.files(paths: paths)
+        var skipped: [String] = []
+        for file in files {
+            do {
                 if file != "-", let n = try countMapped(file) {
                     result.matches += n
                     continue
@@ -35,8 +37,13 @@ extension LibrarySearch {
                 let counted = source.bytes.withUnsafeBufferPointer { countInPieces($0, checking: false) }
                 guard let checked = counted, let n = checked else { throw EngineFailure(path: source.path) }
                 result.matches += n
+            } catch let error as LoadError where files.count > 1 && error.isSkippable {
+                // Among several files a bad one is skipped, as every command skips it.
+                skipped.append("\(error.description); skipped")
             }
         }
+        if skipped.count == files.count { throw LoadError.allSkipped(reasons: skipped) }
+        result.warnings = skipped + result.warnings
         return result
     }
 

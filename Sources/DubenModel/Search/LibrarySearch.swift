@@ -312,9 +312,13 @@ public struct LibraryCatalogue: Sendable {
 
     public let sources: [LoadedSource]
     public private(set) var entries: [Entry] = []
+    /// The files without a document that were skipped ("FILE: …; skipped"), with `skipEmpty`.
+    public private(set) var skipped: [String] = []
 
-    /// - Throws: `LoadError.empty` for a file without a document, as `CorpusBuilder` does.
-    public init(_ sources: [LoadedSource]) throws(LoadError) {
+    /// - Throws: `LoadError.empty` for a file without a document, as `CorpusBuilder` does;
+    ///   with `skipEmpty` (several files), such a file is skipped (`skipped`) and only a
+    ///   library with no document at all throws (`.allSkipped`).
+    public init(_ sources: [LoadedSource], skipEmpty: Bool = false) throws(LoadError) {
         self.sources = sources
         var ids = UniqueDocumentIDs()
         for (f, source) in sources.enumerated() {
@@ -327,8 +331,12 @@ public struct LibraryCatalogue: Sendable {
                 entries.append(Entry(number: entries.count + 1, id: ids.next(title: title), title: title, file: f,
                                      extent: start..<source.file.bytes.count))
             }
-            if entries.count == before { throw .empty(path: source.file.path) }
+            if entries.count == before {
+                guard skipEmpty else { throw .empty(path: source.file.path) }
+                skipped.append("\(LoadError.empty(path: source.file.path).description); skipped")
+            }
         }
+        if entries.isEmpty && skipEmpty { throw .allSkipped(reasons: skipped) }
     }
 
     /// A document by id, unique id prefix, number (from 1) or unique part of its title, as
