@@ -17,9 +17,11 @@ public enum ReaderSession {
 
     /// - Parameter notices: problems found before the reader started (shown first, and
     ///   returned with the failures).
+    /// - Parameter startKeys: keys handled before the first frame, as if typed (`+N` is a
+    ///   count and `G`, `+/PATTERN` a search).
     public static func run(_ reader: inout Reader, terminal: some TerminalBackend, performer: inout some EffectPerforming,
                            notices: [Notice] = [], indexer first: LibraryIndexer? = nil,
-                           reload: (() throws -> LibraryIndexer)? = nil) -> Outcome {
+                           reload: (() throws -> LibraryIndexer)? = nil, startKeys: [Key] = []) -> Outcome {
         var indexer = first
         var failures = notices
         var full = true
@@ -68,6 +70,12 @@ public enum ReaderSession {
         }
 
         _ = perform(reader.start())
+        if !startKeys.isEmpty {
+            // Keys from the command line (`+N`, `+/PATTERN`), on a reader of the terminal's size.
+            let size = terminal.size
+            reader.resize(columns: size.columns, rows: size.rows)
+            for key in startKeys where perform(reader.handle(key)) { return Outcome(status: 0, failures: failures) }
+        }
         while true {
             let signal = terminal.takeSignal()
             if signal != 0 {

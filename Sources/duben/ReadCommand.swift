@@ -25,8 +25,15 @@ struct ReadCommand: ParsableCommand {
             selection (or the quotation at the top, or the first sentence on screen) with its \
             citation in --style; y uses wl-copy, xclip, xsel, pbcopy or tmux's buffer, and OSC 52 \
             only with --osc52.
+
+            Like less: with no path and standard input a pipe or a file, the text is read from \
+            standard input (`cat speech.txt | duben`); +N opens at line N of the document, \
+            +/PATTERN at the first match in the library (a regular expression, as /), and --doc \
+            ID that document. When standard output is not a terminal, every document (or the \
+            --doc one) is printed with its title and author lines, as `duben render` prints it.
             """)
 
+    @Option(help: "Open this document (id, number, or part of the title).") var doc: String?
     @OptionGroup var layout: LayoutArguments
     @Flag(help: "Do not use colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Start every document at the top instead of where it was left, and do not reopen the last document.") var noResume = false
@@ -35,9 +42,40 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var citation: CitationStyleOptions
     @OptionGroup var corpusOptions: CorpusOptions
 
+    /// What `+N` and `+/PATTERN` among the paths ask for (as less takes them), and the paths
+    /// without them.
+    static func startCommands(_ paths: [String]) -> (keys: [Key], paths: [String]) {
+        var keys: [Key] = []
+        var rest: [String] = []
+        for path in paths {
+            if path.hasPrefix("+/"), path.count > 2 {
+                keys = [.char("/")] + path.dropFirst(2).map { Key.char($0) } + [.enter]
+            } else if path.hasPrefix("+"), path.count > 1, path.dropFirst().allSatisfy(\.isASCII), let n = Int(path.dropFirst()), n >= 0 {
+                keys = String(n).map { Key.char($0) } + [.char("G")]
+            } else {
+                rest.append(path)
+            }
+        }
+        return (keys, rest)
+    }
+
+    /// Whether standard input is a pipe, a file or a socket (not a terminal, nor /dev/null):
+    /// then, with no path, the text comes from there, as less reads it.
+    static var standardInputHoldsText: Bool {
+        guard isatty(STDIN_FILENO) == 0 else { return false }
+        var st = stat()
+        guard fstat(STDIN_FILENO, &st) == 0 else { return false }
+        let type = st.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
+    }
+
     func run() throws {
         let store = bookmarkFile.store
         let positions = PositionStore(path: store.statePath)
+        let (startKeys, paths) = Self.startCommands(corpusOptions.paths)
+        var corpusOptions = corpusOptions
+        corpusOptions.paths = paths
+        if paths.isEmpty, Self.standardInputHoldsText { corpusOptions.paths = ["-"] }
         // What the last session read: with no path, its files again (when they are all still
         // there); with the same files, its document.
         let last = noResume ? nil : try? positions.readLastRead()
@@ -48,18 +86,28 @@ struct ReadCommand: ParsableCommand {
         }
         let sessionFiles = CorpusOptions.sessionFiles(chosen)
         guard isatty(STDOUT_FILENO) == 1 else {
-            RenderCommand.write(try corpusOptions.load(paths: chosen), only: nil, options: layout.options(terminalColumns: nil))
+            let corpus = try corpusOptions.load(paths: chosen)
+            let only = try corpusOptions.resolve(doc, in: corpus)
+            RenderCommand.write(corpus, only: only, options: layout.options(terminalColumns: nil))
             return
         }
-        // First screen first: the first document now, the rest of the library on a thread.
-        let indexer: LibraryIndexer
-        do {
-            indexer = try LibraryIndexer(paths: chosen)
-        } catch {
-            throw CommandFailure(error.description)
+        // First screen first: the first document now, the rest of the library on a thread —
+        // unless a document, a line or a pattern is asked for: then the whole library first.
+        var indexer: LibraryIndexer? = nil
+        let corpus: Corpus
+        if doc == nil && startKeys.isEmpty {
+            do {
+                let first = try LibraryIndexer(paths: chosen)
+                indexer = first.hasMore ? first : nil
+                corpus = first.initial
+            } catch {
+                throw CorpusOptions.failure(error)
+            }
+            for warning in corpus.warnings { Terminal.warn(warning) }
+        } else {
+            corpus = try corpusOptions.load(paths: chosen)
         }
-        let corpus = indexer.initial
-        for warning in corpus.warnings { Terminal.warn(warning) }
+        let only = try corpusOptions.resolve(doc, in: corpus)
         switch DisplayWidth.localeStatus {
         case 0: Terminal.warn("the locale is not UTF-8; using C.UTF-8")
         case -1: throw CommandFailure("no UTF-8 locale is available (tried the environment's and C.UTF-8)")
@@ -71,7 +119,7 @@ struct ReadCommand: ParsableCommand {
         var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
                             ambiguousWidth: layout.ambiguousWidth, indent: layout.indentMode,
                             bookmarks: performer.loadBookmarks(), citationStyle: citation.citationStyle)
-        if indexer.hasMore {
+        if let indexer {
             _ = reader.update(corpus: corpus, progress: 0)
             indexer.start()
         }
@@ -84,10 +132,13 @@ struct ReadCommand: ParsableCommand {
         if !noResume {
             do {
                 reader.restore(positions: try performer.loadPositions())
-                if let last, last.files == sessionFiles { reader.resume(document: last.document) }
+                if let last, last.files == sessionFiles, only == nil { reader.resume(document: last.document) }
             } catch {
                 notices.append(.error("\(error.description); reading positions not restored"))
             }
+        }
+        if let only, let index = corpus.documents.firstIndex(where: { $0.id == only }) {
+            reader.jump(toDocument: index)
         }
         let screen: TerminalScreen
         do {
@@ -98,8 +149,9 @@ struct ReadCommand: ParsableCommand {
         // The session saves reading positions on every way out; what failed is told once the
         // terminal is restored.
         let outcome = ReaderSession.run(&reader, terminal: screen, performer: &performer, notices: notices,
-                                        indexer: indexer.hasMore ? indexer : nil,
-                                        reload: chosen.contains("-") ? nil : { try LibraryIndexer(paths: chosen) })
+                                        indexer: indexer,
+                                        reload: chosen.contains("-") ? nil : { try LibraryIndexer(paths: chosen) },
+                                        startKeys: startKeys)
         screen.close()
         // Files skipped while the library was read in the background.
         for warning in reader.corpus.warnings.dropFirst(corpus.warnings.count) { Terminal.warn(warning) }
