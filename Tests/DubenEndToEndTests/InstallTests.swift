@@ -8,10 +8,10 @@ struct InstallTests {
     static let root = TestSupport.repoRoot
     static var recording: Bool { ProcessInfo.processInfo.environment["DUBEN_RECORD"] != nil }
 
-    /// Runs a program found on PATH; nil when it is not there.
+    /// Runs a program (a path, or a name found on PATH); nil when it is not there.
     static func tool(_ name: String, _ arguments: [String], directory: URL? = nil,
                      environment: [String: String?] = [:]) throws -> (status: Int32, output: String)? {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        let path = name.contains("/") ? name : (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
             .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let path else { return nil }
         let dir = TestSupport.temporaryDirectory("duben-tool")
