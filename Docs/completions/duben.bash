@@ -188,11 +188,14 @@ _duben_read() {
     repeating_flags=()
     non_repeating_flags=(--no-color --no-resume --osc52 --version -h --help)
     repeating_options=()
-    non_repeating_options=(--width --ambiguous-width --indent --bookmarks --style --template)
+    non_repeating_options=(--doc --width --ambiguous-width --indent --bookmarks --style --template)
     __duben_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
+    '--doc')
+        return
+        ;;
     '--width')
         return
         ;;

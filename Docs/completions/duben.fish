@@ -23,7 +23,7 @@ function __duben_parse_tokens -S
         __duben_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'read'
-            __duben_parse_subcommand -r 1 'width=' 'ambiguous-width=' 'indent=' 'no-color' 'no-resume' 'osc52' 'bookmarks=' 'style=' 'template=' 'version' 'h/help'
+            __duben_parse_subcommand -r 1 'doc=' 'width=' 'ambiguous-width=' 'indent=' 'no-color' 'no-resume' 'osc52' 'bookmarks=' 'style=' 'template=' 'version' 'h/help'
         case 'list'
             __duben_parse_subcommand -r 1 'json' 'version' 'h/help'
         case 'toc'
@@ -124,6 +124,7 @@ complete -c 'duben' -n '__duben_should_offer_completions_for_positional "duben" 
 complete -c 'duben' -n '__duben_should_offer_completions_for_positional "duben" -eq 1' -fa 'dump' -d 'Print the whole parsed model as JSON (schema: Docs/DUMP.md).'
 complete -c 'duben' -n '__duben_should_offer_completions_for_positional "duben" -eq 1' -fa 'render' -d 'Print the wrapped lines of each document as the reader shows them.'
 complete -c 'duben' -n '__duben_should_offer_completions_for_positional "duben" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "duben read" doc' -l 'doc' -d 'Open this document (id, number, or part of the title).' -rfka ''
 complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "duben read" width' -l 'width' -d 'Text column width in cells (default: the terminal\'s width less margins, at most 76; 80 when not a terminal).' -rfka ''
 complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "duben read" ambiguous-width' -l 'ambiguous-width' -d 'Cells for East Asian Ambiguous characters such as “ ” … — ·: 1 or 2.' -rfka ''
 complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "duben read" indent' -l 'indent' -d 'First-line indentation of indented paragraphs: keep or none.' -rfka ''

@@ -24,8 +24,7 @@ struct ReadCommand: ParsableCommand {
             error after the reader exits. v selects sentences; m bookmarks and y copies the \
             selection (or the quotation at the top, or the first sentence on screen) with its \
             citation in --style; y uses wl-copy, xclip, xsel, pbcopy or tmux's buffer, and OSC 52 \
-            only with --osc52.
-
+            only with --osc52. \
             Like less: with no path and standard input a pipe or a file, the text is read from \
             standard input (`cat speech.txt | duben`); +N opens at line N of the document, \
             +/PATTERN at the first match in the library (a regular expression, as /), and --doc \
