@@ -96,3 +96,65 @@ struct SourceDecoderTests {
         #expect(corpus.warnings.first?.contains("c.txt: 1 invalid byte sequence") == true)
     }
 }
+
+/// Legacy Chinese encodings told apart: GB18030 (simplified) and Big5 (traditional), made with
+/// iconv from known text, read back exactly.
+@Suite("Big5 and GB18030")
+struct LegacyEncodingTests {
+    /// `text` converted by iconv to `encoding`.
+    static func iconv(_ text: String, to encoding: String) throws -> [UInt8] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        p.arguments = ["-f", "UTF-8", "-t", encoding]
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        try p.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Array(data)
+    }
+
+    static let traditional = """
+        團結合作是國際社會戰勝疫情最有力武器
+
+        　　病毒沒有國界，疫情不分種族。在應對這場全球公共衛生危機的過程中，構建人類命運共同體的迫切性和重要性更加凸顯。唯有團結協作、攜手應對，國際社會才能戰勝疫情，維護人類共同家園。
+        （2020年3月24日同哈薩克斯坦總統托卡耶夫通電話）
+
+        """
+
+    static let simplified = """
+        团结合作是国际社会战胜疫情最有力武器
+
+        　　病毒没有国界，疫情不分种族。在应对这场全球公共卫生危机的过程中，构建人类命运共同体的迫切性和重要性更加凸显。唯有团结协作、携手应对，国际社会才能战胜疫情，维护人类共同家园。
+        （2020年3月24日同哈萨克斯坦总统托卡耶夫通电话）
+
+        """
+
+    @Test func aBig5FileOfTraditionalChineseReadsBackTheOriginal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/iconv") else { return }
+        let decoded = try SourceDecoder.decode(try Self.iconv(Self.traditional, to: "BIG5"))
+        #expect(decoded.encoding == .big5)
+        #expect(String(decoding: decoded.bytes, as: UTF8.self) == Self.traditional)
+        #expect(decoded.replacements == 0)
+    }
+
+    @Test func aGB18030FileOfSimplifiedChineseStaysGB18030() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/iconv") else { return }
+        let decoded = try SourceDecoder.decode(try Self.iconv(Self.simplified, to: "GB18030"))
+        #expect(decoded.encoding == .gb18030)
+        #expect(String(decoding: decoded.bytes, as: UTF8.self) == Self.simplified)
+    }
+
+    @Test func aBig5FileLoadsAsADocumentWithItsCitation() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/iconv") else { return }
+        let dir = TestSupport.temporaryDirectory("duben-big5")
+        defer { TestSupport.remove(dir) }
+        try Data(try Self.iconv(Self.traditional, to: "BIG5")).write(to: dir.appendingPathComponent("t.txt"))
+        let corpus = try CorpusLoader().load(paths: [dir.path])
+        #expect(corpus.documents.first?.title == "團結合作是國際社會戰勝疫情最有力武器")
+        #expect(corpus.documents.first?.quotations.first?.citation.date.description == "2020-03-24")
+    }
+}

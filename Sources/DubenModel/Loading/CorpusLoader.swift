@@ -77,6 +77,9 @@ public struct CorpusLoader {
     public func readSource(_ file: String, metadata metadataByDirectory: inout [String: MetadataFile]) throws(LoadError) -> LoadedSource {
         let source = try read(file)
         var warnings: [String] = []
+        if let other = source.encodingDoubt {
+            warnings.append("\(file): read as \(source.encoding.rawValue), though \(other) is nearly as likely")
+        }
         if source.replacements > 0 {
             warnings.append("\(file): \(source.replacements) invalid byte sequence\(source.replacements == 1 ? "" : "s") replaced by U+FFFD")
         }
@@ -155,7 +158,7 @@ public struct CorpusLoader {
         }
         guard decoded.bytes.count <= SourceFile.maximumSize else { throw .tooLarge(path: name) }
         return SourceFile(path: name, bytes: decoded.bytes, encoding: decoded.encoding, replacements: decoded.replacements,
-                          identity: identity)
+                          identity: identity, encodingDoubt: decoded.doubt)
     }
 
     /// Asks Linux to back a large read buffer with 2 MiB pages (transparent huge pages, where

@@ -12,6 +12,7 @@ public enum SourceEncoding: String, Sendable, Codable {
     case utf16LE = "UTF-16LE"
     case utf16BE = "UTF-16BE"
     case gb18030 = "GB18030"
+    case big5 = "Big5"
 }
 
 /// A file's bytes turned into well-formed UTF-8 with LF line ends.
@@ -21,13 +22,19 @@ public struct DecodedText: Sendable {
     public var encoding: SourceEncoding
     /// How many invalid byte sequences were replaced by U+FFFD.
     public var replacements: Int
+    /// When the encoding was a close call (GB18030 or Big5): what to tell the user.
+    public var doubt: String? = nil
 }
 
 /// Detects a source file's encoding and converts it to UTF-8.
 ///
 /// Order: byte-order marks first (UTF-8, UTF-16), then the binary check (NUL bytes in the
 /// first 8 KiB), then UTF-8 validation; text that is mostly invalid as UTF-8 is tried as
-/// GB18030 (a superset of GBK and GB2312, which most Chinese `.txt` files not in UTF-8 use).
+/// GB18030 (a superset of GBK and GB2312, which most Chinese `.txt` files not in UTF-8 use) and
+/// as Big5 (Traditional Chinese). Both accept most double-byte text, so the choice is made by
+/// fewer invalid sequences, then by how many of the decoded characters are among the most
+/// common Chinese characters (`commonCharacters`, simplified and traditional forms): Big5 read
+/// as GB18030 gives rare characters ("ゴ弘ю畒"), and the other way round too.
 public enum SourceDecoder {
     /// Why bytes cannot be decoded as text.
     public enum Failure: Error, Equatable { case binary, empty }
@@ -48,8 +55,14 @@ public enum SourceDecoder {
             result = DecodedText(bytes: bytes, encoding: .utf8, replacements: bad)
             // A few stray bytes in a UTF-8 text stay UTF-8; mostly-invalid text is tried as GB18030.
             if bad > 0 && bad * 20 >= validMultibyte {
-                if let (gb, gbBad) = convertFromGB18030(raw), gbBad < bad {
-                    result = DecodedText(bytes: gb, encoding: .gb18030, replacements: gbBad)
+                let gb = convert(raw, from: "GB18030").map { (text: $0.0, bad: $0.1, score: commonShare($0.0)) }
+                let big5 = convert(raw, from: "BIG5").map { (text: $0.0, bad: $0.1, score: commonShare($0.0)) }
+                if let g = gb, g.bad < bad, big5.map({ g.bad < $0.bad || (g.bad == $0.bad && g.score >= $0.score) }) ?? true {
+                    result = DecodedText(bytes: g.text, encoding: .gb18030, replacements: g.bad)
+                    if let b = big5, b.bad == g.bad, abs(b.score - g.score) < 0.05 { result.doubt = "Big5" }
+                } else if let b = big5, b.bad < bad {
+                    result = DecodedText(bytes: b.text, encoding: .big5, replacements: b.bad)
+                    if let g = gb, g.bad == b.bad, abs(b.score - g.score) < 0.05 { result.doubt = "GB18030" }
                 }
             }
         }
@@ -148,8 +161,23 @@ public enum SourceDecoder {
     }
 
     /// Converts with the C library's iconv; each undecodable byte becomes U+FFFD.
-    static func convertFromGB18030(_ input: [UInt8]) -> ([UInt8], Int)? {
-        let cd = iconv_open("UTF-8", "GB18030")
+    /// The share of CJK characters of `utf8` that are among `commonCharacters`.
+    static func commonShare(_ utf8: [UInt8]) -> Double {
+        var cjk = 0, common = 0
+        for scalar in String(decoding: utf8.prefix(1 << 20), as: UTF8.self).unicodeScalars where (0x4E00...0x9FFF).contains(scalar.value) {
+            cjk += 1
+            if commonCharacters.contains(scalar) { common += 1 }
+        }
+        return cjk == 0 ? 0 : Double(common) / Double(cjk)
+    }
+
+    /// The most frequent characters of Chinese text, in simplified and traditional forms.
+    static let commonCharacters: Set<Unicode.Scalar> = Set(("的一是不了在人有我他这個这个们們中来來上大为為和国國地到以说說时時要就出会會可也你对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实實日军軍者意无無力它与與长長把机機十民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應战戰向头頭文体體政美相见見被利什二等产產或新己制身果加西斯月话話合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立及比员員解水名真论論处處走义義各入几幾口认認条條平系气氣题題活尔爾更别別打女变變四神总總何电電数數安少报報才结結反受目太量再感建务務做接必场場件计計管期市直德资資命山金指克许許统統区區保至队隊形社便空决決治展马馬科司五基眼书書非则則听聽白却界达達光放强強即像难難且权權思王象完设設式色路记記南品住告类類求据據程北边邊死张張该該交规規万萬取拉格望觉覺术術领領共确確传傳师師观觀清今切院让讓识識候带帶导導争爭运運笑飞飛风風步改收根干千做百复復").unicodeScalars)
+
+    /// Converts `input` from a legacy encoding with iconv, replacing each byte it cannot read
+    /// by U+FFFD; nil when iconv does not know the encoding.
+    static func convert(_ input: [UInt8], from encoding: String) -> ([UInt8], Int)? {
+        let cd = iconv_open("UTF-8", encoding)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
         var out = [UInt8](repeating: 0, count: input.count * 2 + 16)

@@ -42,12 +42,16 @@ public final class SourceFile: Sendable {
     public let replacements: Int
     /// The file as it was read (nil for standard input).
     public let identity: FileIdentity?
+    /// The other encoding that was nearly as likely, when the choice was close (a warning).
+    public let encodingDoubt: String?
 
     /// The largest decoded file duben reads: byte ranges are 32-bit (see `ByteSpan`), and
     /// the layout and ICU take offsets and lengths as `Int32`.
     public static let maximumSize = Int(Int32.max)
 
-    public init(path: String, bytes: [UInt8], encoding: SourceEncoding = .utf8, replacements: Int = 0, identity: FileIdentity? = nil) {
+    public init(path: String, bytes: [UInt8], encoding: SourceEncoding = .utf8, replacements: Int = 0, identity: FileIdentity? = nil,
+                encodingDoubt: String? = nil) {
+        self.encodingDoubt = encodingDoubt
         self.path = path
         self.bytes = bytes
         self.encoding = encoding
