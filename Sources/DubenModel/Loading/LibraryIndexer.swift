@@ -64,11 +64,7 @@ public final class LibraryIndexer: @unchecked Sendable {
                 let source = try loader.readSource(files[index], metadata: &metadata)
                 var attempt = CorpusBuilder()
                 for line in skipped { attempt.warn(line) }
-                var parsed = 0
-                let (added, resume) = attempt.add(source, while: {
-                    parsed += 1
-                    return parsed <= 1
-                })
+                let (added, resume) = Self.addFirstDocument(of: source, to: &attempt)
                 if added == 0 { throw .empty(path: source.file.path) }
                 builder = attempt
                 firstIndex = index
@@ -87,6 +83,16 @@ public final class LibraryIndexer: @unchecked Sendable {
     /// Whether anything is left after the first document (the thread then has work and the
     /// reader shows progress).
     public var hasMore: Bool { files.count > firstIndex + 1 || firstResume != nil || first == nil }
+
+    /// Parses the first document of `source` alone: how many were added (0 or 1) and where
+    /// the second begins (nil: there is none in the text).
+    static func addFirstDocument(of source: LoadedSource, to builder: inout CorpusBuilder) -> (documents: Int, resumeAt: Int?) {
+        var parsed = 0
+        return builder.add(source, while: {
+            parsed += 1
+            return parsed <= 1
+        })
+    }
 
     /// The size of the start of a file read for its first document.
     static let quickChunk = 1 << 20
@@ -121,11 +127,7 @@ public final class LibraryIndexer: @unchecked Sendable {
         }
         let file = SourceFile(path: path, bytes: chunk, identity: FileIdentity(st))
         var builder = CorpusBuilder()
-        var parsed = 0
-        let (added, resume) = builder.add(LoadedSource(file: file, metadata: meta, warnings: []), while: {
-            parsed += 1
-            return parsed <= 1
-        })
+        let (added, resume) = addFirstDocument(of: LoadedSource(file: file, metadata: meta, warnings: []), to: &builder)
         // The first document must end inside the chunk: the next one has begun there.
         guard added == 1, resume != nil else { return nil }
         return builder.corpus

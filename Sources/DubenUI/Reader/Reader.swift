@@ -210,10 +210,7 @@ public struct Reader {
         // The last snapshot is always taken: its first document may come from the whole file
         // where the reader's came from the file's start (`LibraryIndexer.quickFirstDocument`).
         guard grown.documents.count != before || grown.warnings.count != corpus.warnings.count || progress == nil else { return [] }
-        corpus = grown
-        quotationsByDate = Chronology(grown)
-        datedItems = Chronology(grown, includePassages: true)
-        timelineCache.invalidate()
+        take(grown)
         for d in before..<grown.documents.count {
             let doc = grown.documents[d]
             if let p = pendingPositions.removeValue(forKey: doc.id), p.block < doc.blocks.count { page.left[d] = p }
@@ -226,15 +223,7 @@ public struct Reader {
             pendingResume = nil
         }
         reanchorBookmarks(from: before)
-        var effects = startEffects
-        startEffects = []
-        if let s = search {
-            searchGeneration += 1
-            search?.generation = searchGeneration
-            search?.libraryCount = nil
-            effects.append(.countMatches(s.pattern, generation: searchGeneration))
-        }
-        return effects
+        return start() + recount()
     }
 
     /// Takes in the library read again (R): the documents may have changed, so every cache
@@ -243,34 +232,42 @@ public struct Reader {
     public mutating func reload(corpus fresh: Corpus, progress: Double?) -> [Effect] {
         let current = document.id
         let positions = readingPositions
-        corpus = fresh
+        take(fresh)
         indexing = progress
         layouts.removeAll()
-        timelineCache.invalidate()
         matchCache.removeAll()
         estimatedRows.removeAll()
         overlay = .none
         prompt = nil
         selection = nil
         page = PagePosition()
-        quotationsByDate = Chronology(fresh)
-        datedItems = Chronology(fresh, includePassages: true)
         pendingPositions = [:]
         restore(positions: positions)
         search?.lastMatch = nil
         // Reopened now, or when the indexer reaches it (`update`).
         notice = resume(document: current) ? .info("Read the files again · \(document.title)") : .info("Read the files again")
-        var effects: [Effect] = []
-        if let s = search {
-            searchGeneration += 1
-            search?.generation = searchGeneration
-            search?.libraryCount = nil
-            effects.append(.countMatches(s.pattern, generation: searchGeneration))
-        }
+        let effects = recount()
         reanchorBookmarks()
-        effects += startEffects
-        startEffects = []
-        return effects
+        return effects + start()
+    }
+
+    /// Takes a library as the one read: it and the chronologies made from it; the timeline
+    /// is made again when next asked for.
+    mutating func take(_ library: Corpus) {
+        corpus = library
+        quotationsByDate = Chronology(library)
+        datedItems = Chronology(library, includePassages: true)
+        timelineCache.invalidate()
+    }
+
+    /// A running search counted again in a library that changed (a new generation drops the
+    /// count under way); no effect without a search.
+    mutating func recount() -> [Effect] {
+        guard let s = search else { return [] }
+        searchGeneration += 1
+        search?.generation = searchGeneration
+        search?.libraryCount = nil
+        return [.countMatches(s.pattern, generation: searchGeneration)]
     }
 
     /// Says that a file of the library changed on disk since it was read (the session looks).
