@@ -25,10 +25,13 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
 
+        // Read-only file mappings with a SIGBUS guard, behind plain C.
+        .target(name: "CDubenFile"),
+
         // Text → model: decoding, documents, blocks, quotations, citations, dates, search.
         .target(
             name: "DubenModel",
-            dependencies: ["CDubenSearch", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["CDubenSearch", "CDubenFile", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
 
         // Model → lines: display width, Chinese line breaking, wrapping, sanitising.

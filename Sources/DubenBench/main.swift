@@ -19,6 +19,9 @@ func peakRSS() -> Int {
     return usage.ru_maxrss * 1024
 }
 
+/// glibc's malloc_trim (in <malloc.h>, which the Glibc module leaves out).
+@_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32
+
 let arguments = CommandLine.arguments.dropFirst()
 guard let what = arguments.first, let path = arguments.dropFirst().first else {
     print("usage: DubenBench parse|wrap|screen|keys|icu|sizes|regex-engines FILE")
@@ -89,6 +92,45 @@ case "open-phases":
         print(String(format: "open-phases: list %d files, read+decode the first %.0f ms (%d MB); indexer init (read, decode, first document) %.0f ms; reader %.1f ms; first frame %.1f ms",
                      listed.count, (t1 - t0) * 1e3, raw.bytes.count / 1_000_000, (t2 - t1) * 1e3, (t3 - t2) * 1e3, (t4 - t3) * 1e3))
     }
+case "index-memory":
+    // Anonymous memory after a full background index, as the reader does it (RssAnon).
+    func status(_ key: String) -> Int {
+        let text = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? "") ?? 0
+        }
+        return 0
+    }
+    let t0 = now()
+    let indexer = try LibraryIndexer(paths: [path])
+    indexer.start()
+    var corpus = indexer.initial
+    var done = !indexer.hasMore
+    while !done {
+        usleep(50_000)
+        if let s = indexer.take() { corpus = s.corpus; done = s.done }
+    }
+    let snapshot = (corpus: corpus, done: done)
+    let t1 = now()
+    let bytes = snapshot.corpus.files.reduce(0) { $0 + $1.bytes.count }
+    print(String(format: "index-memory: %d documents, %.0f MB in %.2f s; RssAnon %d MB, RssFile %d MB, VmHWM %d MB",
+                 snapshot.corpus.documents.count, Double(bytes) / 1e6, t1 - t0, status("RssAnon") / 1000, status("RssFile") / 1000,
+                 status("VmHWM") / 1000))
+    _ = mallocTrim(0)
+    print(String(format: "index-memory: trimmed RssAnon %d MB", status("RssAnon") / 1000))
+    let c1 = Chronology(snapshot.corpus)
+    print(String(format: "index-memory: + quotations by date (%d items) RssAnon %d MB", c1.items.count, status("RssAnon") / 1000))
+    let c2 = Chronology(snapshot.corpus, includePassages: true)
+    print(String(format: "index-memory: + dated items (%d) RssAnon %d MB", c2.items.count, status("RssAnon") / 1000))
+    withExtendedLifetime((c1, c2)) {}
+    var reader = Reader(corpus: indexer.initial, columns: 100, rows: 30)
+    _ = reader.update(corpus: snapshot.corpus, progress: nil)
+    _ = ReaderView.draw(reader)
+    print(String(format: "index-memory: with a reader RssAnon %d MB", status("RssAnon") / 1000))
+    _ = mallocTrim(0)
+    print(String(format: "index-memory: after malloc_trim RssAnon %d MB", status("RssAnon") / 1000))
+    withExtendedLifetime(snapshot) {}
+    withExtendedLifetime(reader) {}
 case "reader-search":
     BenchReaderSearch.run(path, phrase: arguments.dropFirst(2).first ?? "终章标记")
 case "regex-engines":

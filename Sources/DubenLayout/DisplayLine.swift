@@ -3,7 +3,7 @@ import DubenModel
 /// The header of `DisplayBytes`.
 struct DisplayBytesHeader {
     /// UTF-8; for plain text the whole source (shared, not copied), else the block's own.
-    let bytes: [UInt8]
+    let bytes: SourceBytes
     /// Whether the cells are packed two bits per scalar.
     let packed: Bool
 }
@@ -36,7 +36,7 @@ final class DisplayBytes: @unchecked Sendable {
 
     /// The bytes of `bytes` and the cells of each scalar (indexed from the block's first
     /// display scalar); `packable` when every cell `isPackable`.
-    static func make(_ bytes: [UInt8], cells: UnsafeBufferPointer<UInt8>, packable packed: Bool) -> DisplayBytes {
+    static func make(_ bytes: SourceBytes, cells: UnsafeBufferPointer<UInt8>, packable packed: Bool) -> DisplayBytes {
         assert(!packed || cells.allSatisfy(isPackable))
         let n = cells.count
         let size = packed ? (n + 3) / 4 : n
@@ -70,7 +70,7 @@ final class DisplayBytes: @unchecked Sendable {
     }
 
     /// The display bytes.
-    var bytes: [UInt8] { Pointer(unsafeBufferObject: self).header.bytes }
+    var bytes: SourceBytes { Pointer(unsafeBufferObject: self).header.bytes }
 
     /// Calls `body` with a reader of the cells: scalar index → cells, with `joins`.
     @inline(__always)
@@ -152,7 +152,7 @@ public struct DisplayLine: Hashable, Sendable {
     /// The text to draw: sanitised, tabs expanded, without the indentation.
     public var text: String { String(decoding: storage.bytes[byteRange], as: UTF8.self) }
     /// The same as UTF-8, without making a string.
-    public var utf8: ArraySlice<UInt8> { storage.bytes[byteRange] }
+    public var utf8: Slice<SourceBytes> { storage.bytes[byteRange] }
     /// Cells the line takes, indentation included. Never more than the layout width.
     public var width: Int { Int(storedWidth) }
     /// Whether this is the first line of its block.

@@ -11,7 +11,7 @@ public final class DocumentLayout {
     let wrapper: LineWrapper
     private var cache: [[DisplayLine]?]
     /// The source bytes, shared (not copied) by the lines of plain blocks.
-    private let sourceBytes: [UInt8]
+    private let sourceBytes: SourceBytes
     /// The wrapper's working buffers: its own, or the one its `LayoutCache` lends to all its
     /// layouts (only one block is ever wrapped at a time).
     private let scratch: WrapScratch

@@ -180,7 +180,7 @@ public struct LineWrapper: Sendable {
     /// lines of plain text (no tabs or controls to replace) refer to those bytes instead of
     /// a copy of them.
     func wrap(_ p: UnsafeBufferPointer<UInt8>, block: Int, kind: Block.Kind, indented: Bool, scratch: WrapScratch,
-              shared: (bytes: [UInt8], base: Int)?) -> [DisplayLine] {
+              shared: (bytes: SourceBytes, base: Int)?) -> [DisplayLine] {
         var indentCells = indented && options.indent == .keep && kind == .paragraph ? min(4, options.width / 2) : 0
         scratch.reserve(bytes: p.count)
         defer { scratch.trim() }
@@ -251,10 +251,10 @@ public struct LineWrapper: Sendable {
     /// which tabs become spaces and controls their placeholders (`Sanitizer`). With the bytes go
     /// the cells of every scalar (`DisplayBytes.cells`), so that the screen need not measure.
     func makeLines(_ p: UnsafeBufferPointer<UInt8>, _ c: Clusters, _ spans: [(from: Int, to: Int)], indent: Int,
-                   block: Int, kind: Block.Kind, shared: (bytes: [UInt8], base: Int)?) -> [DisplayLine] {
+                   block: Int, kind: Block.Kind, shared: (bytes: SourceBytes, base: Int)?) -> [DisplayLine] {
         if !c.hasSpecial {
             let base = shared?.base ?? 0
-            let storage = DisplayBytes.make(shared?.bytes ?? Array(p), cells: UnsafeBufferPointer(start: c.cells, count: c.scalarCount),
+            let storage = DisplayBytes.make(shared?.bytes ?? SourceBytes(Array(p)), cells: UnsafeBufferPointer(start: c.cells, count: c.scalarCount),
                                             packable: c.packable)
             var lines: [DisplayLine] = []
             lines.reserveCapacity(spans.count)
@@ -308,7 +308,7 @@ public struct LineWrapper: Sendable {
             }
             ranges.append((lo..<bytes.count, cellStart, col))
         }
-        let storage = cells.withUnsafeBufferPointer { DisplayBytes.make(bytes, cells: $0, packable: c.packable) }
+        let storage = cells.withUnsafeBufferPointer { DisplayBytes.make(SourceBytes(bytes), cells: $0, packable: c.packable) }
         var lines: [DisplayLine] = []
         lines.reserveCapacity(spans.count)
         for (n, span) in spans.enumerated() {

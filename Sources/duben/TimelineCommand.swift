@@ -73,7 +73,7 @@ struct TimelineCommand: ParsableCommand {
             t.maxWidths = [2: 30]
             for p in passages {
                 t.rows.append([DateFormatting.span(p.date), p.kind.rawValue, corpus.documents[p.documentIndex].title,
-                               p.kind == .document ? "—" : p.label])
+                               p.kind == .document ? "—" : p.label(in: corpus)])
             }
             print(t.render(width: measure), terminator: "")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import CDubenSearch
 
 /// Reads files and directories: the I/O half of loading a `Corpus` (`CorpusBuilder` is the
 /// other, pure half).
@@ -138,13 +139,15 @@ public struct CorpusLoader {
         return true
     }
 
-    /// Reads and decodes one file ("-" is standard input).
+    /// Reads and decodes one file ("-" is standard input). A large UTF-8 file that decoding
+    /// would leave as it is is mapped instead of read (`mapPlainText`).
     public func read(_ path: String) throws(LoadError) -> SourceFile {
         let raw: [UInt8]
         var identity: FileIdentity? = nil
         if path == "-" {
             raw = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
+            if let mapped = try Self.mapPlainText(path) { return mapped }
             (raw, identity) = try Self.readBytes(path)
         }
         let name = path == "-" ? "<stdin>" : path
@@ -159,6 +162,38 @@ public struct CorpusLoader {
         guard decoded.bytes.count <= SourceFile.maximumSize else { throw .tooLarge(path: name) }
         return SourceFile(path: name, bytes: decoded.bytes, encoding: decoded.encoding, replacements: decoded.replacements,
                           identity: identity, encodingDoubt: decoded.doubt)
+    }
+
+    /// Files at least this large are mapped when they are plain UTF-8.
+    static let mappingThreshold = 1 << 20
+
+    /// A file of at least `mappingThreshold` bytes, mapped, when it is text that decoding
+    /// would leave as it is: no byte-order mark, no NUL in its first 8 KiB, well-formed UTF-8,
+    /// no CR, not only spaces. Nil otherwise (read and decode it), and for a file modified in
+    /// the last two seconds, which may still be being written (a mapping would see it change).
+    static func mapPlainText(_ path: String) throws(LoadError) -> SourceFile? {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) >= mappingThreshold else { return nil }
+        guard Int(st.st_size) <= SourceFile.maximumSize else { throw .tooLarge(path: path) }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        guard now.tv_sec - st.st_mtim.tv_sec >= 2 else { return nil }
+        guard let bytes = SourceBytes.mapping(fd: fd, length: Int(st.st_size)) else { return nil }
+        let plain = bytes.withUnsafeBufferPointer { p -> Bool in
+            let n = p.count
+            guard let base = p.baseAddress else { return false }
+            if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { return false }
+            if n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)) { return false }
+            if memchr(base, 0, min(n, 8192)) != nil || memchr(base, 0x0D, n) != nil { return false }
+            guard p.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) else { return false }
+            let fast = duben_utf8_valid(base, Int64(n))
+            return fast == 1 || (fast == -1 && SourceDecoder.scanValidPrefix(p) == n)
+        }
+        guard plain else { return nil }
+        return SourceFile(path: path, bytes: bytes, encoding: .utf8, identity: FileIdentity(st))
     }
 
     /// Asks Linux to back a large read buffer with 2 MiB pages (transparent huge pages, where

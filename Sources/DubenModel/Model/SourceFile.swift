@@ -33,10 +33,11 @@ public struct FileIdentity: Hashable, Sendable {
 }
 
 /// One loaded file: its path and its text as well-formed UTF-8 with LF line ends.
-/// Documents and blocks refer to byte ranges of `bytes`; the file is shared, never copied.
+/// Documents and blocks refer to byte ranges of `bytes`; the file is shared, never copied
+/// (a large UTF-8 file is a mapping of the file itself: see `SourceBytes`).
 public final class SourceFile: Sendable {
     public let path: String
-    public let bytes: [UInt8]
+    public let bytes: SourceBytes
     public let encoding: SourceEncoding
     /// Invalid byte sequences that were replaced by U+FFFD while decoding.
     public let replacements: Int
@@ -49,7 +50,13 @@ public final class SourceFile: Sendable {
     /// the layout and ICU take offsets and lengths as `Int32`.
     public static let maximumSize = Int(Int32.max)
 
-    public init(path: String, bytes: [UInt8], encoding: SourceEncoding = .utf8, replacements: Int = 0, identity: FileIdentity? = nil,
+    public convenience init(path: String, bytes: [UInt8], encoding: SourceEncoding = .utf8, replacements: Int = 0,
+                            identity: FileIdentity? = nil, encodingDoubt: String? = nil) {
+        self.init(path: path, bytes: SourceBytes(bytes), encoding: encoding, replacements: replacements, identity: identity,
+                  encodingDoubt: encodingDoubt)
+    }
+
+    public init(path: String, bytes: SourceBytes, encoding: SourceEncoding = .utf8, replacements: Int = 0, identity: FileIdentity? = nil,
                 encodingDoubt: String? = nil) {
         self.encodingDoubt = encodingDoubt
         self.path = path

@@ -6,7 +6,7 @@ public struct TextSegment: Hashable, Sendable {
     public var range: Range<Int>
     public var joinsWithSpace: Bool
 
-    static func segments(of range: Range<Int>, in bytes: [UInt8]) -> [TextSegment] {
+    static func segments(of range: Range<Int>, in bytes: SourceBytes) -> [TextSegment] {
         bytes.withUnsafeBufferPointer { p in
             var result: [TextSegment] = []
             var start = range.lowerBound

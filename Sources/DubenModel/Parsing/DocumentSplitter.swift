@@ -16,22 +16,25 @@ public enum DocumentSplitter {
     public static let blankLinesBetweenDocuments = 3
 
     /// The non-blank lines of each document, in order.
-    public static func split(_ bytes: [UInt8]) -> [[SourceLine]] {
+    public static func split(_ bytes: SourceBytes) -> [[SourceLine]] {
         var documents: [[SourceLine]] = []
         forEachDocument(bytes) { documents.append($0) }
         return documents
     }
 
+    /// The same for bytes in an array.
+    public static func split(_ bytes: [UInt8]) -> [[SourceLine]] { split(SourceBytes(bytes)) }
+
     /// Calls `body` with the non-blank lines of each document in turn (no list of all lines of
     /// a large file is ever held).
-    public static func forEachDocument(_ bytes: [UInt8], _ body: ([SourceLine]) -> Void) {
+    public static func forEachDocument(_ bytes: SourceBytes, _ body: ([SourceLine]) -> Void) {
         eachDocument(bytes, in: 0..<bytes.count, while: { body($0); return true })
     }
 
     /// The same over the lines of `range` alone (it must start at a line's start): what a
     /// search uses to parse one document of a file, from its first line to the next
     /// document's, without splitting the whole file again.
-    public static func forEachDocument(_ bytes: [UInt8], in range: Range<Int>, _ body: ([SourceLine]) -> Void) {
+    public static func forEachDocument(_ bytes: SourceBytes, in range: Range<Int>, _ body: ([SourceLine]) -> Void) {
         eachDocument(bytes, in: range, while: { body($0); return true })
     }
 
@@ -39,13 +42,13 @@ public enum DocumentSplitter {
     /// soon as `body` returns false (the reader parses the first document before the others;
     /// the rest of the file is not even scanned). Scanning again from the first line of the
     /// document `body` refused gives the same documents as one scan.
-    public static func eachDocument(_ bytes: [UInt8], from: Int = 0, while body: ([SourceLine]) -> Bool) {
+    public static func eachDocument(_ bytes: SourceBytes, from: Int = 0, while body: ([SourceLine]) -> Bool) {
         eachDocument(bytes, in: min(from, bytes.count)..<bytes.count, while: body)
     }
 
     /// The one scan behind the others: the documents of the lines of `range`, while `body`
     /// says so.
-    static func eachDocument(_ bytes: [UInt8], in range: Range<Int>, while body: ([SourceLine]) -> Bool) {
+    static func eachDocument(_ bytes: SourceBytes, in range: Range<Int>, while body: ([SourceLine]) -> Bool) {
         bytes.withUnsafeBufferPointer { p in
             var current: [SourceLine] = []
             var blanks = 0

@@ -57,14 +57,16 @@ extension LibrarySearch {
         let size = Int(st.st_size)
         guard size > 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         if size > SourceFile.maximumSize { throw LoadError.tooLarge(path: path) }
-        guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return nil }
-        defer { munmap(map, size) }
-        let p = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
-        // A byte-order mark (UTF-8 or UTF-16): decoded.
-        if p[0] == 0xEF || p[0] == 0xFF || p[0] == 0xFE { return nil }
-        if memchr(map, 0, min(size, 8192)) != nil { throw LoadError.binary(path: path) }
-        if !p.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) { throw LoadError.empty(path: path) }
-        guard let n = countInPieces(p, checking: true) else { return nil }
+        // Mapped through the SIGBUS guard: a file cut short meanwhile reads as NULs, not a crash.
+        guard let mapped = SourceBytes.mapping(fd: fd, length: size) else { return nil }
+        let counted: Int?? = try mapped.withUnsafeBufferPointer { (p) throws(LoadError) -> Int?? in
+            // A byte-order mark (UTF-8 or UTF-16): decoded.
+            if p[0] == 0xEF || p[0] == 0xFF || p[0] == 0xFE { return .none }
+            if memchr(p.baseAddress!, 0, min(size, 8192)) != nil { throw .binary(path: path) }
+            if !p.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) { throw .empty(path: path) }
+            return countInPieces(p, checking: true)
+        }
+        guard let n = counted else { return nil }
         guard let n else { throw EngineFailure(path: path) }
         return n
     }

@@ -169,7 +169,7 @@ public struct SearchHit: Sendable {
     public var anchor: TextAnchor { TextAnchor(document: document.id, block: block, offset: offset) }
 
     /// Up to `scalars` scalars of the line before and after `range`.
-    static func context(_ bytes: [UInt8], around range: Range<Int>, scalars: Int) -> (before: String, after: String, cutBefore: Bool, cutAfter: Bool) {
+    static func context(_ bytes: SourceBytes, around range: Range<Int>, scalars: Int) -> (before: String, after: String, cutBefore: Bool, cutAfter: Bool) {
         bytes.withUnsafeBufferPointer { p in
             var lo = range.lowerBound, n = 0
             while lo > 0 && n < scalars && p[lo - 1] != 0x0A {
@@ -191,11 +191,11 @@ public struct SearchHit: Sendable {
 
 /// Line numbers of increasing offsets in a file, counted with `memchr` from the last one.
 struct LineCounter {
-    let bytes: [UInt8]
+    let bytes: SourceBytes
     var offset = 0
     var line = 1
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: SourceBytes) { self.bytes = bytes }
 
     mutating func line(of target: Int) -> Int {
         if target < offset { offset = 0; line = 1 }

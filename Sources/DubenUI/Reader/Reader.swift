@@ -48,10 +48,12 @@ public struct Reader {
     /// Effects to perform before the first key (re-anchored bookmarks to store).
     var startEffects: [Effect] = []
 
+    /// The chronologies of `corpus`, made when first used.
+    var chronologies: ChronologyCache
     /// Quotations and dated documents in date order (for ")", "(" and "@").
-    public internal(set) var quotationsByDate: Chronology
+    public var quotationsByDate: Chronology { chronologies.quotationsByDate }
     /// Quotations and report passages in date order (for the timeline).
-    public internal(set) var datedItems: Chronology
+    public var datedItems: Chronology { chronologies.datedItems }
     /// Saved positions of documents not indexed yet (applied when they arrive).
     var pendingPositions: [String: ReadingPosition] = [:]
     /// The document to resume once it is indexed.
@@ -81,8 +83,7 @@ public struct Reader {
         self.bookmarks = bookmarks
         self.citationStyle = citationStyle
         layouts = LayoutCache(options: LayoutOptions(width: 80))
-        quotationsByDate = Chronology(corpus)
-        datedItems = Chronology(corpus, includePassages: true)
+        chronologies = ChronologyCache(corpus)
         layouts.set(options: layoutOptions)
         reanchorBookmarks()
         if let why = bookmarks.readOnlyReason { notice = .error("\(why) — bookmarks are read-only") }
@@ -255,8 +256,7 @@ public struct Reader {
     /// is made again when next asked for.
     mutating func take(_ library: Corpus) {
         corpus = library
-        quotationsByDate = Chronology(library)
-        datedItems = Chronology(library, includePassages: true)
+        chronologies = ChronologyCache(library)
         timelineCache.invalidate()
     }
 

@@ -85,13 +85,14 @@ enum TimelineView {
             let occasion: String
             let words: String
             if let qi = item.quotation {
-                occasion = item.label.isEmpty ? "—" : item.label
+                let label = item.label(in: reader.corpus)
+                occasion = label.isEmpty ? "—" : label
                 words = firstWords(doc.quotationText(doc.quotations[qi]))
             } else if item.kind == .document {
                 occasion = "document · " + doc.kind.rawValue
                 words = doc.title
             } else {
-                occasion = "report · " + item.label
+                occasion = "report · " + item.label(in: reader.corpus)
                 words = firstWords(String(doc.text(of: item.block).unicodeScalars.dropFirst(item.offset)))
             }
             let x = 1 + dateWidth

@@ -1,0 +1,25 @@
+#ifndef CDUBENFILE_H
+#define CDUBENFILE_H
+
+// Read-only file mappings with a guard against SIGBUS, behind plain C types.
+//
+// A mapped file that shrinks (truncated, or rewritten in place) makes every read of a page past
+// its new end raise SIGBUS. The guard catches that signal for the mappings it knows, maps zero
+// pages over the rest of the mapping so the read goes on (the text then holds NULs there), and
+// counts the fault; the reader sees the file changed (its size and time) and offers to reload it.
+// A SIGBUS anywhere else is left to the default action.
+
+#include <stdint.h>
+
+/// Maps `length` bytes of the open file `fd` read-only and registers the mapping with the
+/// guard (installed on first use). Returns NULL when the file cannot be mapped or the guard has
+/// no free slot (the caller then reads the file instead); `length` must be > 0.
+const uint8_t *duben_map(int fd, int64_t length);
+
+/// Unregisters and unmaps a mapping made by `duben_map`.
+void duben_unmap(const uint8_t *base, int64_t length);
+
+/// How many SIGBUS faults the guard has caught since the process started.
+int64_t duben_map_faults(void);
+
+#endif
