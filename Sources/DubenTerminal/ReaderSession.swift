@@ -33,6 +33,7 @@ public enum ReaderSession {
         if let latest = notices.last { reader.report(latest) }
         // Files already said to have changed on disk (said once each), and when to look again.
         var reported: Set<String> = []
+        var faultsSeen = SourceBytes.mappingFaults
         var nextLook = Date().addingTimeInterval(1)
 
         /// Performs effects in order; returns whether one of them was `.quit`.
@@ -91,8 +92,13 @@ public enum ReaderSession {
             if Date() >= nextLook {
                 // Once a second: has the file of the document being read changed on disk?
                 nextLook = Date().addingTimeInterval(1)
-                let source = reader.document.source
-                if let was = source.identity, !reported.contains(source.path) {
+                // After a mapped file was cut short under the reader (the SIGBUS guard put zero
+                // pages in its place), every file of the library is looked at, not only this one.
+                let faults = SourceBytes.mappingFaults
+                let sources = faults != faultsSeen ? reader.corpus.files : [reader.document.source]
+                faultsSeen = faults
+                for source in sources {
+                    guard let was = source.identity, !reported.contains(source.path) else { continue }
                     let now = FileIdentity.of(path: source.path)
                     if now != was {
                         reported.insert(source.path)

@@ -62,3 +62,31 @@ extension IndexingEndToEndTests {
         try pane.waitFor(text: "duben-exited=0")
     }
 }
+
+extension IndexingEndToEndTests {
+    /// A large file is mapped, not read (`SourceBytes`): cut short under the reader, the pages
+    /// past its new end would raise SIGBUS. The reader survives reading them, says the file
+    /// changed, and `R` reads what is left.
+    @Test func aMappedFileCutShortUnderTheReaderIsReportedNotACrash() throws {
+        let dir = TestSupport.temporaryDirectory("duben-mapped")
+        defer { TestSupport.remove(dir) }
+        let path = try Self.largeLibrary(dir, copies: 100)
+        // Files modified in the last two seconds are read, not mapped (they may be being written).
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: path)
+        let pane = try TmuxPane("\(TmuxPane.binary) \(path); echo duben-exited=$?", columns: 100, rows: 30)
+        try pane.waitForReady()
+        // Cut to its first 100 KB: the documents after that are now beyond the end of the file.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 100_000)
+        try handle.close()
+        // The last document of the library, then a search through all of it: both read the pages
+        // that are gone.
+        try pane.send("L", "G", "Enter")
+        try pane.send("/", "命运共同体", "Enter")
+        try pane.waitFor(text: "Changed on disk (R reads it again)")
+        try pane.send("R")
+        try pane.waitForReady()
+        try pane.send("q")
+        try pane.waitFor(text: "duben-exited=0")
+    }
+}
