@@ -131,6 +131,40 @@ case "index-memory":
     print(String(format: "index-memory: after malloc_trim RssAnon %d MB", status("RssAnon") / 1000))
     withExtendedLifetime(snapshot) {}
     withExtendedLifetime(reader) {}
+case "index-cache":
+    // A whole index without the cache (it is written), then with it warm, then from the
+    // warm cache with the chronology the timeline needs.
+    let directory = NSTemporaryDirectory() + "duben-bench-cache-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let cache = IndexCache(directory: directory)
+    for run in ["cold (writes the cache)", "warm", "warm"] {
+        let t0 = now()
+        let indexer = try LibraryIndexer(paths: [path], cache: cache)
+        indexer.start()
+        var last: LibraryIndexer.Snapshot? = nil
+        while last?.done != true {
+            usleep(1000)
+            if let s = indexer.take() { last = s }
+        }
+        let t1 = now()
+        let chronology = Chronology(last!.corpus, includePassages: true)
+        let t2 = now()
+        print(String(format: "index-cache: %@: %d documents (%d files from the cache, %d parsed) in %.0f ms; chronology (%d items) %.0f ms",
+                     run, last!.corpus.documents.count, last!.cachedFiles, last!.parsedFiles, (t1 - t0) * 1e3, chronology.items.count, (t2 - t1) * 1e3))
+    }
+    print("index-cache: \(cache.usage().bytes / 1_000_000) MB of cache for \(path)")
+    let t0 = now()
+    let entry = cache.entry(for: path)!
+    let t1 = now()
+    var table: [String: MetadataFile] = [:]
+    let source = try CorpusLoader().readSource(path, metadata: &table, plain: entry.key.plain ? entry.key.file : nil)
+    let t2 = now()
+    let docs = entry.bytes.withUnsafeBytes { IndexArchive.decode(UnsafeRawBufferPointer(rebasing: $0[entry.payload]), source: source.file) }!
+    let t3 = now()
+    var b = CorpusBuilder()
+    _ = b.add(cached: docs, of: source)
+    let t4 = now()
+    print(String(format: "index-cache: entry %.1f ms, map %.1f ms, decode %.1f ms, add %.1f ms", (t1 - t0) * 1e3, (t2 - t1) * 1e3, (t3 - t2) * 1e3, (t4 - t3) * 1e3))
 case "reader-search":
     BenchReaderSearch.run(path, phrase: arguments.dropFirst(2).first ?? "终章标记")
 case "regex-engines":

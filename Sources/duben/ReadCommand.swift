@@ -29,7 +29,10 @@ struct ReadCommand: ParsableCommand {
             standard input (`cat speech.txt | duben`); +N opens at line N of the document, \
             +/PATTERN at the first match in the library (a regular expression, as /), and --doc \
             ID that document. When standard output is not a terminal, every document (or the \
-            --doc one) is printed with its title and author lines, as `duben render` prints it.
+            --doc one) is printed with its title and author lines, as `duben render` prints it. \
+            Each file's parse is kept in the index cache ($XDG_CACHE_HOME/duben/index, at most \
+            1 GiB), so an unchanged library opens with its library list, timeline and counts \
+            ready; --no-cache neither reads nor writes it, and `duben cache clear` empties it.
             """)
 
     @Option(help: "Open this document (id, number, or part of the title).") var doc: String?
@@ -37,6 +40,7 @@ struct ReadCommand: ParsableCommand {
     @Flag(help: "Do not use colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Start every document at the top instead of where it was left, and do not reopen the last document.") var noResume = false
     @Flag(help: "Let y copy through the terminal (OSC 52) when no clipboard tool works.") var osc52 = false
+    @Flag(help: "Neither use nor write the index cache (see `duben cache`).") var noCache = false
     @OptionGroup var bookmarkFile: BookmarkFileOption
     @OptionGroup var citation: CitationStyleOptions
     @OptionGroup var corpusOptions: CorpusOptions
@@ -93,10 +97,11 @@ struct ReadCommand: ParsableCommand {
         // First screen first: the first document now, the rest of the library on a thread —
         // unless a document, a line or a pattern is asked for: then the whole library first.
         var indexer: LibraryIndexer? = nil
+        let cache = noCache ? nil : IndexCache.defaultDirectory().map { IndexCache(directory: $0) }
         let corpus: Corpus
         if doc == nil && startKeys.isEmpty {
             do {
-                let first = try LibraryIndexer(paths: chosen)
+                let first = try LibraryIndexer(paths: chosen, cache: cache)
                 indexer = first.hasMore ? first : nil
                 corpus = first.initial
             } catch {
@@ -149,7 +154,7 @@ struct ReadCommand: ParsableCommand {
         // terminal is restored.
         let outcome = ReaderSession.run(&reader, terminal: screen, performer: &performer, notices: notices,
                                         indexer: indexer,
-                                        reload: chosen.contains("-") ? nil : { try LibraryIndexer(paths: chosen) },
+                                        reload: chosen.contains("-") ? nil : { try LibraryIndexer(paths: chosen, cache: cache) },
                                         startKeys: startKeys)
         screen.close()
         // Files skipped while the library was read in the background.

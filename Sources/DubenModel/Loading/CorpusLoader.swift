@@ -75,8 +75,13 @@ public struct CorpusLoader {
 
     /// Reads and decodes one file with its directory's metadata (read once per directory,
     /// kept in `metadata`) and its decoding warnings.
-    public func readSource(_ file: String, metadata metadataByDirectory: inout [String: MetadataFile]) throws(LoadError) -> LoadedSource {
-        let source = try read(file)
+    ///
+    /// With `plain`, the identity an index-cache entry recorded for a file that was plain
+    /// UTF-8: when the file still has it, it is mapped without checking its bytes again.
+    public func readSource(_ file: String, metadata metadataByDirectory: inout [String: MetadataFile],
+                           plain: FileIdentity? = nil) throws(LoadError) -> LoadedSource {
+        let source: SourceFile
+        if let plain, let mapped = Self.mapUnchanged(file, identity: plain) { source = mapped } else { source = try read(file) }
         var warnings: [String] = []
         if let other = source.encodingDoubt {
             warnings.append("\(file): read as \(source.encoding.rawValue), though \(other) is nearly as likely")
@@ -162,6 +167,17 @@ public struct CorpusLoader {
         guard decoded.bytes.count <= SourceFile.maximumSize else { throw .tooLarge(path: name) }
         return SourceFile(path: name, bytes: decoded.bytes, encoding: decoded.encoding, replacements: decoded.replacements,
                           identity: identity, encodingDoubt: decoded.doubt)
+    }
+
+    /// The file mapped as it is, when it still has `identity` (nil otherwise).
+    static func mapUnchanged(_ path: String, identity: FileIdentity) -> SourceFile? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, FileIdentity(st) == identity, Int(st.st_size) <= SourceFile.maximumSize,
+              let bytes = SourceBytes.mapping(fd: fd, length: Int(st.st_size)) else { return nil }
+        return SourceFile(path: path, bytes: bytes, encoding: .utf8, identity: identity)
     }
 
     /// Files at least this large are mapped when they are plain UTF-8.

@@ -18,11 +18,22 @@ public final class LibraryIndexer: @unchecked Sendable {
         /// 0…1: files done, and the part of the current file parsed.
         public var progress: Double
         public var done: Bool
+        /// How many files so far came from the index cache, and how many were parsed.
+        public var cachedFiles = 0
+        public var parsedFiles = 0
     }
 
     private let loader: CorpusLoader
     private let files: [String]
     private var builder = CorpusBuilder()
+    /// The builder before the first file's first document (the skipped files' warnings only):
+    /// where the first file's documents go when they come from the cache.
+    private var beforeFirst = CorpusBuilder()
+    /// Where parsed files are kept and looked up (nil: `--no-cache`).
+    public let cache: IndexCache?
+    /// How many files came from the cache, and how many were parsed (published in snapshots).
+    private var cachedFiles = 0
+    private var parsedFiles = 0
     private var metadata: [String: MetadataFile] = [:]
     /// The first file, read by `init`, and where its second document starts (nil: it has
     /// no other). Nil when `init` read only the start of the file (`quickFirstDocument`): the
@@ -44,8 +55,10 @@ public final class LibraryIndexer: @unchecked Sendable {
     /// in the background): the first good file opens the reader.
     /// - Throws: the `LoadError` of the paths or of a single file; `.allSkipped` when every
     ///   file was skipped.
-    public init(paths: [String], loader: CorpusLoader = CorpusLoader(), publishInterval: Double = 0.1) throws(LoadError) {
+    public init(paths: [String], loader: CorpusLoader = CorpusLoader(), publishInterval: Double = 0.1,
+                cache: IndexCache? = nil) throws(LoadError) {
         self.loader = loader
+        self.cache = cache
         self.publishInterval = publishInterval
         files = try loader.files(paths: paths)
         var skipped: [String] = []
@@ -54,6 +67,7 @@ public final class LibraryIndexer: @unchecked Sendable {
             guard index < files.count else { throw .allSkipped(reasons: skipped) }
             if let quick = Self.quickFirstDocument(files[index], loader: loader, metadata: &metadata) {
                 for line in skipped { builder.warn(line) }
+                beforeFirst = builder
                 initial = Corpus(documents: quick.documents, files: quick.files, warnings: skipped + quick.warnings)
                 firstIndex = index
                 first = nil
@@ -64,6 +78,7 @@ public final class LibraryIndexer: @unchecked Sendable {
                 let source = try loader.readSource(files[index], metadata: &metadata)
                 var attempt = CorpusBuilder()
                 for line in skipped { attempt.warn(line) }
+                beforeFirst = attempt
                 let (added, resume) = Self.addFirstDocument(of: source, to: &attempt)
                 if added == 0 { throw .empty(path: source.file.path) }
                 builder = attempt
@@ -156,7 +171,7 @@ public final class LibraryIndexer: @unchecked Sendable {
     private var isCancelled: Bool { lock.withLock { cancelled } }
 
     private func publish(progress: Double, done: Bool) {
-        let snapshot = Snapshot(corpus: builder.corpus, progress: progress, done: done)
+        let snapshot = Snapshot(corpus: builder.corpus, progress: progress, done: done, cachedFiles: cachedFiles, parsedFiles: parsedFiles)
         lock.withLock { latest = snapshot }
     }
 
@@ -165,6 +180,14 @@ public final class LibraryIndexer: @unchecked Sendable {
         let count = Double(files.count)
         for (k, file) in files.enumerated() where k >= firstIndex {
             if isCancelled { return }
+            if let cache, addCached(file, first: k == firstIndex, cache: cache) {
+                cachedFiles += 1
+                if Date() >= deadline {
+                    deadline = Date().addingTimeInterval(publishInterval)
+                    publish(progress: Double(k + 1) / count, done: false)
+                }
+                continue
+            }
             let source: LoadedSource
             var offset: Int?
             if k == firstIndex, let first {
@@ -179,6 +202,8 @@ public final class LibraryIndexer: @unchecked Sendable {
                 }
                 offset = 0
             }
+            parsedFiles += 1
+            let before = k == firstIndex ? beforeFirst.documents.count : builder.documents.count
             let size = Double(max(1, source.file.bytes.count))
             var addedHere = 0
             // In slices: publish between them (the parse of a slice goes on until the deadline).
@@ -199,8 +224,31 @@ public final class LibraryIndexer: @unchecked Sendable {
                 }
             }
             if addedHere == 0 && k > firstIndex { builder.warn("\(source.file.path): no text (only blank lines); skipped") }
+            if let cache, let identity = source.file.identity, builder.documents.count > before {
+                let key = IndexCache.Key(path: file, file: identity, metadata: IndexCache.metadataIdentity(of: file),
+                                         plain: source.file.bytes.isMapped)
+                cache.store(key, payload: IndexArchive.encode(Array(builder.documents[before...])))
+            }
         }
         if isCancelled { return }
         publish(progress: 1, done: true)
+        cache?.trim()
+    }
+
+    /// Adds the documents of `path` from the cache when its entry is good and they fit the
+    /// corpus as built so far (`CorpusBuilder.add(cached:of:)`); false otherwise (parse it).
+    /// The first file's cached documents replace the first document parsed by `init`.
+    private func addCached(_ path: String, first: Bool, cache: IndexCache) -> Bool {
+        guard path != "-", let entry = cache.entry(for: path),
+              let source = try? loader.readSource(path, metadata: &metadata, plain: entry.key.plain ? entry.key.file : nil),
+              source.file.identity == entry.key.file else { return false }
+        let parsed = entry.bytes.withUnsafeBytes { raw in
+            IndexArchive.decode(UnsafeRawBufferPointer(rebasing: raw[entry.payload]), source: source.file)
+        }
+        guard let parsed, !parsed.isEmpty else { return false }
+        var target = first ? beforeFirst : builder
+        guard target.add(cached: parsed, of: source) else { return false }
+        builder = target
+        return true
     }
 }

@@ -59,6 +59,25 @@ public struct CorpusBuilder {
         return (added, resumeAt)
     }
 
+    /// Adds the documents of `source` as an earlier parse left them (the index cache), when
+    /// they are what a parse here would give: the same ids in this corpus (a repeated title
+    /// takes "-2" from the files before it) and the same metadata. False, and nothing added,
+    /// when they are not (then parse the file).
+    public mutating func add(cached parsed: [Document], of source: LoadedSource) -> Bool {
+        var ids = self.ids
+        for d in parsed {
+            guard d.source === source.file, ids.next(title: d.title) == d.id,
+                  source.metadata.lookup(id: d.id, title: d.title) == d.metadata else { return false }
+        }
+        self.ids = ids
+        if files.last !== source.file {
+            files.append(source.file)
+            warnings += source.warnings
+        }
+        documents += parsed
+        return true
+    }
+
     /// Adds a warning (a file skipped in the background).
     public mutating func warn(_ line: String) {
         warnings.append(line)
