@@ -90,3 +90,40 @@ extension IndexingEndToEndTests {
         try pane.waitFor(text: "duben-exited=0")
     }
 }
+
+extension IndexingEndToEndTests {
+    /// The index cache in use: a second open takes the library from it; when every entry is
+    /// corrupted, they are ignored and the library is still right (and the entries rebuilt).
+    @Test func aCorruptIndexCacheIsIgnoredAndTheLibraryIsStillRight() throws {
+        let dir = TestSupport.temporaryDirectory("duben-cache-e2e")
+        defer { TestSupport.remove(dir) }
+        let path = try Self.largeLibrary(dir, copies: 100)
+        let cacheHome = dir.appendingPathComponent("cache").path
+        let index = cacheHome + "/duben/index"
+        func open() throws {
+            let pane = try TmuxPane("XDG_CACHE_HOME=\(cacheHome) \(TmuxPane.binary) \(path); echo duben-exited=$?", columns: 100, rows: 30)
+            try pane.waitForReady()
+            try pane.send("L")
+            try pane.waitFor(text: "Library · 300 documents")
+            try pane.send("Escape", "q")
+            try pane.waitFor(text: "duben-exited=0")
+        }
+        try open()
+        let entries = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".idx") }
+        #expect(entries.count == 1)
+        for name in entries {
+            let url = URL(fileURLWithPath: index + "/" + name)
+            var data = try Data(contentsOf: url)
+            for k in stride(from: 64, to: data.count, by: 97) { data[k] ^= 0xA5 }
+            try data.write(to: url)
+        }
+        let corrupted = try Data(contentsOf: URL(fileURLWithPath: index + "/" + entries[0]))
+        try open()
+        // Rebuilt: the entry is a good one again.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index + "/" + entries[0])) != corrupted)
+        let info = try DubenProcess.run(["cache"], environment: ["XDG_CACHE_HOME": cacheHome])
+        #expect(info.status == 0 && info.stdout.contains("entries:   1"), "\(info.stdout)")
+        let cleared = try DubenProcess.run(["cache", "clear"], environment: ["XDG_CACHE_HOME": cacheHome])
+        #expect(cleared.status == 0 && cleared.stdout.contains("removed 1 entry"), "\(cleared.stdout)")
+    }
+}
