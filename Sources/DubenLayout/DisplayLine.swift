@@ -105,8 +105,8 @@ public struct DisplayLine: Hashable, Sendable {
     private let storedBlock: Int32
     private let storedStart: Int32
     private let storedEnd: Int32
-    private let byteLower: Int32
-    private let byteUpper: Int32
+    private let byteLower: UInt32
+    private let byteUpper: UInt32
     /// Where this line's scalars start in the cells of `storage`.
     private let cellLower: Int32
     private let storedWidth: Int32
@@ -127,8 +127,8 @@ public struct DisplayLine: Hashable, Sendable {
         storedEnd = Int32(clamping: end)
         storedIndent = UInt8(clamping: indent)
         self.storage = storage
-        byteLower = Int32(clamping: byteRange.lowerBound)
-        byteUpper = Int32(clamping: byteRange.upperBound)
+        byteLower = UInt32(clamping: byteRange.lowerBound)
+        byteUpper = UInt32(clamping: byteRange.upperBound)
         cellLower = Int32(clamping: cellStart)
         storedWidth = Int32(clamping: width)
         let first = isFirstOfBlock ? DisplayLine.firstOfBlock : 0

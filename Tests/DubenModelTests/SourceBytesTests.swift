@@ -73,3 +73,16 @@ import Testing
         #expect(SourceBytes([]).isEmpty)
     }
 }
+
+extension SourceBytesTests {
+    @Test func aFileOf4GiBOrMoreIsRefusedWithOneLineBeforeItIsRead() throws {
+        let dir = TestSupport.temporaryDirectory("duben-huge")
+        defer { TestSupport.remove(dir) }
+        // Sparse: no disk is used.
+        let path = dir.path + "/huge.txt"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("标题\n\n正文。\n".utf8)))
+        #expect(truncate(path, off_t(SourceFile.maximumSize) + 1) == 0)
+        #expect(throws: LoadError.tooLarge(path: path)) { try CorpusLoader().read(path) }
+        #expect(LoadError.tooLarge(path: path).description == "\(path): too large (duben reads texts of less than 4 GiB)")
+    }
+}

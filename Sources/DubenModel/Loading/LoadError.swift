@@ -19,7 +19,7 @@ public enum LoadError: Error, Equatable, CustomStringConvertible, Sendable {
         case .empty(let path): return "\(path): the file is empty (no text to read)"
         case .noTexts(let directory): return "\(directory): directory holds no *.txt files"
         case .badMetadata(let path, let reason): return "\(path): invalid metadata: \(reason)"
-        case .tooLarge(let path): return "\(path): too large (duben reads texts of up to 2 GiB)"
+        case .tooLarge(let path): return "\(path): too large (duben reads texts of less than 4 GiB)"
         case .allSkipped(let reasons): return "no text to read: all \(reasons.count) files were skipped"
         }
     }

@@ -1,9 +1,8 @@
 /// A byte range of a loaded source file, stored in 8 bytes instead of `Range<Int>`'s 16.
 ///
 /// A corpus holds hundreds of thousands of blocks, quotations and headings, each holding byte
-/// ranges, so the model stores them packed. Source files are limited to 2 GiB
-/// (`SourceFile.maximumSize`, the bound of the layout's 32-bit offsets and of ICU's text
-/// lengths); the loader refuses larger ones.
+/// ranges, so the model stores them packed. Source files are limited to 4 GiB less a byte
+/// (`SourceFile.maximumSize`, the bound of these 32-bit offsets); the loader refuses larger ones.
 public struct ByteSpan: Hashable, Sendable {
     private var lower: UInt32
     private var upper: UInt32

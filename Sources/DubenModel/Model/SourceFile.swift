@@ -46,9 +46,10 @@ public final class SourceFile: Sendable {
     /// The other encoding that was nearly as likely, when the choice was close (a warning).
     public let encodingDoubt: String?
 
-    /// The largest decoded file duben reads: byte ranges are 32-bit (see `ByteSpan`), and
-    /// the layout and ICU take offsets and lengths as `Int32`.
-    public static let maximumSize = Int(Int32.max)
+    /// The largest decoded file duben reads, 4 GiB less a byte: byte ranges are unsigned
+    /// 32-bit (see `ByteSpan`; the layout's lines too). ICU and the line breaker take one
+    /// line or paragraph at a time, never the whole file.
+    public static let maximumSize = Int(UInt32.max)
 
     public convenience init(path: String, bytes: [UInt8], encoding: SourceEncoding = .utf8, replacements: Int = 0,
                             identity: FileIdentity? = nil, encodingDoubt: String? = nil) {
