@@ -165,6 +165,70 @@ case "index-cache":
     _ = b.add(cached: docs, of: source)
     let t4 = now()
     print(String(format: "index-cache: entry %.1f ms, map %.1f ms, decode %.1f ms, add %.1f ms", (t1 - t0) * 1e3, (t2 - t1) * 1e3, (t3 - t2) * 1e3, (t4 - t3) * 1e3))
+case "indexing-keys":
+    // Key to frame while the library is indexed in the background, as the session does it:
+    // every 5 ms a key, the newest snapshot taken in (Reader.update), a frame drawn and
+    // diffed. Then the whole index's rate.
+    let t0 = now()
+    let indexer = try LibraryIndexer(paths: [path])
+    var reader = Reader(corpus: indexer.initial, columns: 100, rows: 30)
+    _ = reader.update(corpus: indexer.initial, progress: 0)
+    indexer.start()
+    var previous = ReaderView.draw(reader)
+    var samples: [Double] = []
+    var updates: [Double] = []
+    let keys: [Key] = [.char("j"), .char("j"), .char(" "), .char("k"), .char("b"), .char("d"), .char("u"), .char("]"), .char("[")]
+    var done = !indexer.hasMore
+    var i = 0
+    while !done {
+        let start = now()
+        if let snapshot = indexer.take() {
+            _ = reader.update(corpus: snapshot.corpus, progress: snapshot.done ? nil : snapshot.progress)
+            done = snapshot.done
+            updates.append(now() - start)
+        }
+        _ = reader.handle(keys[i % keys.count])
+        i += 1
+        let frame = ReaderView.draw(reader)
+        _ = frame.changedRows(since: previous)
+        previous = frame
+        samples.append(now() - start)
+        usleep(5000)
+    }
+    let seconds = now() - t0
+    let bytes = reader.corpus.files.reduce(0) { $0 + $1.bytes.count }
+    samples.sort()
+    print(String(format: "indexing-keys: %d documents, %.0f MB indexed in %.2f s (%.0f MB/s) while %d keys were handled: key to frame median %.2f ms, p99 %.2f ms, max %.2f ms (%d snapshots taken, the slowest %.1f ms)",
+                 reader.corpus.documents.count, Double(bytes) / 1e6, seconds, Double(bytes) / 1e6 / seconds, samples.count,
+                 samples[samples.count / 2] * 1e3, samples[samples.count * 99 / 100] * 1e3, samples.last! * 1e3, updates.count,
+                 (updates.max() ?? 0) * 1e3))
+case "big-document":
+    // On a library whose last document is huge (a 1 GB single document): G to its end, then
+    // resizes, after indexing, each with its frame.
+    let indexer = try LibraryIndexer(paths: [path])
+    indexer.start()
+    var corpus = indexer.initial
+    var done = !indexer.hasMore
+    while !done {
+        usleep(20_000)
+        if let s = indexer.take() { corpus = s.corpus; done = s.done }
+    }
+    var reader = Reader(corpus: corpus, columns: 100, rows: 30)
+    reader.jump(toDocument: corpus.documents.count - 1)
+    let doc = corpus.documents[corpus.documents.count - 1]
+    func timed(_ body: (inout Reader) -> Void) -> Double {
+        let start = now()
+        body(&reader)
+        _ = ReaderView.draw(reader)
+        return (now() - start) * 1e3
+    }
+    let g = timed { _ = $0.handle(.char("G")) }
+    let g2 = timed { _ = $0.handle(.char("g")); _ = $0.handle(.char("G")) }
+    let resize = [(80, 24), (120, 40), (60, 20), (100, 30)].map { size in timed { $0.resize(columns: size.0, rows: size.1) } }
+    let resizeEnd = timed { $0.resize(columns: 90, rows: 30); _ = $0.handle(.char("G")) }
+    print(String(format: "big-document: %@ (%d blocks, %.0f MB): G %.1f ms (again %.1f ms); resize %@ ms; resize then G %.1f ms",
+                 doc.title, doc.blocks.count, Double(doc.range.count) / 1e6, g, g2,
+                 resize.map { String(format: "%.1f", $0) }.joined(separator: ", "), resizeEnd))
 case "reader-search":
     BenchReaderSearch.run(path, phrase: arguments.dropFirst(2).first ?? "终章标记")
 case "regex-engines":
