@@ -95,3 +95,27 @@ import Testing
         #expect(last.files[0].bytes.count == oneShot.files[0].bytes.count)
     }
 }
+
+extension LibraryIndexerTests {
+    @Test(arguments: [3, 17])
+    func theRandomTextGeneratorsOutputIndexedInTheBackgroundEqualsAOneShotLoad(seed: Int) throws {
+        let dir = TestSupport.temporaryDirectory("duben-random-index")
+        defer { TestSupport.remove(dir) }
+        var rng = SplitMix(seed: UInt64(seed))
+        // One file over the quick first-document chunk (so the first document comes from its
+        // start alone), and a few small ones after it.
+        var big = ""
+        while big.utf8.count < 2 * LibraryIndexer.quickChunk + 4096 { big += RandomText.make(&rng) + "\n\n\n\n" }
+        try big.write(toFile: dir.path + "/a-big.txt", atomically: true, encoding: .utf8)
+        for k in 0..<4 {
+            try (0..<5).map { _ in RandomText.make(&rng) }.joined(separator: "\n\n\n")
+                .write(toFile: dir.path + "/b-\(k).txt", atomically: true, encoding: .utf8)
+        }
+        let oneShot = try CorpusLoader().load(paths: [dir.path])
+        let (first, last, snapshots) = try Self.indexed([dir.path], interval: 0)
+        #expect(Self.fingerprint(first.documents[0]) == Self.fingerprint(oneShot.documents[0]))
+        #expect(snapshots >= 2)
+        Self.expectSame(last, oneShot)
+        #expect(last.documents.count == oneShot.documents.count && oneShot.documents.count > 50)
+    }
+}
