@@ -74,23 +74,21 @@ public enum DocumentSplitter {
                 }
             }
             guard let base = p.baseAddress else { return }
-            let hasFormFeed = i < n && memchr(base + i, 0x0C, n - i) != nil
+            // Line by line with memchr (vectorised): the line's end, then a form feed inside the
+            // line. Never a scan of the rest of the file per call: the indexer calls this once a
+            // slice, and a gigabyte's rest would cost more than the slice.
             while i < n && !stopped {
-                if hasFormFeed {
-                    let b = p[i]
-                    if b == 0x0A || b == 0x0C {
-                        endLine(i, formFeed: b == 0x0C)
-                        start = i + 1
-                    }
-                    i += 1
+                let lineEnd = memchr(base + i, 0x0A, n - i).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
+                if let ff = memchr(base + i, 0x0C, lineEnd - i) {
+                    i = UnsafeRawPointer(ff) - UnsafeRawPointer(base)
+                    endLine(i, formFeed: true)
                 } else {
-                    // memchr is vectorised: most of the bytes are skipped here.
-                    guard let hit = memchr(base + i, 0x0A, n - i) else { i = n; break }
-                    i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    i = lineEnd
+                    guard i < n else { break }
                     endLine(i, formFeed: false)
-                    i += 1
-                    start = i
                 }
+                i += 1
+                start = i
             }
             if stopped { return }
             if start < n { endLine(n, formFeed: false) }
