@@ -94,9 +94,10 @@ struct ReadCommand: ParsableCommand {
         // unless a document, a line or a pattern is asked for: then the whole library first.
         var indexer: LibraryIndexer? = nil
         let corpus: Corpus
+        let loader = try corpusOptions.loader()
         if doc == nil && startKeys.isEmpty {
             do {
-                let first = try LibraryIndexer(paths: chosen)
+                let first = try LibraryIndexer(paths: chosen, loader: loader)
                 indexer = first.hasMore ? first : nil
                 corpus = first.initial
             } catch {
@@ -149,7 +150,7 @@ struct ReadCommand: ParsableCommand {
         // terminal is restored.
         let outcome = ReaderSession.run(&reader, terminal: screen, performer: &performer, notices: notices,
                                         indexer: indexer,
-                                        reload: chosen.contains("-") ? nil : { try LibraryIndexer(paths: chosen) },
+                                        reload: chosen.contains("-") ? nil : { try LibraryIndexer(paths: chosen, loader: loader) },
                                         startKeys: startKeys)
         screen.close()
         // Files skipped while the library was read in the background.

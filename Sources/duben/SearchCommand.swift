@@ -75,7 +75,7 @@ struct SearchCommand: ParsableCommand {
                 // The fast path: bytes only, nothing parsed.
                 let counted: LibrarySearch.FileCount
                 do {
-                    counted = try search.count(paths: corpusOptions.chosenPaths())
+                    counted = try search.count(paths: corpusOptions.chosenPaths(), loader: corpusOptions.loader())
                 } catch let error as LoadError {
                     throw CorpusOptions.failure(error)
                 }

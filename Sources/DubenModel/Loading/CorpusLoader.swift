@@ -5,8 +5,13 @@ import Foundation
 ///
 /// Directories contribute their `*.txt` files, recursively, sorted by path. A `duben.toml`
 /// beside the texts supplies metadata (see `MetadataFile`). `-` reads standard input.
-public struct CorpusLoader {
-    public init() {}
+public struct CorpusLoader: Sendable {
+    /// The encoding every file is read in (`--encoding`), or nil to detect each file's.
+    public var encoding: SourceEncoding?
+
+    public init(encoding: SourceEncoding? = nil) {
+        self.encoding = encoding
+    }
 
     /// Reads and builds, a file at a time. Among several files, one that cannot be read, is
     /// binary or holds no document is skipped with a warning of the corpus ("FILE: …;
@@ -150,7 +155,7 @@ public struct CorpusLoader {
         let name = path == "-" ? "<stdin>" : path
         let decoded: DecodedText
         do {
-            decoded = try SourceDecoder.decode(raw)
+            decoded = try SourceDecoder.decode(raw, forcing: encoding)
         } catch .binary {
             throw .binary(path: name)
         } catch {
