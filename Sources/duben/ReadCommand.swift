@@ -6,6 +6,8 @@ import DubenTerminal
 import DubenUI
 import Foundation
 
+extension Theme: ExpressibleByArgument {}
+
 /// `duben [paths…]`: the reader. When standard output is not a terminal it prints what
 /// `render` prints, like `less` acting as `cat`.
 struct ReadCommand: ParsableCommand {
@@ -34,7 +36,9 @@ struct ReadCommand: ParsableCommand {
 
     @Option(help: "Open this document (id, number, or part of the title).") var doc: String?
     @OptionGroup var layout: LayoutArguments
-    @Flag(help: "Do not use colours (also when NO_COLOR is set).") var noColor = false
+    @Option(help: ArgumentHelp("Colours: default, light (for a light background), dark (for a dark one) or monochrome.", valueName: "name"))
+    var theme: Theme?
+    @Flag(help: "Do not use colours: the monochrome theme (also when NO_COLOR is set and not empty).") var noColor = false
     @Flag(help: "Start every document at the top instead of where it was left, and do not reopen the last document.") var noResume = false
     @Flag(help: "Let y copy through the terminal (OSC 52) when no clipboard tool works.") var osc52 = false
     @OptionGroup var bookmarkFile: BookmarkFileOption
@@ -113,7 +117,7 @@ struct ReadCommand: ParsableCommand {
         case -1: throw CommandFailure("no UTF-8 locale is available (tried the environment's and C.UTF-8)")
         default: break
         }
-        let color = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let theme = Theme.choose(self.theme, noColorFlag: noColor, environment: ProcessInfo.processInfo.environment)
         var performer = EffectPerformer(store: store, positions: positions, clipboard: Clipboard(allowOSC52: osc52))
         performer.sessionFiles = sessionFiles
         var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
@@ -142,7 +146,7 @@ struct ReadCommand: ParsableCommand {
         }
         let screen: TerminalScreen
         do {
-            screen = try TerminalScreen.open(useColor: color)
+            screen = try TerminalScreen.open(theme: theme)
         } catch {
             throw CommandFailure(error.description)
         }

@@ -100,6 +100,14 @@ final class TmuxPane {
         return rows
     }
 
+    /// The screen's rows with their attributes and colours as SGR escape sequences
+    /// (`capture-pane -e`).
+    func styledScreen() throws -> [String] {
+        var rows = try tmux(["capture-pane", "-e", "-p", "-t", "0"]).components(separatedBy: "\n")
+        if rows.last == "" { rows.removeLast() }
+        return rows
+    }
+
     /// Polls until `predicate` holds for the screen; records an issue with the last screen when
     /// the deadline passes.
     @discardableResult

@@ -45,12 +45,13 @@ public enum ReaderView {
     /// A line with `left` at the start and `right` flush right, `left` cut to fit.
     static func bar(_ screen: inout ScreenBuffer, y: Int, left: String, right: String, style: Style, rightStyle: Style? = nil) {
         let measure = screen.measure
+        let style = style.union(.bar)
         screen.fill(y: y, style: style)
         let rightWidth = measure.width(of: right)
         let room = max(0, screen.width - rightWidth - 3)
         screen.put(measure.truncate(left, to: room), x: 1, y: y, style: style)
         if rightWidth + 2 <= screen.width {
-            screen.put(right, x: screen.width - rightWidth - 1, y: y, style: rightStyle ?? style)
+            screen.put(right, x: screen.width - rightWidth - 1, y: y, style: (rightStyle ?? style).union(.bar))
         }
     }
 
@@ -194,9 +195,9 @@ enum StatusLine {
                 ReaderView.bar(&screen, y: y - 1, left: n.text, right: "", style: .accent)
             }
             let line = PromptLine(p, width: screen.width, measure: screen.measure)
-            screen.fill(y: y)
-            screen.put(line.label, x: 1, y: y, style: .bold)
-            screen.put(line.shown, x: line.textX, y: y)
+            screen.fill(y: y, style: .bar)
+            screen.put(line.label, x: 1, y: y, style: [.bold, .bar])
+            screen.put(line.shown, x: line.textX, y: y, style: .bar)
             return
         }
         let position = reader.linePosition
