@@ -17,7 +17,7 @@ struct Duben: ParsableCommand {
             texts it reads), COMMANDS.md, SEARCH.md (patterns and `duben search`), BOOKMARKS.md, LAYOUT.md, TUTORIAL.md.
             """,
         version: Duben.version,
-        subcommands: [ReadCommand.self, ListCommand.self, TOCCommand.self, QuotesCommand.self, SearchCommand.self, TimelineCommand.self, BookmarksCommand.self, CiteCommand.self, DumpCommand.self, RenderCommand.self, ManualSectionsCommand.self],
+        subcommands: [ReadCommand.self, ListCommand.self, TOCCommand.self, QuotesCommand.self, SearchCommand.self, TimelineCommand.self, BookmarksCommand.self, CiteCommand.self, ConfigCommand.self, DumpCommand.self, RenderCommand.self, ManualSectionsCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 

@@ -36,6 +36,7 @@ struct ReadCommand: ParsableCommand {
 
     @Option(help: "Open this document (id, number, or part of the title).") var doc: String?
     @OptionGroup var layout: LayoutArguments
+    @OptionGroup var configOption: ConfigOption
     @Option(help: ArgumentHelp("Colours: default, light (for a light background), dark (for a dark one) or monochrome.", valueName: "name"))
     var theme: Theme?
     @Flag(help: "Do not use colours: the monochrome theme (also when NO_COLOR is set and not empty).") var noColor = false
@@ -73,6 +74,11 @@ struct ReadCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The configuration file first (its problems on standard error, before the terminal
+        // is taken); options given on the command line win over it.
+        let (config, configProblems) = configOption.load()
+        let layout = layout.applying(config)
+        let citationStyle = citation.style != nil || citation.template != nil ? citation.citationStyle : config.citationStyle
         let store = bookmarkFile.store
         let positions = PositionStore(path: store.statePath)
         let (startKeys, paths) = Self.startCommands(corpusOptions.paths)
@@ -117,17 +123,24 @@ struct ReadCommand: ParsableCommand {
         case -1: throw CommandFailure("no UTF-8 locale is available (tried the environment's and C.UTF-8)")
         default: break
         }
-        let theme = Theme.choose(self.theme, noColorFlag: noColor, environment: ProcessInfo.processInfo.environment)
-        var performer = EffectPerformer(store: store, positions: positions, clipboard: Clipboard(allowOSC52: osc52))
+        let theme = Theme.choose(self.theme ?? config.theme, noColorFlag: noColor, environment: ProcessInfo.processInfo.environment)
+        var performer = EffectPerformer(store: store, positions: positions, clipboard: Clipboard(allowOSC52: osc52 || config.osc52))
         performer.sessionFiles = sessionFiles
         var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
-                            ambiguousWidth: layout.ambiguousWidth, indent: layout.indentMode,
-                            bookmarks: performer.loadBookmarks(), citationStyle: citation.citationStyle)
+                            ambiguousWidth: layout.ambiguousCells, indent: layout.indentMode,
+                            bookmarks: performer.loadBookmarks(), citationStyle: citationStyle)
+        reader.keyMap = config.keyMap
+        reader.statusLine = config.statusLine
+        reader.exportFormat = config.exportFormat
         if let indexer {
             _ = reader.update(corpus: corpus, progress: 0)
             indexer.start()
         }
         var notices: [Notice] = []
+        if let first = configProblems.first {
+            let more = configProblems.count > 1 ? " (and \(configProblems.count - 1) more: duben config --check)" : ""
+            notices.append(.error(first.description + more))
+        }
         do {
             reader.restore(searchHistory: try performer.loadSearchHistory())
         } catch {

@@ -92,6 +92,10 @@ public struct KeyBinding: Hashable, Sendable {
 /// The key table: every key of every context. The reader looks keys up here and nowhere else;
 /// the help screen and Docs/KEYS.md are generated from it.
 public enum KeyBindings {
+    /// The page's wheel row: both directions under one row (wheel up is `.lineUp`); not
+    /// rebound by the configuration file.
+    public static let wheel: [Key] = [.wheelDown, .wheelUp]
+
     public static let reader: [KeyBinding] = [
         KeyBinding([.char("j"), .down, .enter, .ctrl("n")], ["j", "↓", "Enter", "Ctrl-N"], .lineDown, "line down"),
         KeyBinding([.char("k"), .up, .ctrl("p")], ["k", "↑", "Ctrl-P"], .lineUp, "line up"),
@@ -135,7 +139,7 @@ public enum KeyBindings {
         KeyBinding([.char("R")], ["R"], .reload, "read the files again (after they changed on disk)"),
         KeyBinding([.char("q")], ["q"], .quit, "quit (closes an open overlay first)"),
         KeyBinding([.escape], ["Esc"], .closeOverlay, "close an overlay or cancel"),
-        KeyBinding([.wheelDown, .wheelUp], ["Wheel"], .lineDown, "mouse wheel scrolls three lines"),
+        KeyBinding(wheel, ["Wheel"], .lineDown, "mouse wheel scrolls three lines"),
     ]
 
     /// While selecting, on top of `reader`.
@@ -250,14 +254,10 @@ public enum KeyBindings {
         KeyContext.allCases.map { ($0, bindings($0)) }
     }
 
-    /// The action bound to a key in a context (or in its fallback), if any.
+    /// The action bound to a key in a context (or in its fallback) in the shipped table
+    /// (`KeyMap.action` for the table in force).
     public static func action(for key: Key, in context: KeyContext = .reader) -> Action? {
-        if let b = bindings(context).first(where: { $0.keys.contains(key) }) {
-            // The wheel row of the page lists both directions under one action.
-            if context == .reader && key == .wheelUp { return .lineUp }
-            return b.action
-        }
-        return context.fallback.flatMap { action(for: key, in: $0) }
+        KeyMap.standard.action(for: key, in: context)
     }
 
     /// One context's rows as a Markdown table (as Docs/KEYS.md holds it).
