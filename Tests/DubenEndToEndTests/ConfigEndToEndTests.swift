@@ -74,6 +74,25 @@ struct ConfigEndToEndTests {
         #expect(gone.stderr == "duben: \(dir.path)/gone.toml: no such file\n")
     }
 
+    @Test func citeAndExportTakeTheStyleAndFormatFromTheFile() throws {
+        let dir = TestSupport.temporaryDirectory("duben-config")
+        defer { TestSupport.remove(dir) }
+        let path = try Self.write("[citation]\nstyle = \"gbt7714\"\n[export]\nformat = \"csv\"\n", in: dir)
+        let cite = ["cite", "--config", path, "--doc", "2", "--block", "17"]
+        let gbt = try DubenProcess.run(cite)
+        #expect(gbt.stdout.hasSuffix("\n习近平. 同美国总统特朗普通电话[A]//团结合作是国际社会战胜疫情最有力武器. 2020-03-27.\n"))
+        let source = try DubenProcess.run(cite + ["--style", "source"])
+        #expect(source.stdout.hasSuffix("\n习近平（2020年3月27日同美国总统特朗普通电话）\n"))
+        let marks = dir.appendingPathComponent("b.json").path
+        #expect(try DubenProcess.run(["bookmarks", "add", "--bookmarks", marks, "--doc", "2", "--block", "17"]).status == 0)
+        let csv = try DubenProcess.run(["bookmarks", "export", "--bookmarks", marks, "--config", path])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.hasPrefix("document,title,author,"))
+        #expect(csv.stdout.contains("习近平. 同美国总统特朗普通电话[A]"))
+        let markdown = try DubenProcess.run(["bookmarks", "export", "--bookmarks", marks, "--config", path, "--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("# Bookmarks"))
+    }
+
     @Test func theReaderTakesStatusLineKeysAndThemeFromTheFile() throws {
         let dir = TestSupport.temporaryDirectory("duben-config")
         defer { TestSupport.remove(dir) }
