@@ -173,13 +173,13 @@ _duben() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    read|list|toc|quotes|search|timeline|bookmarks|cite|dump|render|help)
+    read|list|toc|quotes|search|timeline|bookmarks|cite|config|dump|render|help)
         # Offer subcommand argument completions
         "_duben_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'read list toc quotes search timeline bookmarks cite dump render help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'read list toc quotes search timeline bookmarks cite config dump render help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _duben_read() {
     repeating_flags=()
     non_repeating_flags=(--no-color --no-resume --osc52 --version -h --help)
     repeating_options=()
-    non_repeating_options=(--doc --width --ambiguous-width --indent --bookmarks --style --template)
+    non_repeating_options=(--doc --width --ambiguous-width --indent --config --theme --bookmarks --style --template --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -205,6 +205,13 @@ _duben_read() {
     '--indent')
         return
         ;;
+    '--config')
+        return
+        ;;
+    '--theme')
+        __duben_add_completions -W 'default'$'\n''light'$'\n''dark'$'\n''monochrome'
+        return
+        ;;
     '--bookmarks')
         return
         ;;
@@ -214,6 +221,9 @@ _duben_read() {
     '--template')
         return
         ;;
+    '--encoding')
+        return
+        ;;
     esac
 }
 
@@ -221,20 +231,30 @@ _duben_list() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--encoding)
     __duben_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--encoding')
+        return
+        ;;
+    esac
 }
 
 _duben_toc() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--doc)
+    non_repeating_options=(--doc --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--doc')
+        return
+        ;;
+    '--encoding')
         return
         ;;
     esac
@@ -244,7 +264,7 @@ _duben_quotes() {
     repeating_flags=()
     non_repeating_flags=(--overlap --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --to --on --match --occasion --sort --doc)
+    non_repeating_options=(--from --to --on --match --occasion --sort --doc --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -271,6 +291,9 @@ _duben_quotes() {
     '--doc')
         return
         ;;
+    '--encoding')
+        return
+        ;;
     esac
 }
 
@@ -278,7 +301,7 @@ _duben_search() {
     repeating_flags=()
     non_repeating_flags=(-F --fixed-strings -i --ignore-case -s --case-sensitive -c --count --overlap --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--doc --from --to --on)
+    non_repeating_options=(--doc --from --to --on --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -295,6 +318,9 @@ _duben_search() {
     '--on')
         return
         ;;
+    '--encoding')
+        return
+        ;;
     esac
 }
 
@@ -302,7 +328,7 @@ _duben_timeline() {
     repeating_flags=()
     non_repeating_flags=(--overlap --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --to --on --match --by)
+    non_repeating_options=(--from --to --on --match --by --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -321,6 +347,9 @@ _duben_timeline() {
         ;;
     '--by')
         __duben_add_completions -W 'month'$'\n''day'
+        return
+        ;;
+    '--encoding')
         return
         ;;
     esac
@@ -353,7 +382,7 @@ _duben_bookmarks_list() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--bookmarks --match)
+    non_repeating_options=(--bookmarks --match --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -364,6 +393,9 @@ _duben_bookmarks_list() {
     '--match')
         return
         ;;
+    '--encoding')
+        return
+        ;;
     esac
 }
 
@@ -371,7 +403,7 @@ _duben_bookmarks_add() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--bookmarks --doc --block --offset --length --quotation --note --label)
+    non_repeating_options=(--bookmarks --doc --block --offset --length --quotation --note --label --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -400,6 +432,9 @@ _duben_bookmarks_add() {
     '--label')
         return
         ;;
+    '--encoding')
+        return
+        ;;
     esac
 }
 
@@ -422,7 +457,7 @@ _duben_bookmarks_export() {
     repeating_flags=()
     non_repeating_flags=(--force --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--bookmarks --format --output --doc --match --style --template --citations --bibliography)
+    non_repeating_options=(--bookmarks --format --output --doc --match --style --template --citations --bibliography --config --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -452,6 +487,12 @@ _duben_bookmarks_export() {
         return
         ;;
     '--bibliography')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--encoding')
         return
         ;;
     esac
@@ -491,7 +532,7 @@ _duben_cite() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--doc --block --sentences --bookmark --bookmarks --style --template)
+    non_repeating_options=(--doc --block --sentences --bookmark --bookmarks --style --template --config --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -517,6 +558,27 @@ _duben_cite() {
     '--template')
         return
         ;;
+    '--config')
+        return
+        ;;
+    '--encoding')
+        return
+        ;;
+    esac
+}
+
+_duben_config() {
+    repeating_flags=()
+    non_repeating_flags=(--print-default --check --path --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config)
+    __duben_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
     esac
 }
 
@@ -524,15 +586,22 @@ _duben_dump() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--encoding)
     __duben_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--encoding')
+        return
+        ;;
+    esac
 }
 
 _duben_render() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--doc --width --ambiguous-width --indent)
+    non_repeating_options=(--doc --width --ambiguous-width --indent --config --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -547,6 +616,12 @@ _duben_render() {
         return
         ;;
     '--indent')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--encoding')
         return
         ;;
     esac
