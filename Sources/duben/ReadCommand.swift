@@ -16,7 +16,10 @@ struct ReadCommand: ParsableCommand {
         abstract: "Open the reader (the default command).",
         discussion: """
             Keys: h or F1 in the reader, or Docs/KEYS.md. The terminal is opened on /dev/tty, so \
-            `duben - < file` and `cat file | duben -` work. NO_COLOR turns colours off. The first \
+            `duben - < file` and `cat file | duben -` work. --theme chooses the colours; NO_COLOR \
+            (set, not empty) gives monochrome. The configuration file (duben config, \
+            Docs/CONFIG.md) sets the layout, theme, status line position, citation style, \
+            export format, OSC 52 and the keys; options win over it. The first \
             document is drawn at once and the rest of the library is read in the background \
             ("indexing 43%" on the status line). Reading positions are saved on the way out (q, \
             SIGINT, SIGTERM, SIGHUP), with the document being read and the files: `duben` with no \
@@ -28,7 +31,8 @@ struct ReadCommand: ParsableCommand {
             citation in --style; y uses wl-copy, xclip, xsel, pbcopy or tmux's buffer, and OSC 52 \
             only with --osc52. \
             Like less: with no path and standard input a pipe or a file, the text is read from \
-            standard input (`cat speech.txt | duben`); +N opens at line N of the document, \
+            standard input (`cat speech.txt | duben`; /dev/null is no input, so `duben < \
+            /dev/null` is `duben`); +N opens at line N of the document, \
             +/PATTERN at the first match in the library (a regular expression, as /), and --doc \
             ID that document. When standard output is not a terminal, every document (or the \
             --doc one) is printed with its title and author lines, as `duben render` prints it.

@@ -25,9 +25,8 @@ struct ConfigKeyLines {
                 }
                 if let eq = Self.unquotedIndex(of: "=", in: line), !line.hasPrefix("#") {
                     let path = prefix + Self.keyPath(line[..<eq])
-                    for k in (prefix.count + 1)...max(prefix.count + 1, path.count) where k <= path.count {
-                        record(Array(path.prefix(k)), number)
-                    }
+                    // A dotted key (a.b = 1) also places its tables (a).
+                    for k in (prefix.count + 1)..<(path.count + 1) { record(Array(path.prefix(k)), number) }
                     rest = line[line.index(after: eq)...]
                 }
             }

@@ -1,5 +1,6 @@
 /// What a key does. One enumeration for every context (the page, lists, the timeline,
-/// prompts), so that a key is always looked up in `KeyBindings` and never matched by hand.
+/// prompts), so that a key is always looked up in the key table (`KeyMap`) and never matched by
+/// hand.
 public enum Action: String, Hashable, Sendable, CaseIterable {
     // The page.
     case lineDown, lineUp, pageDown, pageUp, halfPageDown, halfPageUp
@@ -89,8 +90,9 @@ public struct KeyBinding: Hashable, Sendable {
     }
 }
 
-/// The key table: every key of every context. The reader looks keys up here and nowhere else;
-/// the help screen and Docs/KEYS.md are generated from it.
+/// The shipped key table: every key of every context. The reader looks keys up in a `KeyMap`
+/// made from it (with the configuration file's keys) and nowhere else; Docs/KEYS.md is
+/// generated from it.
 public enum KeyBindings {
     /// The page's wheel row: both directions under one row (wheel up is `.lineUp`); not
     /// rebound by the configuration file.
