@@ -7,6 +7,7 @@ import DubenUI
 import Foundation
 
 extension Theme: ExpressibleByArgument {}
+extension StatusLinePosition: ExpressibleByArgument {}
 
 /// `duben [paths…]`: the reader. When standard output is not a terminal it prints what
 /// `render` prints, like `less` acting as `cat`.
@@ -43,6 +44,8 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var configOption: ConfigOption
     @Option(help: ArgumentHelp("Colours: default, light (for a light background), dark (for a dark one) or monochrome.", valueName: "name"))
     var theme: Theme?
+    @Option(help: ArgumentHelp("Where the status line goes: bottom (the default) or top, under the title line.", valueName: "bottom|top"))
+    var statusLine: StatusLinePosition?
     @Flag(help: "Do not use colours: the monochrome theme (also when NO_COLOR is set and not empty).") var noColor = false
     @Flag(help: "Start every document at the top instead of where it was left, and do not reopen the last document.") var noResume = false
     @Flag(help: "Let y copy through the terminal (OSC 52) when no clipboard tool works.") var osc52 = false
@@ -134,7 +137,7 @@ struct ReadCommand: ParsableCommand {
                             ambiguousWidth: layout.ambiguousCells, indent: layout.indentMode,
                             bookmarks: performer.loadBookmarks(), citationStyle: citationStyle)
         reader.keyMap = config.keyMap
-        reader.statusLine = config.statusLine
+        reader.statusLine = statusLine ?? config.statusLine
         reader.exportFormat = config.exportFormat
         if let indexer {
             _ = reader.update(corpus: corpus, progress: 0)

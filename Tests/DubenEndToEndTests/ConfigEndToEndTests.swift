@@ -120,12 +120,13 @@ struct ConfigEndToEndTests {
         #expect(try pane.styledScreen()[1].contains("48;5;252"))
     }
 
-    @Test func theThemeOptionWinsOverTheFile() throws {
+    @Test func theThemeAndStatusLineOptionsWinOverTheFile() throws {
         let dir = TestSupport.temporaryDirectory("duben-config")
         defer { TestSupport.remove(dir) }
-        let path = try Self.write("[display]\ntheme = \"light\"\n", in: dir)
-        let pane = try TmuxPane("unset NO_COLOR; TERM=xterm-256color \(TmuxPane.binary) --no-resume --config \(path) --theme dark \(TmuxPane.texts)")
-        try pane.waitFor(text: "line 1/")
+        let path = try Self.write("[display]\ntheme = \"light\"\nstatus-line = \"top\"\n", in: dir)
+        let pane = try TmuxPane("unset NO_COLOR; TERM=xterm-256color \(TmuxPane.binary) --no-resume --config \(path) --theme dark --status-line bottom \(TmuxPane.texts)")
+        let s = try pane.waitFor(text: "line 1/")
+        #expect(s[23].contains("line 1/"))
         let styled = try pane.styledScreen()
         #expect(styled[23].contains("48;5;238"), "\(styled[23])")
         #expect(!styled.joined().contains("48;5;252"))

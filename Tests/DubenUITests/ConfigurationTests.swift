@@ -178,6 +178,19 @@ struct ConfigurationTests {
         #expect(KeyName.key(named: "") == nil)
     }
 
+    @Test func exportProposesTheConfiguredFormat() {
+        let (c, _) = Self.read("[export]\nformat = \"csv\"\n")
+        var r = Reader(corpus: UITestSupport.bundled, columns: 80, rows: 24, bookmarks: BookmarkState([], availability: .writable))
+        r.exportFormat = c.exportFormat
+        _ = r.handle(.char("E"))
+        #expect(r.prompt?.editor.text == "csv duben-bookmarks.csv")
+        guard case .export(_, let format, let path, _)? = r.handle(.enter).first else {
+            Issue.record("no export effect")
+            return
+        }
+        #expect(format == .csv && path == "duben-bookmarks.csv")
+    }
+
     @Test func theReaderUsesTheKeysInForceAndTheHelpShowsThem() {
         let (c, _) = Self.read("[keys.reader]\nline-down = \"x\"\nhelp = [\"?\", \"F1\"]\nsearch-backward = \"H\"\n")
         var r = UITestSupport.reader(80, 24)
