@@ -188,7 +188,7 @@ _duben_read() {
     repeating_flags=()
     non_repeating_flags=(--no-color --no-resume --osc52 --version -h --help)
     repeating_options=()
-    non_repeating_options=(--doc --width --ambiguous-width --indent --config --theme --bookmarks --style --template --encoding)
+    non_repeating_options=(--doc --width --ambiguous-width --indent --config --theme --status-line --bookmarks --style --template --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -210,6 +210,10 @@ _duben_read() {
         ;;
     '--theme')
         __duben_add_completions -W 'default'$'\n''light'$'\n''dark'$'\n''monochrome'
+        return
+        ;;
+    '--status-line')
+        __duben_add_completions -W 'bottom'$'\n''top'
         return
         ;;
     '--bookmarks')

@@ -23,7 +23,7 @@ function __duben_parse_tokens -S
         __duben_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'read'
-            __duben_parse_subcommand -r 1 'doc=' 'width=' 'ambiguous-width=' 'indent=' 'config=' 'theme=' 'no-color' 'no-resume' 'osc52' 'bookmarks=' 'style=' 'template=' 'encoding=' 'version' 'h/help'
+            __duben_parse_subcommand -r 1 'doc=' 'width=' 'ambiguous-width=' 'indent=' 'config=' 'theme=' 'status-line=' 'no-color' 'no-resume' 'osc52' 'bookmarks=' 'style=' 'template=' 'encoding=' 'version' 'h/help'
         case 'list'
             __duben_parse_subcommand -r 1 'json' 'encoding=' 'version' 'h/help'
         case 'toc'
@@ -133,6 +133,7 @@ complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "d
 complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "duben read" indent' -l 'indent' -d 'First-line indentation of indented paragraphs: keep or none (default: keep).' -rfka ''
 complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "duben read" config' -l 'config' -d 'Read this configuration file (default: $DUBEN_CONFIG, else $XDG_CONFIG_HOME/duben/config.toml, else ~/.config/duben/config.toml).' -rfka ''
 complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "duben read" theme' -l 'theme' -d 'Colours: default, light (for a light background), dark (for a dark one) or monochrome.' -rfka 'default light dark monochrome'
+complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "duben read" status-line' -l 'status-line' -d 'Where the status line goes: bottom (the default) or top, under the title line.' -rfka 'bottom top'
 complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "duben read" no-color' -l 'no-color' -d 'Do not use colours: the monochrome theme (also when NO_COLOR is set and not empty).'
 complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "duben read" no-resume' -l 'no-resume' -d 'Start every document at the top instead of where it was left, and do not reopen the last document.'
 complete -c 'duben' -n '__duben_should_offer_completions_for_flags_or_options "duben read" osc52' -l 'osc52' -d 'Let y copy through the terminal (OSC 52) when no clipboard tool works.'
