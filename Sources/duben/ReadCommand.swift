@@ -144,7 +144,11 @@ struct ReadCommand: ParsableCommand {
             indexer.start()
         }
         var notices: [Notice] = []
-        if let first = configProblems.first {
+        if var first = configProblems.first {
+            // The status line is narrow: the home directory as ~ (stderr has the full path).
+            if let home = ProcessInfo.processInfo.environment["HOME"], home.count > 1, first.path.hasPrefix(home + "/") {
+                first.path = "~" + first.path.dropFirst(home.count)
+            }
             let more = configProblems.count > 1 ? " (and \(configProblems.count - 1) more: duben config --check)" : ""
             notices.append(.error(first.description + more))
         }

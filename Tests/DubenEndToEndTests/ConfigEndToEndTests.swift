@@ -33,6 +33,12 @@ struct ConfigEndToEndTests {
         #expect(named.stdout == "\(path)\n")
     }
 
+    @Test func configWantsOneOfItsFlags() throws {
+        #expect(try DubenProcess.run(["config"]).status == 64)
+        #expect(try DubenProcess.run(["config", "--check", "--print-default"]).status == 64)
+        #expect(try DubenProcess.run(["config", "--path", "x.toml"]).status == 64)
+    }
+
     @Test func checkNamesFileAndLineAndFails() throws {
         let dir = TestSupport.temporaryDirectory("duben-config")
         defer { TestSupport.remove(dir) }
@@ -118,6 +124,20 @@ struct ConfigEndToEndTests {
         #expect(s[1].contains("line 23/"))
         // Light at 256 colours: the bars on grey 252.
         #expect(try pane.styledScreen()[1].contains("48;5;252"))
+    }
+
+    /// The file in `$XDG_CONFIG_HOME/duben/` (here the pane's HOME/.config) is read without
+    /// --config; its problem on the status line names it from `~`.
+    @Test func theFileInXDGConfigHomeIsRead() throws {
+        let pane = try TmuxPane("sh")
+        try pane.waitFor(text: "$")
+        let dir = pane.home.appendingPathComponent(".config/duben")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        _ = try Self.write("[display]\nstatus-line = \"top\"\nthemes = 1\n", in: dir)
+        try pane.send("\(TmuxPane.binary) --no-resume \(TmuxPane.texts)", literal: true)
+        try pane.send("Enter")
+        let s = try pane.waitFor(text: "~/.config/duben/config.toml:3: unknown key")
+        #expect(s[1].hasPrefix(" ~/.config/duben/config.toml:3: unknown key \"themes\" in [display]"))
     }
 
     @Test func theThemeAndStatusLineOptionsWinOverTheFile() throws {
