@@ -175,6 +175,8 @@ struct ConfigurationTests {
         #expect(KeyName.key(named: "F25") == nil)
         #expect(KeyName.key(named: "书") == .char("书"))
         #expect(KeyName.key(named: "jk") == nil)
+        #expect(KeyName.key(named: "^") == .char("^") && KeyName.key(named: "^w") == .ctrl("w"))
+        #expect(KeyName.key(named: "-") == .char("-") && KeyName.key(named: "C-a") == .ctrl("a"))
         #expect(KeyName.key(named: "") == nil)
     }
 

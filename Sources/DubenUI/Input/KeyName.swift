@@ -15,12 +15,12 @@ public enum KeyName {
         ("Space", .char(" ")), ("WheelUp", .wheelUp), ("WheelDown", .wheelDown),
     ]
 
-    /// The key a name stands for, or nil: a named key, `Ctrl-` and a letter, `F1`–`F24`, or
-    /// one printable character (a Chinese character too).
+    /// The key a name stands for, or nil: a named key, `Ctrl-` (or `C-`, `^`) and a letter,
+    /// `F1`–`F24`, or one printable character (a Chinese character too).
     public static func key(named name: String) -> Key? {
         if let (_, key) = named.first(where: { $0.0.caseInsensitiveCompare(name) == .orderedSame }) { return key }
         let lower = name.lowercased()
-        if lower.hasPrefix("ctrl-") || lower.hasPrefix("c-") || lower.hasPrefix("^") {
+        if lower.hasPrefix("ctrl-") || lower.hasPrefix("c-") || (lower.hasPrefix("^") && lower.count == 2) {
             let rest = lower.hasPrefix("^") ? lower.dropFirst() : lower.drop { $0 != "-" }.dropFirst()
             guard rest.count == 1, let c = rest.first, c.isASCII, c.isLetter else { return nil }
             return .ctrl(c)
