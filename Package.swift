@@ -40,10 +40,10 @@ let package = Package(
             dependencies: ["DubenModel", "CDubenText"]
         ),
 
-        // Bookmarks, reading positions, exporters.
+        // Bookmarks, reading positions, exporters, the configuration file (TOML).
         .target(
             name: "DubenStore",
-            dependencies: ["DubenModel", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["DubenModel", .product(name: "CSV", package: "CSV.swift"), .product(name: "TOMLKit", package: "TOMLKit")]
         ),
 
         // Reader state, keys and views, drawing into an in-memory screen buffer.

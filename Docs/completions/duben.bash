@@ -173,22 +173,22 @@ _duben() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    read|list|toc|quotes|search|timeline|bookmarks|cite|dump|render|help)
+    read|list|toc|quotes|search|timeline|bookmarks|cite|cache|config|dump|render|help)
         # Offer subcommand argument completions
         "_duben_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'read list toc quotes search timeline bookmarks cite dump render help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'read list toc quotes search timeline bookmarks cite cache config dump render help' -- "${cur}"))
         ;;
     esac
 }
 
 _duben_read() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --no-resume --osc52 --version -h --help)
+    non_repeating_flags=(--no-color --no-resume --osc52 --no-cache --version -h --help)
     repeating_options=()
-    non_repeating_options=(--doc --width --ambiguous-width --indent --bookmarks --style --template)
+    non_repeating_options=(--doc --width --ambiguous-width --indent --config --theme --status-line --bookmarks --style --template --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -205,6 +205,17 @@ _duben_read() {
     '--indent')
         return
         ;;
+    '--config')
+        return
+        ;;
+    '--theme')
+        __duben_add_completions -W 'default'$'\n''light'$'\n''dark'$'\n''monochrome'
+        return
+        ;;
+    '--status-line')
+        __duben_add_completions -W 'bottom'$'\n''top'
+        return
+        ;;
     '--bookmarks')
         return
         ;;
@@ -214,6 +225,9 @@ _duben_read() {
     '--template')
         return
         ;;
+    '--encoding')
+        return
+        ;;
     esac
 }
 
@@ -221,20 +235,30 @@ _duben_list() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--encoding)
     __duben_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--encoding')
+        return
+        ;;
+    esac
 }
 
 _duben_toc() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--doc)
+    non_repeating_options=(--doc --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--doc')
+        return
+        ;;
+    '--encoding')
         return
         ;;
     esac
@@ -244,7 +268,7 @@ _duben_quotes() {
     repeating_flags=()
     non_repeating_flags=(--overlap --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --to --on --match --occasion --sort --doc)
+    non_repeating_options=(--from --to --on --match --occasion --sort --doc --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -271,6 +295,9 @@ _duben_quotes() {
     '--doc')
         return
         ;;
+    '--encoding')
+        return
+        ;;
     esac
 }
 
@@ -278,7 +305,7 @@ _duben_search() {
     repeating_flags=()
     non_repeating_flags=(-F --fixed-strings -i --ignore-case -s --case-sensitive -c --count --overlap --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--doc --from --to --on)
+    non_repeating_options=(--doc --from --to --on --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -295,6 +322,9 @@ _duben_search() {
     '--on')
         return
         ;;
+    '--encoding')
+        return
+        ;;
     esac
 }
 
@@ -302,7 +332,7 @@ _duben_timeline() {
     repeating_flags=()
     non_repeating_flags=(--overlap --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --to --on --match --by)
+    non_repeating_options=(--from --to --on --match --by --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -321,6 +351,9 @@ _duben_timeline() {
         ;;
     '--by')
         __duben_add_completions -W 'month'$'\n''day'
+        return
+        ;;
+    '--encoding')
         return
         ;;
     esac
@@ -353,7 +386,7 @@ _duben_bookmarks_list() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--bookmarks --match)
+    non_repeating_options=(--bookmarks --match --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -364,6 +397,9 @@ _duben_bookmarks_list() {
     '--match')
         return
         ;;
+    '--encoding')
+        return
+        ;;
     esac
 }
 
@@ -371,7 +407,7 @@ _duben_bookmarks_add() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--bookmarks --doc --block --offset --length --quotation --note --label)
+    non_repeating_options=(--bookmarks --doc --block --offset --length --quotation --note --label --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -400,6 +436,9 @@ _duben_bookmarks_add() {
     '--label')
         return
         ;;
+    '--encoding')
+        return
+        ;;
     esac
 }
 
@@ -422,7 +461,7 @@ _duben_bookmarks_export() {
     repeating_flags=()
     non_repeating_flags=(--force --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--bookmarks --format --output --doc --match --style --template --citations --bibliography)
+    non_repeating_options=(--bookmarks --format --output --doc --match --style --template --citations --bibliography --config --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -452,6 +491,12 @@ _duben_bookmarks_export() {
         return
         ;;
     '--bibliography')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--encoding')
         return
         ;;
     esac
@@ -491,7 +536,7 @@ _duben_cite() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--doc --block --sentences --bookmark --bookmarks --style --template)
+    non_repeating_options=(--doc --block --sentences --bookmark --bookmarks --style --template --config --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -517,6 +562,66 @@ _duben_cite() {
     '--template')
         return
         ;;
+    '--config')
+        return
+        ;;
+    '--encoding')
+        return
+        ;;
+    esac
+}
+
+_duben_cache() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __duben_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    info|clear)
+        # Offer subcommand argument completions
+        "_duben_cache_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'info clear' -- "${cur}"))
+        ;;
+    esac
+}
+
+_duben_cache_info() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __duben_offer_flags_options 0
+}
+
+_duben_cache_clear() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __duben_offer_flags_options 0
+}
+
+_duben_config() {
+    repeating_flags=()
+    non_repeating_flags=(--print-default --check --path --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config)
+    __duben_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
     esac
 }
 
@@ -524,15 +629,22 @@ _duben_dump() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--encoding)
     __duben_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--encoding')
+        return
+        ;;
+    esac
 }
 
 _duben_render() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--doc --width --ambiguous-width --indent)
+    non_repeating_options=(--doc --width --ambiguous-width --indent --config --encoding)
     __duben_offer_flags_options -1
 
     # Offer option value completions
@@ -547,6 +659,12 @@ _duben_render() {
         return
         ;;
     '--indent')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--encoding')
         return
         ;;
     esac

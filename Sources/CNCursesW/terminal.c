@@ -15,6 +15,13 @@
 static SCREEN *screen = NULL;
 static FILE *tty_in = NULL, *tty_out = NULL;
 static int colors = 0;
+static int default_colors = 0;
+/* What each style (0–255) is drawn with: set by duben_term_set_look from the theme. */
+static attr_t look_attributes[256];
+static short look_pair[256];
+/* The colour pairs made so far (pair n is pair_colors[n]); pair 0 is the terminal's own. */
+static short pair_colors[256][2];
+static int pairs_used = 0;
 static volatile sig_atomic_t pending_signal = 0;
 static volatile sig_atomic_t continued = 0;
 static volatile sig_atomic_t suspend_requested = 0;
@@ -22,6 +29,19 @@ static volatile sig_atomic_t suspend_requested = 0;
 static void on_signal(int sig) { pending_signal = sig; }
 static void on_continue(int sig) { (void)sig; continued = 1; }
 static void on_stop(int sig) { (void)sig; suspend_requested = 1; }
+
+/* The attributes of a style's bold, dim, reverse and underline bits. Before a theme sets the
+   looks (duben_term_set_look), accent is bold and a match reverse and underlined: monochrome. */
+static attr_t attributes_of(int style) {
+    attr_t a = A_NORMAL;
+    if (style & DUBEN_STYLE_BOLD) a |= A_BOLD;
+    if (style & DUBEN_STYLE_DIM) a |= A_DIM;
+    if (style & DUBEN_STYLE_REVERSE) a |= A_REVERSE;
+    if (style & DUBEN_STYLE_UNDERLINE) a |= A_UNDERLINE;
+    if (style & DUBEN_STYLE_ACCENT) a |= A_BOLD;
+    if (style & DUBEN_STYLE_MATCH) a |= A_REVERSE | A_UNDERLINE;
+    return a;
+}
 
 static void install(int sig, void (*handler)(int)) {
     struct sigaction sa;
@@ -81,13 +101,49 @@ int duben_term_open(const char *tty_path, int use_color, char *err, int err_leng
     mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
     colors = 0;
+    pairs_used = 0;
+    for (int s = 0; s < 256; s++) {
+        look_attributes[s] = attributes_of(s);
+        look_pair[s] = 0;
+    }
     if (use_color && has_colors()) {
         start_color();
-        use_default_colors();
-        init_pair(1, COLOR_CYAN, -1);
-        init_pair(2, COLOR_BLACK, COLOR_YELLOW);
-        colors = 1;
+        default_colors = use_default_colors() == OK;
+        colors = COLORS > 0 ? COLORS : 0;
     }
+    return 0;
+}
+
+int duben_term_colors(void) { return screen != NULL ? colors : 0; }
+
+/* The colour pair of (foreground, background), made on first use; 0 when none is left. */
+static short pair_of(int foreground, int background) {
+    if (!default_colors) {
+        if (foreground < 0) foreground = COLOR_WHITE;
+        if (background < 0) background = COLOR_BLACK;
+    }
+    if (foreground >= colors) foreground = default_colors ? -1 : COLOR_WHITE;
+    if (background >= colors) background = default_colors ? -1 : COLOR_BLACK;
+    if (foreground == -1 && background == -1) return 0;
+    for (int n = 1; n <= pairs_used; n++) {
+        if (pair_colors[n][0] == foreground && pair_colors[n][1] == background) return (short)n;
+    }
+    if (pairs_used + 1 >= COLOR_PAIRS || pairs_used + 1 >= 256) return -1;
+    pairs_used++;
+    pair_colors[pairs_used][0] = (short)foreground;
+    pair_colors[pairs_used][1] = (short)background;
+    init_pair((short)pairs_used, (short)foreground, (short)background);
+    return (short)pairs_used;
+}
+
+int duben_term_set_look(int style, int attributes, int foreground, int background) {
+    if (screen == NULL || style < 0 || style > 255) return -1;
+    look_attributes[style] = attributes_of(attributes & (DUBEN_STYLE_BOLD | DUBEN_STYLE_DIM | DUBEN_STYLE_REVERSE | DUBEN_STYLE_UNDERLINE));
+    look_pair[style] = 0;
+    if (!colors || (foreground < 0 && background < 0)) return 0;
+    short pair = pair_of(foreground, background);
+    if (pair < 0) return -1;
+    look_pair[style] = pair;
     return 0;
 }
 
@@ -109,17 +165,6 @@ void duben_term_size(int *out_rows, int *out_columns) {
     *out_columns = c;
 }
 
-static attr_t attributes(int style, short *pair) {
-    attr_t a = A_NORMAL;
-    *pair = 0;
-    if (style & DUBEN_STYLE_BOLD) a |= A_BOLD;
-    if (style & DUBEN_STYLE_DIM) a |= A_DIM;
-    if (style & DUBEN_STYLE_REVERSE) a |= A_REVERSE;
-    if (style & DUBEN_STYLE_UNDERLINE) a |= A_UNDERLINE;
-    if (style & DUBEN_STYLE_ACCENT) { if (colors) *pair = 1; else a |= A_BOLD; }
-    if (style & DUBEN_STYLE_MATCH) { if (colors) *pair = 2; else a |= A_REVERSE | A_UNDERLINE; }
-    return a;
-}
 
 void duben_term_put(int y, int x, const uint32_t *scalars, int count, int style) {
     if (screen == NULL || count <= 0) return;
@@ -127,8 +172,9 @@ void duben_term_put(int y, int x, const uint32_t *scalars, int count, int style)
     int n = count < CCHARW_MAX ? count : CCHARW_MAX;
     for (int i = 0; i < n; i++) text[i] = (wchar_t)scalars[i];
     text[n] = 0;
-    short pair = 0;
-    attr_t a = attributes(style, &pair);
+    int s = style & 0xFF;
+    short pair = look_pair[s];
+    attr_t a = look_attributes[s];
     cchar_t cell;
     if (setcchar(&cell, text, a, pair, NULL) == OK) mvwadd_wch(stdscr, y, x, &cell);
 }

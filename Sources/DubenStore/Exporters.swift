@@ -17,6 +17,18 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
 }
 
+extension ExportFormat {
+    /// The file name extension of an export in this format (what `E` proposes).
+    public var fileExtension: String {
+        switch self {
+        case .markdown: return "md"
+        case .json, .cslJSON: return "json"
+        case .csv: return "csv"
+        case .html: return "html"
+        }
+    }
+}
+
 /// How a Markdown export cites: a citation line in the chosen style under each passage, or
 /// pandoc citations (`[@key]` after each passage, the keys of `CSLExport`), which
 /// `pandoc --citeproc --bibliography FILE` turns into citations and a reference list.

@@ -15,18 +15,28 @@ public final class TerminalScreen: TerminalBackend {
 
     private init() {}
 
-    /// Opens /dev/tty (so standard input and output may be pipes).
-    public static func open(useColor: Bool, ttyPath: String = "/dev/tty") throws(TerminalError) -> TerminalScreen {
+    /// Opens /dev/tty (so standard input and output may be pipes) and draws in `theme`, at
+    /// the terminal's number of colours (monochrome when it has none).
+    public static func open(theme: Theme, ttyPath: String = "/dev/tty") throws(TerminalError) -> TerminalScreen {
         var err = [CChar](repeating: 0, count: 512)
-        let status = err.withUnsafeMutableBufferPointer { duben_term_open(ttyPath, useColor ? 1 : 0, $0.baseAddress, Int32($0.count)) }
+        let useColor: Int32 = theme == .monochrome ? 0 : 1
+        let status = err.withUnsafeMutableBufferPointer { duben_term_open(ttyPath, useColor, $0.baseAddress, Int32($0.count)) }
         if status != 0 {
             let message = err.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             throw TerminalError(description: message)
         }
         let screen = TerminalScreen()
         screen.isOpen = true
+        screen.colors = Int(duben_term_colors())
+        for raw in 0...UInt8.max {
+            let look = theme.look(for: Style(rawValue: raw), colors: screen.colors)
+            _ = duben_term_set_look(Int32(raw), Int32(look.attributes.rawValue), Int32(look.foreground), Int32(look.background))
+        }
         return screen
     }
+
+    /// The colours the terminal draws with: 0 (none or monochrome), 8, 256…
+    public private(set) var colors = 0
 
     /// Restores the terminal. Called on every way out.
     public func close() {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DubenModel
 import DubenStore
+import DubenUI
 import Foundation
 
 /// Where the bookmark file is: `--bookmarks FILE`, `DUBEN_BOOKMARKS`, or the XDG data directory.
@@ -35,6 +36,11 @@ struct CitationStyleOptions: ParsableArguments {
 
     /// The chosen style (checked by `validate`).
     var citationStyle: CitationStyle { (try? CitationStyle.parse(name: style, template: template)) ?? .source }
+
+    /// The style given on the command line, else the configuration file's.
+    func citationStyle(or config: ReaderConfiguration) -> CitationStyle {
+        style != nil || template != nil ? citationStyle : config.citationStyle
+    }
 }
 
 /// The bookmarks with the citation metadata a version-1 bookmark lacks filled from the texts
@@ -160,7 +166,7 @@ struct BookmarksCommand: ParsableCommand {
             abstract: "Export bookmarks with their citations.",
             discussion: "Citation metadata a version-1 bookmark lacks is filled from the texts (the bundled corpus, or the paths given). Formats and styles: Docs/BOOKMARKS.md.")
         @OptionGroup var file: BookmarkFileOption
-        @Option(help: "markdown, json (W3C Web Annotation), csv, html, or csl-json (the sources as CSL-JSON items).") var format: ExportFormatArgument
+        @Option(help: "markdown, json (W3C Web Annotation), csv, html, or csl-json (the sources as CSL-JSON items); default: the configuration file's export format, else markdown.") var format: ExportFormatArgument?
         @Option(help: "Write to this file (default: standard output).") var output: String?
         @Flag(help: "Overwrite an existing output file (and bibliography).") var force = false
         @Flag(help: "CSV: begin with a UTF-8 byte-order mark (for spreadsheet programs).") var bom = false
@@ -171,29 +177,39 @@ struct BookmarksCommand: ParsableCommand {
         var citations: String?
         @Option(help: ArgumentHelp("Markdown: also write the CSL-JSON items the [@key]s cite to this file (implies --citations pandoc).", valueName: "file"))
         var bibliography: String?
+        @OptionGroup var configOption: ConfigOption
         @OptionGroup var corpusOptions: CorpusOptions
 
         func validate() throws {
             if let c = citations, MarkdownCitations(rawValue: c.lowercased()) == nil {
                 throw ValidationError("--citations \(c): use lines or pandoc")
             }
-            if (citations != nil || bibliography != nil) && format.format != .markdown {
-                throw ValidationError("--citations and --bibliography go with --format markdown")
-            }
             if bibliography != nil && citations?.lowercased() == "lines" {
                 throw ValidationError("--bibliography goes with --citations pandoc")
             }
-            if styleOptions.style != nil || styleOptions.template != nil, [.json, .cslJSON].contains(format.format) {
-                throw ValidationError("--style and --template go with markdown, csv and html (\(format.format.rawValue) carries the citation's fields)")
+            if let format { try Self.check(format.format, citations: citations, bibliography: bibliography, style: styleOptions) }
+        }
+
+        /// What goes with a format: citations and a bibliography with markdown, a style with
+        /// markdown, csv and html.
+        static func check(_ format: ExportFormat, citations: String?, bibliography: String?, style: CitationStyleOptions) throws {
+            if (citations != nil || bibliography != nil) && format != .markdown {
+                throw ValidationError("--citations and --bibliography go with --format markdown")
+            }
+            if style.style != nil || style.template != nil, [.json, .cslJSON].contains(format) {
+                throw ValidationError("--style and --template go with markdown, csv and html (\(format.rawValue) carries the citation's fields)")
             }
         }
 
         func run() throws {
+            let config = configOption.load().configuration
+            let format = self.format?.format ?? config.exportFormat
+            try Self.check(format, citations: citations, bibliography: bibliography, style: styleOptions)
             var all = filter.apply(try withStore { try file.store.read() })
             if let d = doc { all = all.filter { $0.document == d || $0.document.hasPrefix(d) } }
             all = try refreshedFromTexts(all, corpusOptions)
             let mode: MarkdownCitations = bibliography != nil ? .pandoc : citations.flatMap { MarkdownCitations(rawValue: $0.lowercased()) } ?? .lines
-            let data = try BookmarkExporter.export(all, as: format.format, bom: bom, style: styleOptions.citationStyle, citations: mode)
+            let data = try BookmarkExporter.export(all, as: format, bom: bom, style: styleOptions.citationStyle(or: config), citations: mode)
             if let bibliography {
                 try write(try CSLExport.data(all), to: bibliography)
             }

@@ -25,6 +25,7 @@ struct CiteCommand: ParsableCommand {
     @Option(help: "Instead of --doc and --block: a stored bookmark (its id or a unique prefix).") var bookmark: String?
     @OptionGroup var file: BookmarkFileOption
     @OptionGroup var styleOptions: CitationStyleOptions
+    @OptionGroup var configOption: ConfigOption
     @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
@@ -54,8 +55,9 @@ struct CiteCommand: ParsableCommand {
             Terminal.report("--sentences \(s): give N or A-B, numbers from 1 with A ≤ B")
             throw ExitCode(64)
         }
+        let style = styleOptions.citationStyle(or: configOption.load().configuration)
         let b = try passage()
-        print(styleOptions.citationStyle.passageWithCitation(b))
+        print(style.passageWithCitation(b))
     }
 
     /// The bookmark (stored, or made for the passage asked for), its metadata filled from the texts.

@@ -14,10 +14,10 @@ struct Duben: ParsableCommand {
             With no path, every command reads the bundled corpus (see `duben list`). Paths are \
             text files or directories (their *.txt files, recursively); `-` reads standard input.
             Documentation: Docs/ in the source tree: KEYS.md (the reader's keys), FORMAT.md (the \
-            texts it reads), COMMANDS.md, SEARCH.md (patterns and `duben search`), BOOKMARKS.md, LAYOUT.md, TUTORIAL.md.
+            texts it reads), COMMANDS.md, SEARCH.md (patterns and `duben search`), BOOKMARKS.md, CONFIG.md (the configuration file), LAYOUT.md, TUTORIAL.md.
             """,
         version: Duben.version,
-        subcommands: [ReadCommand.self, ListCommand.self, TOCCommand.self, QuotesCommand.self, SearchCommand.self, TimelineCommand.self, BookmarksCommand.self, CiteCommand.self, CacheCommand.self, DumpCommand.self, RenderCommand.self, ManualSectionsCommand.self],
+        subcommands: [ReadCommand.self, ListCommand.self, TOCCommand.self, QuotesCommand.self, SearchCommand.self, TimelineCommand.self, BookmarksCommand.self, CiteCommand.self, CacheCommand.self, ConfigCommand.self, DumpCommand.self, RenderCommand.self, ManualSectionsCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DubenLayout
+import DubenUI
 import Foundation
 
 /// Options shared by `render` and the reader: column width, ambiguous width, indentation.
@@ -7,25 +8,37 @@ struct LayoutArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Text column width in cells (default: the terminal's width less margins, at most \(LayoutOptions.readingMeasure); 80 when not a terminal).", valueName: "N"))
     var width: Int?
 
-    @Option(help: ArgumentHelp("Cells for East Asian Ambiguous characters such as “ ” … — ·: 1 or 2.", valueName: "1|2"))
-    var ambiguousWidth: Int = 1
+    @Option(help: ArgumentHelp("Cells for East Asian Ambiguous characters such as “ ” … — ·: 1 or 2 (default: 1).", valueName: "1|2"))
+    var ambiguousWidth: Int?
 
-    @Option(help: ArgumentHelp("First-line indentation of indented paragraphs: keep or none.", valueName: "keep|none"))
-    var indent: String = "keep"
+    @Option(help: ArgumentHelp("First-line indentation of indented paragraphs: keep or none (default: keep).", valueName: "keep|none"))
+    var indent: String?
 
     func validate() throws {
         if let w = width, w < 8 || w > 1000 { throw ValidationError("--width must be between 8 and 1000 (got \(w))") }
-        if ambiguousWidth != 1 && ambiguousWidth != 2 { throw ValidationError("--ambiguous-width must be 1 or 2 (got \(ambiguousWidth))") }
-        if LayoutOptions.Indent(rawValue: indent) == nil { throw ValidationError("--indent must be keep or none (got \(indent))") }
+        if let a = ambiguousWidth, a != 1 && a != 2 { throw ValidationError("--ambiguous-width must be 1 or 2 (got \(a))") }
+        if let i = indent, LayoutOptions.Indent(rawValue: i) == nil { throw ValidationError("--indent must be keep or none (got \(i))") }
     }
 
+    /// The options given, with what the configuration file sets for the others.
+    func applying(_ config: ReaderConfiguration) -> LayoutArguments {
+        var out = self
+        out.width = width ?? config.width
+        out.ambiguousWidth = ambiguousWidth ?? config.ambiguousWidth
+        out.indent = indent ?? config.indent.rawValue
+        return out
+    }
+
+    /// `--ambiguous-width`, 1 when not given.
+    var ambiguousCells: Int { ambiguousWidth ?? 1 }
+
     /// `--indent` as the layout takes it (`validate()` has refused anything else).
-    var indentMode: LayoutOptions.Indent { LayoutOptions.Indent(rawValue: indent) ?? .keep }
+    var indentMode: LayoutOptions.Indent { indent.flatMap(LayoutOptions.Indent.init(rawValue:)) ?? .keep }
 
     /// Layout options for a terminal of `columns` cells, or for a pipe when nil.
     func options(terminalColumns columns: Int?) -> LayoutOptions {
         let w = width ?? columns.map(LayoutOptions.defaultWidth(terminalColumns:)) ?? 80
-        return LayoutOptions(width: w, ambiguousWidth: ambiguousWidth, indent: indentMode)
+        return LayoutOptions(width: w, ambiguousWidth: ambiguousCells, indent: indentMode)
     }
 
     /// The width of the terminal on standard output, or nil when it is not a terminal.

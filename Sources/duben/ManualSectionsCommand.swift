@@ -49,9 +49,28 @@ enum ManualSections {
             default
             .Pa ~/.local/share .
             .It Ev NO_COLOR
-            When set and not empty, the reader and
+            When set and not empty, the reader uses the monochrome theme (bold, reverse,
+            underline) whatever
+            .Fl -theme
+            or the configuration file says, and
             .Nm duben Cm search
-            use no colour.
+            uses no colour.
+            .It Ev DUBEN_CONFIG
+            The configuration file, instead of the one in
+            .Ev XDG_CONFIG_HOME ;
+            it must exist.
+            .Fl -config
+            wins over it.
+            .It Ev XDG_CONFIG_HOME
+            Where the configuration file is looked for
+            .Pq Pa $XDG_CONFIG_HOME/duben/config.toml ;
+            default
+            .Pa ~/.config .
+            .It Ev XDG_CACHE_HOME
+            Where the index cache is kept
+            .Pq Pa $XDG_CACHE_HOME/duben/index ;
+            default
+            .Pa ~/.cache .
             .It Ev COLUMNS
             The width of the tables of
             .Cm list , quotes , bookmarks list
@@ -63,6 +82,22 @@ enum ManualSections {
             .El
             .Sh FILES
             .Bl -tag -width Ds
+            .It Pa $XDG_CONFIG_HOME/duben/config.toml
+            The configuration file
+            .Po
+            .Pa ~/.config/duben/config.toml
+            when
+            .Ev XDG_CONFIG_HOME
+            is not set
+            .Pc :
+            text width, indentation, ambiguous width, theme, status line position, citation
+            style or template, export format, OSC 52, and keys per context. Options given on the
+            command line win over it; a bad value or unknown key is one line on standard error
+            naming the file and line, and that setting keeps its default.
+            .Nm duben Cm config Fl -print-default
+            prints the defaults with comments,
+            .Nm duben Cm config Fl -check
+            checks a file.
             .It Pa $XDG_DATA_HOME/duben/bookmarks.json
             Bookmarks and notes
             .Po
@@ -77,6 +112,21 @@ enum ManualSections {
             .Pc .
             .It Pa state.json
             Reading positions, in the directory of the bookmark file.
+            .It Pa $XDG_CACHE_HOME/duben/index
+            The index cache
+            .Po
+            .Pa ~/.cache/duben/index
+            when
+            .Ev XDG_CACHE_HOME
+            is not set
+            .Pc :
+            each file's parsed documents, used when the file, the duben.toml beside it and the
+            duben build are unchanged; at most 1 GiB, the entries used least recently removed
+            first.
+            .Nm duben Cm cache clear
+            empties it;
+            .Fl -no-cache
+            leaves it alone.
             .It Pa PREFIX/share/duben/Texts
             The bundled texts of an installed
             .Nm ,
@@ -88,7 +138,9 @@ enum ManualSections {
             Success.
             .It 1
             .Nm duben Cm search :
-            nothing matched.
+            nothing matched;
+            .Nm duben Cm config Fl -check :
+            the file has problems.
             .It 2
             An error: a file that cannot be read, an invalid pattern; one line on standard error names it.
             .It 64
@@ -110,10 +162,14 @@ enum ManualSections {
             .Dl duben search -F --count 'G20'
             Export the bookmarks as CSV:
             .Dl duben bookmarks export --format csv
+            Start a configuration file, then check it:
+            .Dl duben config --print-default > ~/.config/duben/config.toml
+            .Dl duben config --check
             .Sh SEE ALSO
             .Xr less 1 ,
             and in the source tree
             .Pa Docs/KEYS.md ,
+            .Pa Docs/CONFIG.md ,
             .Pa Docs/COMMANDS.md ,
             .Pa Docs/FORMAT.md ,
             .Pa Docs/BOOKMARKS.md .

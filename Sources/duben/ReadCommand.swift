@@ -6,6 +6,9 @@ import DubenTerminal
 import DubenUI
 import Foundation
 
+extension Theme: ExpressibleByArgument {}
+extension StatusLinePosition: ExpressibleByArgument {}
+
 /// `duben [paths…]`: the reader. When standard output is not a terminal it prints what
 /// `render` prints, like `less` acting as `cat`.
 struct ReadCommand: ParsableCommand {
@@ -14,7 +17,10 @@ struct ReadCommand: ParsableCommand {
         abstract: "Open the reader (the default command).",
         discussion: """
             Keys: h or F1 in the reader, or Docs/KEYS.md. The terminal is opened on /dev/tty, so \
-            `duben - < file` and `cat file | duben -` work. NO_COLOR turns colours off. The first \
+            `duben - < file` and `cat file | duben -` work. --theme chooses the colours; NO_COLOR \
+            (set, not empty) gives monochrome. The configuration file (duben config, \
+            Docs/CONFIG.md) sets the layout, theme, status line position, citation style, \
+            export format, OSC 52 and the keys; options win over it. The first \
             document is drawn at once and the rest of the library is read in the background \
             ("indexing 43%" on the status line). Reading positions are saved on the way out (q, \
             SIGINT, SIGTERM, SIGHUP), with the document being read and the files: `duben` with no \
@@ -26,7 +32,8 @@ struct ReadCommand: ParsableCommand {
             citation in --style; y uses wl-copy, xclip, xsel, pbcopy or tmux's buffer, and OSC 52 \
             only with --osc52. \
             Like less: with no path and standard input a pipe or a file, the text is read from \
-            standard input (`cat speech.txt | duben`); +N opens at line N of the document, \
+            standard input (`cat speech.txt | duben`; /dev/null is no input, so `duben < \
+            /dev/null` is `duben`); +N opens at line N of the document, \
             +/PATTERN at the first match in the library (a regular expression, as /), and --doc \
             ID that document. When standard output is not a terminal, every document (or the \
             --doc one) is printed with its title and author lines, as `duben render` prints it. \
@@ -37,7 +44,12 @@ struct ReadCommand: ParsableCommand {
 
     @Option(help: "Open this document (id, number, or part of the title).") var doc: String?
     @OptionGroup var layout: LayoutArguments
-    @Flag(help: "Do not use colours (also when NO_COLOR is set).") var noColor = false
+    @OptionGroup var configOption: ConfigOption
+    @Option(help: ArgumentHelp("Colours: default, light (for a light background), dark (for a dark one) or monochrome.", valueName: "name"))
+    var theme: Theme?
+    @Option(help: ArgumentHelp("Where the status line goes: bottom (the default) or top, under the title line.", valueName: "bottom|top"))
+    var statusLine: StatusLinePosition?
+    @Flag(help: "Do not use colours: the monochrome theme (also when NO_COLOR is set and not empty).") var noColor = false
     @Flag(help: "Start every document at the top instead of where it was left, and do not reopen the last document.") var noResume = false
     @Flag(help: "Let y copy through the terminal (OSC 52) when no clipboard tool works.") var osc52 = false
     @Flag(help: "Neither use nor write the index cache (see `duben cache`).") var noCache = false
@@ -73,6 +85,11 @@ struct ReadCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The configuration file first (its problems on standard error, before the terminal
+        // is taken); options given on the command line win over it.
+        let (config, configProblems) = configOption.load()
+        let layout = layout.applying(config)
+        let citationStyle = citation.style != nil || citation.template != nil ? citation.citationStyle : config.citationStyle
         let store = bookmarkFile.store
         let positions = PositionStore(path: store.statePath)
         let (startKeys, paths) = Self.startCommands(corpusOptions.paths)
@@ -97,11 +114,13 @@ struct ReadCommand: ParsableCommand {
         // First screen first: the first document now, the rest of the library on a thread —
         // unless a document, a line or a pattern is asked for: then the whole library first.
         var indexer: LibraryIndexer? = nil
-        let cache = noCache ? nil : IndexCache.defaultDirectory().map { IndexCache(directory: $0) }
+        let loader = try corpusOptions.loader()
+        // The cache's entries are keyed by the files, not by a forced encoding: not used with one.
+        let cache = noCache || loader.encoding != nil ? nil : IndexCache.defaultDirectory().map { IndexCache(directory: $0) }
         let corpus: Corpus
         if doc == nil && startKeys.isEmpty {
             do {
-                let first = try LibraryIndexer(paths: chosen, cache: cache)
+                let first = try LibraryIndexer(paths: chosen, loader: loader, cache: cache)
                 indexer = first.hasMore ? first : nil
                 corpus = first.initial
             } catch {
@@ -117,17 +136,28 @@ struct ReadCommand: ParsableCommand {
         case -1: throw CommandFailure("no UTF-8 locale is available (tried the environment's and C.UTF-8)")
         default: break
         }
-        let color = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        var performer = EffectPerformer(store: store, positions: positions, clipboard: Clipboard(allowOSC52: osc52))
+        let theme = Theme.choose(self.theme ?? config.theme, noColorFlag: noColor, environment: ProcessInfo.processInfo.environment)
+        var performer = EffectPerformer(store: store, positions: positions, clipboard: Clipboard(allowOSC52: osc52 || config.osc52))
         performer.sessionFiles = sessionFiles
         var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
-                            ambiguousWidth: layout.ambiguousWidth, indent: layout.indentMode,
-                            bookmarks: performer.loadBookmarks(), citationStyle: citation.citationStyle)
+                            ambiguousWidth: layout.ambiguousCells, indent: layout.indentMode,
+                            bookmarks: performer.loadBookmarks(), citationStyle: citationStyle)
+        reader.keyMap = config.keyMap
+        reader.statusLine = statusLine ?? config.statusLine
+        reader.exportFormat = config.exportFormat
         if let indexer {
             _ = reader.update(corpus: corpus, progress: 0)
             indexer.start()
         }
         var notices: [Notice] = []
+        if var first = configProblems.first {
+            // The status line is narrow: the home directory as ~ (stderr has the full path).
+            if let home = ProcessInfo.processInfo.environment["HOME"], home.count > 1, first.path.hasPrefix(home + "/") {
+                first.path = "~" + first.path.dropFirst(home.count)
+            }
+            let more = configProblems.count > 1 ? " (and \(configProblems.count - 1) more: duben config --check)" : ""
+            notices.append(.error(first.description + more))
+        }
         do {
             reader.restore(searchHistory: try performer.loadSearchHistory())
         } catch {
@@ -146,7 +176,7 @@ struct ReadCommand: ParsableCommand {
         }
         let screen: TerminalScreen
         do {
-            screen = try TerminalScreen.open(useColor: color)
+            screen = try TerminalScreen.open(theme: theme)
         } catch {
             throw CommandFailure(error.description)
         }
@@ -154,7 +184,7 @@ struct ReadCommand: ParsableCommand {
         // terminal is restored.
         let outcome = ReaderSession.run(&reader, terminal: screen, performer: &performer, notices: notices,
                                         indexer: indexer,
-                                        reload: chosen.contains("-") ? nil : { try LibraryIndexer(paths: chosen, cache: cache) },
+                                        reload: chosen.contains("-") ? nil : { try LibraryIndexer(paths: chosen, loader: loader, cache: cache) },
                                         startKeys: startKeys)
         screen.close()
         // Files skipped while the library was read in the background.

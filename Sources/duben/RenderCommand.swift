@@ -18,9 +18,11 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "Only this document (id, number, or part of the title).") var doc: String?
     @OptionGroup var layout: LayoutArguments
+    @OptionGroup var configOption: ConfigOption
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
+        let layout = layout.applying(configOption.load().configuration)
         let corpus = try corpusOptions.load()
         let only = try corpusOptions.resolve(doc, in: corpus)
         RenderCommand.write(corpus, only: only, options: layout.options(terminalColumns: LayoutArguments.stdoutColumns()))

@@ -75,7 +75,7 @@ struct SearchCommand: ParsableCommand {
                 // The fast path: bytes only, nothing parsed.
                 let counted: LibrarySearch.FileCount
                 do {
-                    counted = try search.count(paths: corpusOptions.chosenPaths())
+                    counted = try search.count(paths: corpusOptions.chosenPaths(), loader: corpusOptions.loader())
                 } catch let error as LoadError {
                     throw CorpusOptions.failure(error)
                 }
@@ -116,7 +116,7 @@ struct SearchCommand: ParsableCommand {
                 out.finish()
             } else {
                 let columns = SearchCommand.columns()
-                var lines = LineWriter(columns: columns, highlight: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+                var lines = LineWriter(columns: columns, highlight: isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty)
                 coarser = try search.forEachHit(in: catalogue, document: entry, dates: dates, contextScalars: max(columns, 10)) { hit in
                     found += 1
                     lines.append(hit)

@@ -18,6 +18,28 @@ struct PipesEndToEndTests {
         #expect(s[0].contains("管道标题"))
     }
 
+    /// `duben < /dev/null` is `duben`: /dev/null is no input (as for a job run from cron),
+    /// so the bundled texts open — in the reader on a terminal, printed when output is not one.
+    @Test func devNullOnStandardInputIsNoInput() throws {
+        let pane = try TmuxPane("\(duben) --no-resume < /dev/null")
+        let s = try pane.waitForReady()
+        #expect(s[0].contains("习近平在陕西考察时强调"))
+        #expect(s[0].contains("1/3"))
+        let printed = try DubenProcess.run(["--no-resume"], stdin: nil)
+        #expect(printed.status == 0)
+        #expect(printed.stdout.contains("团结合作是国际社会战胜疫情最有力武器\n"))
+        #expect(printed.stdout.contains("在打好精准脱贫攻坚战座谈会上的讲话\n"))
+    }
+
+    /// An empty pipe or empty file on standard input is an empty text: one line, status 2
+    /// (less shows an empty page; a reader of documents has none to show).
+    @Test func anEmptyPipeIsAnEmptyText() throws {
+        let r = try DubenProcess.run(["--no-resume"], stdin: Data())
+        #expect(r.status == 2)
+        #expect(r.stderr == "duben: <stdin>: the file is empty (no text to read)\n")
+        #expect(r.stdout.isEmpty)
+    }
+
     @Test func plusSlashOpensAtTheFirstMatch() throws {
         let pane = try TmuxPane("\(duben) +/丁薛祥 \(TmuxPane.texts)")
         let s = try pane.waitFor(text: "丁薛祥")

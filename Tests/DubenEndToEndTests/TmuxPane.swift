@@ -18,7 +18,7 @@ final class TmuxPane {
         home = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         try tmux(capture: false, ["-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
-                  "-e", "HOME=\(home.path)", "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "PS1=$ ",
+                  "-e", "HOME=\(home.path)", "-e", "XDG_CONFIG_HOME=\(home.path)/.config", "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "PS1=$ ",
                   "sh", "-c", command])
         try tmux(["set-option", "-g", "remain-on-exit", "on"])
         serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
@@ -96,6 +96,14 @@ final class TmuxPane {
     /// The screen's rows as tmux shows them.
     func screen() throws -> [String] {
         var rows = try tmux(["capture-pane", "-p", "-t", "0"]).components(separatedBy: "\n")
+        if rows.last == "" { rows.removeLast() }
+        return rows
+    }
+
+    /// The screen's rows with their attributes and colours as SGR escape sequences
+    /// (`capture-pane -e`).
+    func styledScreen() throws -> [String] {
+        var rows = try tmux(["capture-pane", "-e", "-p", "-t", "0"]).components(separatedBy: "\n")
         if rows.last == "" { rows.removeLast() }
         return rows
     }

@@ -101,20 +101,8 @@ struct SourceDecoderTests {
 /// iconv from known text, read back exactly.
 @Suite("Big5 and GB18030")
 struct LegacyEncodingTests {
-    /// `text` converted by iconv to `encoding`.
     static func iconv(_ text: String, to encoding: String) throws -> [UInt8] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        p.arguments = ["-f", "UTF-8", "-t", encoding]
-        let input = Pipe(), output = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        try p.run()
-        try input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Array(data)
+        try TestSupport.iconv(text, to: encoding)
     }
 
     static let traditional = """

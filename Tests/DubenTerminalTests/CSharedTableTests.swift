@@ -13,6 +13,7 @@ struct CSharedTableTests {
         #expect(Int32(DUBEN_STYLE_UNDERLINE) == Int32(Style.underline.rawValue))
         #expect(Int32(DUBEN_STYLE_ACCENT) == Int32(Style.accent.rawValue))
         #expect(Int32(DUBEN_STYLE_MATCH) == Int32(Style.match.rawValue))
+        #expect(Int32(DUBEN_STYLE_BAR) == Int32(Style.bar.rawValue))
     }
 
     @Test func everyKeyCodeDecodesToItsOwnKey() {

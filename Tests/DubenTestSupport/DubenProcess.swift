@@ -30,6 +30,9 @@ public enum DubenProcess {
         process.executableURL = binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
+        // No configuration file of the machine's user: a test that wants one names it.
+        env["XDG_CONFIG_HOME"] = dir.appendingPathComponent("config").path
+        env["DUBEN_CONFIG"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)

@@ -26,6 +26,26 @@ public enum TestSupport {
         return url
     }
 
+    /// Whether iconv is there to make legacy-encoded fixtures (`iconv(_:to:)`).
+    public static var hasIconv: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/iconv") }
+
+    /// `text` converted by iconv (the program) to `encoding`: fixtures in GB18030, Big5,
+    /// UTF-16, made by the test rather than committed.
+    public static func iconv(_ text: String, to encoding: String) throws -> [UInt8] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        p.arguments = ["-f", "UTF-8", "-t", encoding]
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        try p.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Array(data)
+    }
+
     /// Removes a temporary directory and what it holds. Reports a failure instead of dropping it.
     public static func remove(_ url: URL) {
         do {

@@ -10,7 +10,7 @@
 /// Style bits, the same as DubenUI.Style.
 enum {
     DUBEN_STYLE_BOLD = 1, DUBEN_STYLE_DIM = 2, DUBEN_STYLE_REVERSE = 4,
-    DUBEN_STYLE_UNDERLINE = 8, DUBEN_STYLE_ACCENT = 16, DUBEN_STYLE_MATCH = 32
+    DUBEN_STYLE_UNDERLINE = 8, DUBEN_STYLE_ACCENT = 16, DUBEN_STYLE_MATCH = 32, DUBEN_STYLE_BAR = 64
 };
 
 /// Key codes returned by duben_term_read with kind DUBEN_READ_KEY.
@@ -30,6 +30,16 @@ enum { DUBEN_READ_NONE = 0, DUBEN_READ_CHAR = 1, DUBEN_READ_KEY = 2, DUBEN_READ_
 /// SIGCONT and SIGTSTP (unless ignored: no job control) first (ncurses then leaves them alone). Returns 0, or -1 with a one-line reason in
 /// `err`; on failure the terminal is untouched.
 int duben_term_open(const char *tty_path, int use_color, char *err, int err_length);
+
+/// The number of colours in use: 0 when colour is off (`use_color` 0) or the terminal has
+/// none, else the terminal's (8, 16, 256…).
+int duben_term_colors(void);
+
+/// How cells of `style` (0–255, the DUBEN_STYLE_* bits) are drawn from now on: `attributes`
+/// (DUBEN_STYLE_BOLD, _DIM, _REVERSE, _UNDERLINE) and colour numbers, -1 for the terminal's
+/// own. Until set, a style is drawn in monochrome (accent bold, match reverse + underline).
+/// Returns 0, or -1 when no colour pair was left (the attributes still apply).
+int duben_term_set_look(int style, int attributes, int foreground, int background);
 
 /// Restores the terminal (endwin). Safe to call twice.
 void duben_term_close(void);

@@ -6,8 +6,13 @@ import CDubenSearch
 ///
 /// Directories contribute their `*.txt` files, recursively, sorted by path. A `duben.toml`
 /// beside the texts supplies metadata (see `MetadataFile`). `-` reads standard input.
-public struct CorpusLoader {
-    public init() {}
+public struct CorpusLoader: Sendable {
+    /// The encoding every file is read in (`--encoding`), or nil to detect each file's.
+    public var encoding: SourceEncoding?
+
+    public init(encoding: SourceEncoding? = nil) {
+        self.encoding = encoding
+    }
 
     /// Reads and builds, a file at a time. Among several files, one that cannot be read, is
     /// binary or holds no document is skipped with a warning of the corpus ("FILE: …;
@@ -145,20 +150,21 @@ public struct CorpusLoader {
     }
 
     /// Reads and decodes one file ("-" is standard input). A large UTF-8 file that decoding
-    /// would leave as it is is mapped instead of read (`mapPlainText`).
+    /// would leave as it is is mapped instead of read (`mapPlainText`; not when an encoding
+    /// other than UTF-8 is forced).
     public func read(_ path: String) throws(LoadError) -> SourceFile {
         let raw: [UInt8]
         var identity: FileIdentity? = nil
         if path == "-" {
             raw = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            if let mapped = try Self.mapPlainText(path) { return mapped }
+            if encoding == nil || encoding == .utf8, let mapped = try Self.mapPlainText(path) { return mapped }
             (raw, identity) = try Self.readBytes(path)
         }
         let name = path == "-" ? "<stdin>" : path
         let decoded: DecodedText
         do {
-            decoded = try SourceDecoder.decode(raw)
+            decoded = try SourceDecoder.decode(raw, forcing: encoding)
         } catch .binary {
             throw .binary(path: name)
         } catch {

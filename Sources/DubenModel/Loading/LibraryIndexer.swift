@@ -118,7 +118,7 @@ public final class LibraryIndexer: @unchecked Sendable {
     /// UTF-8, no NUL), so that the document parsed here is the one the whole file gives; nil
     /// otherwise, or when the first document goes on past the chunk.
     static func quickFirstDocument(_ path: String, loader: CorpusLoader, metadata: inout [String: MetadataFile]) -> Corpus? {
-        guard path != "-" else { return nil }
+        guard path != "-", loader.encoding == nil else { return nil }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -13,6 +13,24 @@ public enum SourceEncoding: String, Sendable, Codable {
     case utf16BE = "UTF-16BE"
     case gb18030 = "GB18030"
     case big5 = "Big5"
+
+    /// The names `--encoding` takes, as the user writes them, for the message that lists them.
+    public static let forcedNames = "utf-8, utf-16le, utf-16be, gb18030 (or gbk, gb2312), big5"
+
+    /// The encoding a name given to `--encoding` stands for (case, `-` and `_` ignored: `UTF-8`,
+    /// `utf8`, `GBK`, `Big5`); nil for a name duben does not read. GBK and GB2312 are read as
+    /// GB18030, their superset.
+    public init?(name: String) {
+        let key = name.lowercased().filter { $0 != "-" && $0 != "_" }
+        switch key {
+        case "utf8": self = .utf8
+        case "utf16le": self = .utf16LE
+        case "utf16be": self = .utf16BE
+        case "gb18030", "gbk", "gb2312", "cp936": self = .gb18030
+        case "big5", "cp950": self = .big5
+        default: return nil
+        }
+    }
 }
 
 /// A file's bytes turned into well-formed UTF-8 with LF line ends.
@@ -39,10 +57,15 @@ public enum SourceDecoder {
     /// Why bytes cannot be decoded as text.
     public enum Failure: Error, Equatable { case binary, empty }
 
-    public static func decode(_ raw: [UInt8]) throws(Failure) -> DecodedText {
+    /// Decodes `raw`, detecting its encoding, or in `forced` when one is given (`--encoding`):
+    /// then nothing is guessed and bytes that are invalid in it become U+FFFD (a byte-order mark
+    /// of that encoding is dropped; a file with NUL bytes is still binary unless it is UTF-16).
+    public static func decode(_ raw: [UInt8], forcing forced: SourceEncoding? = nil) throws(Failure) -> DecodedText {
         if raw.isEmpty { throw .empty }
         var result: DecodedText
-        if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
+        if let forced {
+            result = try decode(raw, as: forced)
+        } else if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
             let (bytes, bad, _) = validateUTF8(Array(raw[3...]))
             result = DecodedText(bytes: bytes, encoding: .utf8BOM, replacements: bad)
         } else if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
@@ -69,6 +92,31 @@ public enum SourceDecoder {
         result.bytes = normalizeLineEnds(result.bytes)
         if result.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { throw .empty }
         return result
+    }
+
+    /// `raw` read in the one encoding the user named.
+    static func decode(_ raw: [UInt8], as encoding: SourceEncoding) throws(Failure) -> DecodedText {
+        switch encoding {
+        case .utf16LE, .utf16BE:
+            let little = encoding == .utf16LE
+            let bom: [UInt8] = little ? [0xFF, 0xFE] : [0xFE, 0xFF]
+            let body = raw.starts(with: bom) ? raw[2...] : raw[...]
+            let (bytes, bad) = transcodeUTF16(body, littleEndian: little)
+            return DecodedText(bytes: bytes, encoding: encoding, replacements: bad)
+        case .utf8, .utf8BOM:
+            if raw.prefix(8192).contains(0) { throw .binary }
+            let bom = raw.starts(with: [0xEF, 0xBB, 0xBF])
+            let (bytes, bad, _) = validateUTF8(bom ? Array(raw[3...]) : raw)
+            return DecodedText(bytes: bytes, encoding: bom ? .utf8BOM : .utf8, replacements: bad)
+        case .gb18030, .big5:
+            if raw.prefix(8192).contains(0) { throw .binary }
+            guard let (bytes, bad) = convert(raw, from: encoding == .big5 ? "BIG5" : "GB18030") else {
+                // iconv without the encoding: keep the bytes' valid UTF-8, say how much was not.
+                let (bytes, bad, _) = validateUTF8(raw)
+                return DecodedText(bytes: bytes, encoding: .utf8, replacements: bad)
+            }
+            return DecodedText(bytes: bytes, encoding: encoding, replacements: bad)
+        }
     }
 
     static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]

@@ -18,15 +18,15 @@ extension LibrarySearch {
     /// A file that is not plain UTF-8 with LF line ends (a byte-order mark, UTF-16, GB18030,
     /// invalid bytes, CR) or standard input is read and decoded by `CorpusLoader.read`, so
     /// the count is always that of the decoded text, as every other command sees it.
+    /// With an encoding forced (`loader.encoding`) every file is read through the loader.
     /// - Throws: `LoadError` (the file named) or `EngineFailure`.
-    public func count(paths: [String]) throws -> FileCount {
+    public func count(paths: [String], loader: CorpusLoader = CorpusLoader()) throws -> FileCount {
         var result = FileCount(matches: 0, warnings: [])
-        let loader = CorpusLoader()
         let files = try loader.files(paths: paths)
         var skipped: [String] = []
         for file in files {
             do {
-                if file != "-", let n = try countMapped(file) {
+                if file != "-", loader.encoding == nil, let n = try countMapped(file) {
                     result.matches += n
                     continue
                 }

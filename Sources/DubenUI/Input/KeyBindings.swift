@@ -1,5 +1,6 @@
 /// What a key does. One enumeration for every context (the page, lists, the timeline,
-/// prompts), so that a key is always looked up in `KeyBindings` and never matched by hand.
+/// prompts), so that a key is always looked up in the key table (`KeyMap`) and never matched by
+/// hand.
 public enum Action: String, Hashable, Sendable, CaseIterable {
     // The page.
     case lineDown, lineUp, pageDown, pageUp, halfPageDown, halfPageUp
@@ -89,9 +90,14 @@ public struct KeyBinding: Hashable, Sendable {
     }
 }
 
-/// The key table: every key of every context. The reader looks keys up here and nowhere else;
-/// the help screen and Docs/KEYS.md are generated from it.
+/// The shipped key table: every key of every context. The reader looks keys up in a `KeyMap`
+/// made from it (with the configuration file's keys) and nowhere else; Docs/KEYS.md is
+/// generated from it.
 public enum KeyBindings {
+    /// The page's wheel row: both directions under one row (wheel up is `.lineUp`); not
+    /// rebound by the configuration file.
+    public static let wheel: [Key] = [.wheelDown, .wheelUp]
+
     public static let reader: [KeyBinding] = [
         KeyBinding([.char("j"), .down, .enter, .ctrl("n")], ["j", "↓", "Enter", "Ctrl-N"], .lineDown, "line down"),
         KeyBinding([.char("k"), .up, .ctrl("p")], ["k", "↑", "Ctrl-P"], .lineUp, "line up"),
@@ -135,7 +141,7 @@ public enum KeyBindings {
         KeyBinding([.char("R")], ["R"], .reload, "read the files again (after they changed on disk)"),
         KeyBinding([.char("q")], ["q"], .quit, "quit (closes an open overlay first)"),
         KeyBinding([.escape], ["Esc"], .closeOverlay, "close an overlay or cancel"),
-        KeyBinding([.wheelDown, .wheelUp], ["Wheel"], .lineDown, "mouse wheel scrolls three lines"),
+        KeyBinding(wheel, ["Wheel"], .lineDown, "mouse wheel scrolls three lines"),
     ]
 
     /// While selecting, on top of `reader`.
@@ -250,14 +256,10 @@ public enum KeyBindings {
         KeyContext.allCases.map { ($0, bindings($0)) }
     }
 
-    /// The action bound to a key in a context (or in its fallback), if any.
+    /// The action bound to a key in a context (or in its fallback) in the shipped table
+    /// (`KeyMap.action` for the table in force).
     public static func action(for key: Key, in context: KeyContext = .reader) -> Action? {
-        if let b = bindings(context).first(where: { $0.keys.contains(key) }) {
-            // The wheel row of the page lists both directions under one action.
-            if context == .reader && key == .wheelUp { return .lineUp }
-            return b.action
-        }
-        return context.fallback.flatMap { action(for: key, in: $0) }
+        KeyMap.standard.action(for: key, in: context)
     }
 
     /// One context's rows as a Markdown table (as Docs/KEYS.md holds it).

@@ -14,9 +14,10 @@ public struct LineEditor: Hashable, Sendable {
 
     public enum Outcome: Equatable { case editing, accepted, cancelled }
 
-    /// Applies a key; returns whether the prompt goes on, was accepted, or was cancelled.
-    public mutating func handle(_ key: Key) -> Outcome {
-        guard let action = KeyBindings.action(for: key, in: .prompt) else {
+    /// Applies a key, looked up in the `.prompt` rows of `keys`; returns whether the prompt
+    /// goes on, was accepted, or was cancelled.
+    public mutating func handle(_ key: Key, keys: KeyMap = .standard) -> Outcome {
+        guard let action = keys.action(for: key, in: .prompt) else {
             if case .char(let c) = key {
                 characters.insert(c, at: cursor)
                 cursor += 1

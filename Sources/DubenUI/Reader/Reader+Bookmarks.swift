@@ -104,7 +104,7 @@ extension Reader {
     /// E: asks for "FORMAT FILE".
     mutating func startExport() -> [Effect] {
         if bookmarks.availability == .off { notice = .info("Bookmarks are off"); return [] }
-        prompt = Prompt(kind: .export, editor: LineEditor("markdown duben-bookmarks.md"))
+        prompt = Prompt(kind: .export, editor: LineEditor("\(exportFormat.rawValue) duben-bookmarks.\(exportFormat.fileExtension)"))
         return []
     }
 

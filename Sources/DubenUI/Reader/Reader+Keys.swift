@@ -27,11 +27,11 @@ extension Reader {
     func isJump(_ key: Key) -> Bool {
         if let p = prompt {
             let jumping = p.kind == .searchForward || p.kind == .searchBackward || p.kind == .date
-            return jumping && KeyBindings.action(for: key, in: .prompt) == .accept
+            return jumping && keyMap.action(for: key, in: .prompt) == .accept
         }
-        if overlay != .none { return KeyBindings.action(for: key, in: overlay.keyContext) == .choose }
+        if overlay != .none { return keyMap.action(for: key, in: overlay.keyContext) == .choose }
         if pendingPrefix == .commandPrefix { return true }
-        guard selection == nil, let action = KeyBindings.action(for: key, in: .reader) else { return false }
+        guard selection == nil, let action = keyMap.action(for: key, in: .reader) else { return false }
         return Reader.jumpActions.contains(action)
     }
 
@@ -50,14 +50,14 @@ extension Reader {
         if overlay != .none { return handleOverlay(key) }
         if isTooSmall {
             // Only quitting works until the terminal is large enough (Ctrl-C is SIGINT).
-            return KeyBindings.action(for: key, in: .reader) == .quit ? closingEffects + [.quit] : []
+            return keyMap.action(for: key, in: .reader) == .quit ? closingEffects + [.quit] : []
         }
         notice = nil
         if let prefix = pendingPrefix {
             pendingPrefix = nil
             count = nil
             let context: KeyContext = prefix == .commandPrefix ? .afterColon : .afterQuote
-            guard let action = KeyBindings.action(for: key, in: context) else {
+            guard let action = keyMap.action(for: key, in: context) else {
                 notice = .info("No such command after \(prefix == .commandPrefix ? ":" : "'") — press h for help")
                 return []
             }
@@ -70,7 +70,7 @@ extension Reader {
         }
         let n = count
         count = nil
-        guard let action = KeyBindings.action(for: key, in: selection == nil ? .reader : .selection) else {
+        guard let action = keyMap.action(for: key, in: selection == nil ? .reader : .selection) else {
             notice = .info("Press h for help")
             return []
         }
@@ -206,9 +206,9 @@ extension Reader {
         // A notice (an invalid pattern) lasts until the next key.
         notice = nil
         if p.isSearch {
-            switch KeyBindings.action(for: key, in: .prompt) {
+            switch keyMap.action(for: key, in: .prompt) {
             case .historyPrevious, .historyNext:
-                p.walk(searchHistory, older: KeyBindings.action(for: key, in: .prompt) == .historyPrevious)
+                p.walk(searchHistory, older: keyMap.action(for: key, in: .prompt) == .historyPrevious)
                 prompt = p
                 return []
             case .toggleLiteral:
@@ -218,7 +218,7 @@ extension Reader {
             default: break
             }
         }
-        let outcome = p.editor.handle(key)
+        let outcome = p.editor.handle(key, keys: keyMap)
         switch outcome {
         case .editing: prompt = p
         case .cancelled: prompt = nil

@@ -14,10 +14,10 @@ extension Reader {
         }
         let typed = count
         count = nil
-        let action = KeyBindings.action(for: key, in: overlay.keyContext)
+        let action = keyMap.action(for: key, in: overlay.keyContext)
         if action == .redraw { return [.redraw] }
         if case .timeline(let selection) = overlay { return handleTimeline(action, selection) }
-        if action == .close || (action == nil && KeyBindings.action(for: key, in: .reader) == overlay.openingAction) {
+        if action == .close || (action == nil && keyMap.action(for: key, in: .reader) == overlay.openingAction) {
             overlay = .none
             return []
         }

@@ -45,6 +45,12 @@ public struct Reader {
     public internal(set) var selection: Selection?
     /// How `y` cites what it copies.
     public let citationStyle: CitationStyle
+    /// The keys in force (the configuration file's rebindings on the shipped table).
+    public var keyMap: KeyMap = .standard
+    /// Where the page's status line goes (the configuration's `status-line`).
+    public var statusLine: StatusLinePosition = .bottom
+    /// The format `E` proposes (the configuration's export `format`).
+    public var exportFormat: ExportFormat = .markdown
     /// Effects to perform before the first key (re-anchored bookmarks to store).
     var startEffects: [Effect] = []
 
@@ -126,7 +132,7 @@ public struct Reader {
     // MARK: Geometry
 
     /// Where the parts of the screen go at the current size (shared with the views).
-    public var metrics: ScreenMetrics { ScreenMetrics(columns: columns, rows: rows) }
+    public var metrics: ScreenMetrics { ScreenMetrics(columns: columns, rows: rows, statusLine: statusLine) }
     public var isTooSmall: Bool { metrics.isTooSmall }
     /// Rules under the title and above the status line when there is room.
     public var hasRules: Bool { metrics.hasRules }

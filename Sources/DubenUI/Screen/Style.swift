@@ -12,6 +12,9 @@ public struct Style: OptionSet, Hashable, Sendable {
     public static let accent = Style(rawValue: 1 << 4)
     /// A search match (colour: accent background; monochrome: reverse + underline).
     public static let match = Style(rawValue: 1 << 5)
+    /// A title or status bar (the theme may give it a background; monochrome: its own
+    /// attributes only). Not a letter of its own in golden files.
+    public static let bar = Style(rawValue: 1 << 6)
 
     /// One letter per style for golden files: the strongest style of the cell.
     public var code: Character {

@@ -108,7 +108,8 @@ enum LibraryView {
     }
 }
 
-/// The key table (h, F1), made from `KeyBindings.table` — the same table Docs/KEYS.md lists:
+/// The key table (h, F1), made from the reader's `KeyMap` — the same table Docs/KEYS.md lists,
+/// with the configuration file's keys:
 /// the page's keys, then one section per context (after `:` and `'`, selecting, lists, the
 /// contents list, the bookmark list, the list of matches, the timeline, prompts).
 ///
@@ -123,9 +124,9 @@ public enum HelpView {
         case blank
     }
 
-    static let lines: [Line] = {
+    static func lines(_ keys: KeyMap) -> [Line] {
         var out: [Line] = []
-        for (k, section) in KeyBindings.table.enumerated() {
+        for (k, section) in keys.table.enumerated() {
             if k > 0 {
                 out.append(.blank)
                 out.append(.heading(section.context.title))
@@ -133,7 +134,7 @@ public enum HelpView {
             for b in section.bindings { out.append(.binding(keys: b.names.joined(separator: ", "), summary: b.summary)) }
         }
         return out
-    }()
+    }
 
     /// One screen row of the help: pieces of text at columns, each in a style.
     struct Row {
@@ -144,8 +145,9 @@ public enum HelpView {
     static let sideBySideWidth = 44
 
     /// The help's rows at a width (about a hundred rows, wrapped when asked for).
-    static func rows(width: Int, measure: DisplayWidth) -> [Row] {
+    static func rows(width: Int, measure: DisplayWidth, keys: KeyMap = .standard) -> [Row] {
         var out: [Row] = []
+        let lines = lines(keys)
         let keyWidth = min(24, max(8, width / 3), lines.map { line -> Int in
             if case .binding(let keys, _) = line { return measure.width(of: keys) }
             return 0
@@ -181,8 +183,9 @@ public enum HelpView {
     /// (wrapping them all takes milliseconds; a key and a frame both need them).
     static func rows(_ reader: Reader, width: Int, measure: DisplayWidth) -> [Row] {
         let cache = reader.helpCache
-        if cache.width == width && cache.ambiguousWidth == measure.ambiguousWidth { return cache.rows }
-        cache.rows = rows(width: width, measure: measure)
+        if cache.width == width && cache.ambiguousWidth == measure.ambiguousWidth && cache.keys == reader.keyMap { return cache.rows }
+        cache.rows = rows(width: width, measure: measure, keys: reader.keyMap)
+        cache.keys = reader.keyMap
         cache.width = width
         cache.ambiguousWidth = measure.ambiguousWidth
         return cache.rows
@@ -206,5 +209,6 @@ public enum HelpView {
 final class HelpCache {
     var width: Int?
     var ambiguousWidth: Int?
+    var keys: KeyMap?
     var rows: [HelpView.Row] = []
 }

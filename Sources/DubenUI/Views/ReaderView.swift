@@ -39,18 +39,19 @@ public enum ReaderView {
     public static func cursor(_ reader: Reader) -> (x: Int, y: Int)? {
         guard let p = reader.prompt, !reader.isTooSmall else { return nil }
         let line = PromptLine(p, width: reader.columns, measure: DisplayWidth(ambiguousWidth: reader.ambiguousWidth))
-        return (line.cursorX, reader.metrics.statusRow)
+        return (line.cursorX, StatusLine.row(reader))
     }
 
     /// A line with `left` at the start and `right` flush right, `left` cut to fit.
     static func bar(_ screen: inout ScreenBuffer, y: Int, left: String, right: String, style: Style, rightStyle: Style? = nil) {
         let measure = screen.measure
+        let style = style.union(.bar)
         screen.fill(y: y, style: style)
         let rightWidth = measure.width(of: right)
         let room = max(0, screen.width - rightWidth - 3)
         screen.put(measure.truncate(left, to: room), x: 1, y: y, style: style)
         if rightWidth + 2 <= screen.width {
-            screen.put(right, x: screen.width - rightWidth - 1, y: y, style: rightStyle ?? style)
+            screen.put(right, x: screen.width - rightWidth - 1, y: y, style: (rightStyle ?? style).union(.bar))
         }
     }
 
@@ -79,10 +80,7 @@ enum PageView {
         // While the library is indexed the number of documents is not known yet: "1/12+".
         let count = "\(reader.corpus.documents.count)\(reader.indexing == nil ? "" : "+")"
         ReaderView.bar(&screen, y: 0, left: title, right: "\(reader.documentIndex + 1)/\(count)", style: .bold, rightStyle: [])
-        if reader.hasRules {
-            ReaderView.rule(&screen, y: 1)
-            ReaderView.rule(&screen, y: reader.rows - 2)
-        }
+        for y in reader.metrics.ruleRows { ReaderView.rule(&screen, y: y) }
         drawText(reader, into: &screen)
         StatusLine.draw(reader, into: &screen)
     }
@@ -184,19 +182,26 @@ enum PageView {
     }
 }
 
-/// The bottom line: a prompt, a message, or where we are.
+/// The status line: a prompt, a message, or where we are.
 enum StatusLine {
+    /// Its row: the page's status row, or the bottom line over a list.
+    static func row(_ reader: Reader) -> Int {
+        reader.overlay == .none ? reader.metrics.statusRow : reader.metrics.footerRow
+    }
+
     static func draw(_ reader: Reader, into screen: inout ScreenBuffer) {
-        let y = reader.metrics.statusRow
+        let y = row(reader)
         if let p = reader.prompt {
-            // A pattern the prompt refused: why, on the row above, while the text is fixed.
-            if let n = reader.notice, n.severity != .info, y > 0 {
-                ReaderView.bar(&screen, y: y - 1, left: n.text, right: "", style: .accent)
+            // A pattern the prompt refused: why, on the row next to the prompt (above it at the
+            // bottom, below it at the top), while the text is fixed.
+            let next = y == reader.metrics.footerRow ? y - 1 : y + 1
+            if let n = reader.notice, n.severity != .info, next > 0, next < screen.height {
+                ReaderView.bar(&screen, y: next, left: n.text, right: "", style: .accent)
             }
             let line = PromptLine(p, width: screen.width, measure: screen.measure)
-            screen.fill(y: y)
-            screen.put(line.label, x: 1, y: y, style: .bold)
-            screen.put(line.shown, x: line.textX, y: y)
+            screen.fill(y: y, style: .bar)
+            screen.put(line.label, x: 1, y: y, style: [.bold, .bar])
+            screen.put(line.shown, x: line.textX, y: y, style: .bar)
             return
         }
         let position = reader.linePosition

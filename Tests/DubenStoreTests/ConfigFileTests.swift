@@ -1,0 +1,86 @@
+import DubenStore
+import Foundation
+import Testing
+
+/// The configuration file as TOML: values, the line of every key (found by scanning the
+/// text, as TOMLKit gives none), syntax errors with their line, and where the file is.
+@Suite("Configuration file")
+struct ConfigFileTests {
+    static func entry(_ file: ConfigFile, _ path: String) -> ConfigFile.Entry? {
+        file.entries.first { $0.keyPath.joined(separator: ".") == path }
+    }
+
+    @Test func everyKeyIsFoundOnItsLine() throws {
+        let text = """
+            # a comment with width = 3 in it
+            top = "x"
+
+            [layout]
+            width = 60   # cells
+              indent = "none"
+            "ambiguous-width" = 2
+            [keys.reader]
+            line-down = [
+              "j",
+              "=",   # a key named "=", not a new setting
+              "Down",
+            ]
+            page-down = "Space"
+            [display]
+            theme = { name = "dark" }
+            status-line = 'top'
+            multi = \"\"\"
+            fake = 1
+            \"\"\"
+            after = true
+            dotted.inner = 5
+            """
+        let (file, problems) = ConfigFile.parse(text, path: "c.toml")
+        #expect(problems.isEmpty)
+        let lines = [("top", 2), ("layout.width", 5), ("layout.indent", 6), ("layout.ambiguous-width", 7),
+                     ("keys.reader.line-down", 9), ("keys.reader.page-down", 14), ("display.theme.name", 16),
+                     ("display.status-line", 17), ("display.multi", 18), ("display.after", 21), ("display.dotted.inner", 22)]
+        for (path, line) in lines {
+            #expect(Self.entry(file, path)?.line == line, "\(path)")
+        }
+        #expect(Self.entry(file, "display.fake") == nil)
+        #expect(Self.entry(file, "layout.width")?.value == .integer(60))
+        #expect(Self.entry(file, "keys.reader.line-down")?.value == .array([.string("j"), .string("="), .string("Down")]))
+        #expect(Self.entry(file, "display.status-line")?.value == .string("top"))
+        #expect(Self.entry(file, "display.after")?.value == .boolean(true))
+        #expect(file.tables.first { $0.keyPath == ["keys", "reader"] }?.line == 8)
+        // In the order of the lines.
+        #expect(file.entries.map { $0.line ?? 0 } == file.entries.map { $0.line ?? 0 }.sorted())
+    }
+
+    @Test func aSyntaxErrorIsOneProblemOnItsLineAndNoSettings() {
+        let (file, problems) = ConfigFile.parse("[layout]\nwidth = 60\nindent = \"keep\n", path: "/x/config.toml")
+        #expect(file.entries.isEmpty)
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 3)
+        #expect(problems.first?.description.hasPrefix("/x/config.toml:3: not valid TOML: ") == true)
+        #expect(problems.first?.description.hasSuffix("; using the defaults") == true)
+    }
+
+    @Test func quotedStringsReadBackAsWritten() {
+        for s in ["j", "\"", "\\", "'", "习近平：《{title}》", "tab\there", "ctl\u{1}"] {
+            let (file, problems) = ConfigFile.parse("k = \(ConfigFile.quoted(s))", path: "q")
+            #expect(problems.isEmpty)
+            #expect(file.entries.first?.value == .string(s), "\(s)")
+        }
+    }
+
+    @Test func theFileIsFoundAsXDGSays() {
+        #expect(ConfigFile.location(environment: ["HOME": "/h"]) == ("/h/.config/duben/config.toml", false))
+        #expect(ConfigFile.location(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/x"]) == ("/x/duben/config.toml", false))
+        // A relative XDG_CONFIG_HOME is ignored, as the XDG spec says.
+        #expect(ConfigFile.location(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "rel"]) == ("/h/.config/duben/config.toml", false))
+        #expect(ConfigFile.location(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/x", "DUBEN_CONFIG": "/c.toml"]) == ("/c.toml", true))
+    }
+
+    @Test func aMissingFileIsAProblemOnlyWhenNamed() {
+        let missing = "/nonexistent-\(UUID().uuidString)/config.toml"
+        #expect(ConfigFile.read(path: missing, mustExist: false).problems.isEmpty)
+        #expect(ConfigFile.read(path: missing, mustExist: true).problems.map(\.description) == ["\(missing): no such file"])
+    }
+}
