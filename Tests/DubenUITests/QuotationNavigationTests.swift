@@ -145,3 +145,24 @@ struct QuotationNavigationTests {
         #expect(topText(r).contains("23日上午"))
     }
 }
+
+extension QuotationNavigationTests {
+    /// While the library is indexed, an answer about the whole library says it is about what is
+    /// read so far.
+    @Test func answersAboutTheWholeLibrarySayTheyAreSoFarWhileIndexing() {
+        let all = UITestSupport.bundled
+        let first = Corpus(documents: [all.documents[0]], files: all.files, warnings: [])
+        var reader = Reader(corpus: first, columns: 80, rows: 24)
+        _ = reader.update(corpus: first, progress: 0.4)
+        UITestSupport.type(&reader, [.char("@")] + UITestSupport.chars("2099") + [.enter])
+        #expect(reader.message?.contains("indexing 40%") == true, "\(reader.message ?? "")")
+        // At the last quotation read so far, ] and ) say the rest is not read yet.
+        UITestSupport.type(&reader, [.char("G")])
+        UITestSupport.type(&reader, [.char("]")])
+        #expect(reader.message?.contains("not read yet") == true, "\(reader.message ?? "")")
+        // Indexed: the same keys say nothing of it.
+        _ = reader.update(corpus: all, progress: nil)
+        UITestSupport.type(&reader, [.char("@")] + UITestSupport.chars("2099") + [.enter])
+        #expect(reader.message?.contains("indexing") == false, "\(reader.message ?? "")")
+    }
+}

@@ -35,7 +35,11 @@ extension Reader {
         while true {
             d += forward ? 1 : -1
             guard d >= 0 && d < corpus.documents.count else {
-                notice = .info(forward ? "No more quotations" : "No earlier quotation")
+                if forward, let indexing = indexingLabel {
+                    notice = .info("No more quotations yet (\(indexing): the rest of the library is not read yet)")
+                } else {
+                    notice = .info(forward ? "No more quotations" : "No earlier quotation")
+                }
                 return
             }
             let other = corpus.documents[d]
@@ -46,6 +50,11 @@ extension Reader {
                 return
             }
         }
+    }
+
+    /// Said after an answer about the whole library while it is still being indexed.
+    var soFar: String {
+        indexingLabel.map { " (\($0): among the documents read so far)" } ?? ""
     }
 
     /// ) and (: the next or previous quotation in date order across the corpus.
@@ -62,7 +71,7 @@ extension Reader {
             index = forward ? 0 : items.count - 1
         }
         guard index >= 0 && index < items.count else {
-            notice = .info(forward ? "This is the latest quotation" : "This is the earliest quotation")
+            notice = .info((forward ? "This is the latest quotation" : "This is the earliest quotation") + soFar)
             return
         }
         go(to: items[index])
@@ -82,7 +91,7 @@ extension Reader {
             return
         }
         guard let i = quotationsByDate.firstIndex(onOrAfter: date) else {
-            notice = .error("Nothing dated on or after \(date.iso)")
+            notice = .error("Nothing dated on or after \(date.iso)" + soFar)
             return
         }
         let item = quotationsByDate.items[i]
@@ -91,7 +100,7 @@ extension Reader {
         if item.date.start.lowerBound <= date.upperBound {
             notice = .info("\(item.date)\(title)")
         } else {
-            notice = .info("\(item.date.start.iso) — nothing on \(date.iso)\(title)")
+            notice = .info("\(item.date.start.iso) — nothing on \(date.iso)\(title)" + soFar)
         }
     }
 
