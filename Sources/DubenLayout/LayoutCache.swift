@@ -27,10 +27,13 @@ public final class LayoutCache {
         layouts = [:]
     }
 
-    /// The layout of `corpus.documents[index]` at the current options, made on first use.
+    /// The layout of `corpus.documents[index]` at the current options, made on first use (and
+    /// again when the document at that index is another one: a provisional first document
+    /// replaced by the whole, see `LibraryIndexer.quickFirstDocument`).
     public func layout(_ index: Int, of corpus: Corpus) -> DocumentLayout {
-        if let l = layouts[index] { return l }
-        let l = DocumentLayout(document: corpus.documents[index], options: options, scratch: scratch)
+        let document = corpus.documents[index]
+        if let l = layouts[index], l.document.source === document.source, l.document.range == document.range { return l }
+        let l = DocumentLayout(document: document, options: options, scratch: scratch)
         layouts[index] = l
         return l
     }

@@ -119,3 +119,27 @@ extension LibraryIndexerTests {
         #expect(last.documents.count == oneShot.documents.count && oneShot.documents.count > 50)
     }
 }
+
+extension LibraryIndexerTests {
+    /// One document larger than the quick chunk (a book, a gigabyte in one piece): its first
+    /// megabyte stands in for it on the first screen, and the thread gives the whole of it.
+    @Test func aSingleHugeDocumentShowsItsFirstMegabyteFirstThenTheWholeDocument() throws {
+        let dir = TestSupport.temporaryDirectory("duben-one-huge")
+        defer { TestSupport.remove(dir) }
+        let one = try String(contentsOfFile: TestSupport.textsPath + "/corpus-2020.txt", encoding: .utf8)
+        let body = one.split(separator: "\n").filter { !$0.isEmpty }.joined(separator: "\n")
+        let path = dir.path + "/book.txt"
+        try ("一部长书\n\n" + Array(repeating: body, count: 40).joined(separator: "\n") + "\n全书终。\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let oneShot = try CorpusLoader().load(paths: [path])
+        #expect(oneShot.documents.count == 1)
+        let indexer = try LibraryIndexer(paths: [path])
+        #expect(indexer.hasMore)
+        let provisional = indexer.initial.documents[0]
+        #expect(provisional.title == "一部长书" && provisional.id == oneShot.documents[0].id)
+        #expect(indexer.initial.files[0].bytes.count <= LibraryIndexer.quickChunk)
+        let (_, last, _) = try Self.indexed([path], interval: 0.01)
+        Self.expectSame(last, oneShot)
+        #expect(last.documents[0].text(of: last.documents[0].blocks.count - 1).contains("全书终"))
+    }
+}

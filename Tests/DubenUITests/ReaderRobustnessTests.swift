@@ -70,3 +70,36 @@ struct ReaderRobustnessTests {
         }
     }
 }
+
+extension ReaderRobustnessTests {
+    /// The first screen of a huge first document comes from its first megabyte; when the whole
+    /// document arrives the reader shows it, from the same place, with nothing made from the
+    /// part left behind (layouts, match lists, row estimates).
+    @Test func aProvisionalFirstDocumentIsReplacedByTheWholeOne() throws {
+        let all = UITestSupport.bundled
+        let whole = all.documents[0]
+        // The first half of its blocks stands in for the document.
+        let n = whole.blocks.count / 2
+        #expect(n >= 8)
+        var part = whole
+        part.blocks = Array(whole.blocks.prefix(n))
+        part.range = whole.range.lowerBound..<whole.blocks[n - 1].range.upperBound
+        part.quotations = part.quotations.filter { $0.blocks.upperBound <= n }
+        part.toc = part.toc.filter { $0.block < n }
+        let chunk = SourceFile(path: whole.source.path, bytes: Array(whole.source.bytes[0..<part.range.upperBound]))
+        part.source = chunk
+        let first = Corpus(documents: [part], files: [chunk], warnings: [])
+        var reader = Reader(corpus: first, columns: 60, rows: 6)
+        _ = reader.update(corpus: first, progress: 0.1)
+        UITestSupport.type(&reader, [.char("G")])
+        let shortEnd = reader.linePosition.total
+        UITestSupport.type(&reader, [.char("g"), .char(" "), .char(" ")])
+        let block = reader.top.block
+        _ = reader.update(corpus: all, progress: nil)
+        #expect(reader.documentIndex == 0 && reader.document.blocks.count == whole.blocks.count)
+        #expect(reader.top.block == block)
+        UITestSupport.type(&reader, [.char("G")])
+        #expect(reader.linePosition.total > shortEnd)
+        #expect(reader.top.block >= n)
+    }
+}

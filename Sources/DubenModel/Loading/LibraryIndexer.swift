@@ -112,11 +112,13 @@ public final class LibraryIndexer: @unchecked Sendable {
     /// The size of the start of a file read for its first document.
     static let quickChunk = 1 << 20
 
-    /// The first document of a large plain UTF-8 file from its first megabyte alone, when it
-    /// ends there: the file is not read whole, nor its UTF-8 checked, before the first screen.
-    /// Only for text that decoding leaves as it is (no byte-order mark, no CR, well-formed
-    /// UTF-8, no NUL), so that the document parsed here is the one the whole file gives; nil
-    /// otherwise, or when the first document goes on past the chunk.
+    /// The first document of a large plain UTF-8 file from its first megabyte alone: the file
+    /// is not read whole, nor its UTF-8 checked, before the first screen. Only for text that
+    /// decoding leaves as it is (no byte-order mark, no CR, well-formed UTF-8, no NUL), so that
+    /// the document parsed here is the one the whole file gives; nil otherwise. When the first
+    /// document goes on past the chunk (a book, a gigabyte in one document), it is its first
+    /// megabyte, to the last whole line: provisional, replaced by the whole document when the
+    /// thread has parsed it (`Reader.update` notices the change).
     static func quickFirstDocument(_ path: String, loader: CorpusLoader, metadata: inout [String: MetadataFile]) -> Corpus? {
         guard path != "-", loader.encoding == nil else { return nil }
         let fd = open(path, O_RDONLY)
@@ -142,9 +144,10 @@ public final class LibraryIndexer: @unchecked Sendable {
         }
         let file = SourceFile(path: path, bytes: chunk, identity: FileIdentity(st))
         var builder = CorpusBuilder()
-        let (added, resume) = addFirstDocument(of: LoadedSource(file: file, metadata: meta, warnings: []), to: &builder)
-        // The first document must end inside the chunk: the next one has begun there.
-        guard added == 1, resume != nil else { return nil }
+        let (added, _) = addFirstDocument(of: LoadedSource(file: file, metadata: meta, warnings: []), to: &builder)
+        // The first document ends inside the chunk (the next one has begun there), or goes on
+        // past it: then the chunk's part of it stands in for it.
+        guard added == 1 else { return nil }
         return builder.corpus
     }
 

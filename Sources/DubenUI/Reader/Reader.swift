@@ -217,7 +217,28 @@ public struct Reader {
         // The last snapshot is always taken: its first document may come from the whole file
         // where the reader's came from the file's start (`LibraryIndexer.quickFirstDocument`).
         guard grown.documents.count != before || grown.warnings.count != corpus.warnings.count || progress == nil else { return [] }
+        // A document shown before it was whole (the start of a huge first document, parsed
+        // from the file's first megabyte) is replaced: what was made from it goes.
+        func differs(_ d: Int) -> Bool {
+            corpus.documents[d].source !== grown.documents[d].source || corpus.documents[d].range != grown.documents[d].range
+        }
+        let replaced = (0..<min(before, grown.documents.count)).contains(where: differs)
+        let currentReplaced = documentIndex < min(before, grown.documents.count) && differs(documentIndex)
         take(grown)
+        if replaced {
+            layouts.removeAll()
+            matchCache.removeAll()
+            estimatedRows.removeAll()
+        }
+        if currentReplaced {
+            // The same place in the whole document: its block and offset, when it has them
+            // (the whole document may join lines the first megabyte kept apart).
+            let block = page.top.block, offset = page.topOffset
+            selection = nil
+            page.top = RowPosition(block: 0, row: 0)
+            page.topOffset = 0
+            show(block: block, offset: offset, pastEnd: false)
+        }
         for d in before..<grown.documents.count {
             let doc = grown.documents[d]
             if let p = pendingPositions.removeValue(forKey: doc.id), p.block < doc.blocks.count { page.left[d] = p }
