@@ -76,7 +76,7 @@ struct BookmarksCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the bookmarks.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the bookmarks.")
         @OptionGroup var file: BookmarkFileOption
         @Flag(help: "Print JSON (the bookmark objects of the file, missing citation metadata filled from the texts).") var json = false
         @OptionGroup var filter: BookmarkMatchOption
@@ -102,6 +102,7 @@ struct BookmarksCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Bookmark a passage: a block (and an offset and length in characters), or a whole quotation.")
         @OptionGroup var file: BookmarkFileOption
         @Option(help: "Document (id, number, or part of the title).") var doc: String
@@ -144,7 +145,7 @@ struct BookmarksCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a bookmark by id (or a unique prefix of it).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a bookmark by id (or a unique prefix of it).")
         @OptionGroup var file: BookmarkFileOption
         @Argument(help: "Bookmark id.") var id: String
 
@@ -163,6 +164,7 @@ struct BookmarksCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export bookmarks with their citations.",
             discussion: "Citation metadata a version-1 bookmark lacks is filled from the texts (the bundled corpus, or the paths given). Formats and styles: Docs/BOOKMARKS.md.")
         @OptionGroup var file: BookmarkFileOption
@@ -232,7 +234,7 @@ struct BookmarksCommand: ParsableCommand {
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import a JSON export of duben (duplicates are skipped).")
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Import a JSON export of duben (duplicates are skipped).")
         @OptionGroup var file: BookmarkFileOption
         @Argument(help: "A file written by `duben bookmarks export --format json`.") var path: String
 
@@ -255,7 +257,7 @@ struct BookmarksCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check the bookmark file and explain how to recover it.")
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Check the bookmark file and explain how to recover it.")
         @OptionGroup var file: BookmarkFileOption
 
         func run() throws {
