@@ -9,7 +9,9 @@ public final class DocumentLayout {
     public let document: Document
     public let options: LayoutOptions
     let wrapper: LineWrapper
-    private var cache: [[DisplayLine]?]
+    /// The wrapped blocks, by index: a dictionary, not an array of every block, so that making
+    /// the layout of a document of millions of blocks (on open, on every resize) costs nothing.
+    private var cache: [Int: [DisplayLine]] = [:]
     /// The source bytes, shared (not copied) by the lines of plain blocks.
     private let sourceBytes: SourceBytes
     /// The wrapper's working buffers: its own, or the one its `LayoutCache` lends to all its
@@ -25,7 +27,6 @@ public final class DocumentLayout {
         self.document = document
         self.options = options
         wrapper = LineWrapper(options: options)
-        cache = Array(repeating: nil, count: document.blocks.count)
         sourceBytes = document.source.bytes
     }
 
@@ -52,7 +53,7 @@ public final class DocumentLayout {
     }
 
     /// How many blocks have been wrapped so far (for tests of laziness).
-    public var wrappedBlockCount: Int { cache.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    public var wrappedBlockCount: Int { cache.count }
 
     /// The line of block `b` that holds scalar offset `offset`.
     public func lineIndex(ofBlock b: Int, offset: Int) -> Int {

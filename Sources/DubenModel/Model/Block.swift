@@ -19,8 +19,11 @@ public struct Block: Hashable, Sendable {
         get { span.range }
         set { span = ByteSpan(newValue) }
     }
+
+    /// `range.count`, without making the range.
+    @inlinable public var byteCount: Int { span.count }
     // Packed storage (16 bytes): a corpus holds hundreds of thousands of blocks.
-    private var span: ByteSpan
+    @usableFromInline var span: ByteSpan
     private var kindCode: UInt8
     private var level: UInt8
     /// Whether the source indents its first line (full-width "　　" or spaces).

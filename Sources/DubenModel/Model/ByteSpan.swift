@@ -4,8 +4,8 @@
 /// ranges, so the model stores them packed. Source files are limited to 4 GiB less a byte
 /// (`SourceFile.maximumSize`, the bound of these 32-bit offsets); the loader refuses larger ones.
 public struct ByteSpan: Hashable, Sendable {
-    private var lower: UInt32
-    private var upper: UInt32
+    @usableFromInline var lower: UInt32
+    @usableFromInline var upper: UInt32
 
     public init(_ range: Range<Int>) {
         lower = UInt32(truncatingIfNeeded: range.lowerBound)
@@ -21,4 +21,7 @@ public struct ByteSpan: Hashable, Sendable {
     }
 
     public var range: Range<Int> { Int(lower)..<Int(upper) }
+
+    /// The length of the range (0 for `none`).
+    @inlinable public var count: Int { Int(upper &- min(lower, upper)) }
 }
