@@ -1,4 +1,5 @@
-import DubenModel
+@testable import DubenModel
+import DubenTestSupport
 import Testing
 
 @Suite("Dates")
@@ -127,5 +128,45 @@ struct DateParserTests {
         let range = DateSpan(start: PartialDate(year: 2013, month: 11, day: 24), end: PartialDate(year: 2013, month: 11, day: 28))
         #expect(range.overlaps(from: PartialDate(year: 2013, month: 11, day: 27), to: PartialDate(year: 2013, month: 11, day: 27)))
         #expect(!range.overlaps(from: nil, to: PartialDate(year: 2013, month: 11, day: 23)))
+    }
+}
+
+/// The chronology's integer sort keeps `PartialDate`'s order, then reading order.
+@Suite struct ChronologyOrderTests {
+    @Test func itemsAreInDateOrderThenReadingOrder() throws {
+        var rng = SplitMix(seed: 42)
+        var texts: [String] = []
+        for _ in 0..<60 {
+            let year = Int.random(in: 0..<4, using: &rng) == 0 ? "" : "\(Int.random(in: 1949...2025, using: &rng))年"
+            let month = Int.random(in: 0..<3, using: &rng) == 0 ? "" : "\(Int.random(in: 1...12, using: &rng))月"
+            let day = month.isEmpty || Bool.random(using: &rng) ? "" : "\(Int.random(in: 1...28, using: &rng))日"
+            texts.append("　　一段话。\n（\(year)\(month)\(day)在会议上的讲话）")
+        }
+        let corpus = try TestSupport.corpus("语录\n\n" + texts.joined(separator: "\n\n"))
+        for chronology in [Chronology(corpus), Chronology(corpus, includePassages: true), Chronology(TestSupport.bundled, includePassages: true)] {
+            let items = chronology.items
+            #expect(items.count > 10)
+            for (a, b) in zip(items, items.dropFirst()) {
+                let ordered = a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder
+                #expect(ordered, "\(a.date) #\(a.readingOrder) before \(b.date) #\(b.readingOrder)")
+            }
+        }
+    }
+}
+
+extension ChronologyOrderTests {
+    @Test func theOrderKeyOrdersAsLessThanDoes() {
+        var rng = SplitMix(seed: 7)
+        func random() -> PartialDate {
+            let year: Int? = Int.random(in: 0..<4, using: &rng) == 0 ? nil : Int.random(in: 1...9999, using: &rng)
+            let month: Int? = Bool.random(using: &rng) ? nil : Int.random(in: 1...12, using: &rng)
+            let day: Int? = month == nil || Bool.random(using: &rng) ? nil : Int.random(in: 1...31, using: &rng)
+            return PartialDate(year: year, month: month, day: day)
+        }
+        for _ in 0..<5000 {
+            let a = random(), b = random()
+            #expect((a < b) == (a.orderKey < b.orderKey), "\(a) \(b)")
+            #expect((a == b) == (a.orderKey == b.orderKey), "\(a) \(b)")
+        }
     }
 }

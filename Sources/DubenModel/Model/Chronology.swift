@@ -99,9 +99,16 @@ public struct Chronology: Sendable {
                 items.append(item)
             }
         }
-        self.items = items.sorted { a, b in
-            a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder
+        // By date, then reading order: one 64-bit key per item (the date's order key above
+        // the reading order, which is the item's index here), sorted as plain integers — a
+        // gigabyte's 900,000 items in a fraction of the time a comparison closure takes.
+        precondition(items.count < 1 << 31)
+        var keys = [UInt64](unsafeUninitializedCapacity: items.count) { keys, count in
+            for (k, item) in items.enumerated() { keys[k] = item.date.start.orderKey << 31 | UInt64(k) }
+            count = items.count
         }
+        keys.sort()
+        self.items = keys.map { items[Int($0 & (1 << 31 - 1))] }
     }
 
     /// The first item dated on or after `date` (its start not before the first day `date` may

@@ -59,6 +59,10 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     /// The last day this date can mean, as a sortable number yyyymmdd.
     public var upperBound: Int { (year ?? 0) * 10_000 + (month ?? 12) * 100 + (day ?? 31) }
 
+    /// A number in the order of `<` (33 bits): the packed year, month and day, with dates
+    /// without a year after all others. What `Chronology` sorts by.
+    var orderKey: UInt64 { (packed >> 12 == 0 ? 1 << 32 : 0) | UInt64(packed) }
+
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
         func key(_ d: PartialDate) -> (Int, Int, Int, Int) {
             (d.year == nil ? 1 : 0, d.year ?? 0, d.month ?? 0, d.day ?? 0)
