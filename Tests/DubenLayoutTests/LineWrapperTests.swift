@@ -1,5 +1,6 @@
 import DubenLayout
 import DubenModel
+import DubenTestSupport
 import Foundation
 import Testing
 
@@ -97,5 +98,21 @@ struct LineWrapperTests {
         let layout = DocumentLayout(document: doc, options: LayoutOptions(width: 40))
         _ = layout.lines(ofBlock: 5)
         #expect(layout.wrappedBlockCount == 1)
+    }
+}
+
+/// The layout cache keeps at most its limit of documents, the least recently used going first.
+@Suite struct LayoutCacheLimitTests {
+    @Test func theLeastRecentlyUsedLayoutGoesFirst() throws {
+        let corpus = TestSupport.bundled
+        #expect(corpus.documents.count >= 3)
+        let cache = LayoutCache(options: LayoutOptions(width: 40), limit: 2)
+        let first = cache.layout(0, of: corpus)
+        _ = cache.layout(1, of: corpus)
+        #expect(cache.layout(0, of: corpus) === first)
+        _ = cache.layout(2, of: corpus)
+        #expect(cache.count == 2)
+        #expect(cache.layout(0, of: corpus) === first, "0 was used after 1: 1 went")
+        #expect(cache.count == 2)
     }
 }
