@@ -49,3 +49,21 @@ public enum BookmarkImporter {
         }
     }
 }
+
+extension BookmarkStore {
+    /// Adds bookmarks taken from an export (`duben bookmarks import`), under the lock: one whose
+    /// id is already in the file, or earlier in `imported`, is skipped. Returns how many were
+    /// added.
+    @discardableResult
+    public func add(imported: [Bookmark]) throws -> Int {
+        try update { all in
+            var known = Set(all.map(\.id))
+            var added = 0
+            for b in imported where known.insert(b.id).inserted {
+                all.append(b)
+                added += 1
+            }
+            return added
+        }
+    }
+}
