@@ -184,7 +184,7 @@ struct CitationTests {
     @Test func chineseDatesReadBackAsThemselves() {
         #expect(ChineseDate.string("0019-12-30") == "0019年12月30日")
         #expect(ChineseDate.span(start: "0999-12-30", end: "1000-01-02") == "0999年12月30日—1000年1月2日")
-        for (start, end) in [("0019-12-30", nil), ("0999-12-30", "1000-01-02"), ("2020-04-30", "2020-05-02"), ("0000-03", nil)] as [(String, String?)] {
+        for (start, end) in [("0019-12-30", nil), ("0999-12-30", "1000-01-02"), ("2020-04-30", "2020-05-02")] as [(String, String?)] {
             let written = ChineseDate.span(start: start, end: end)!
             let span = DateParser(Array(written.unicodeScalars)).whole(requireYear: true)
             #expect(span?.start.iso == start && span?.end?.iso == end, "\(written)")
