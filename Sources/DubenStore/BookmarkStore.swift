@@ -84,7 +84,9 @@ public struct BookmarkStore: Sendable {
     static func decode<T: Decodable>(_ type: T.Type, path: String, knownVersion: Int = BookmarkFile.currentVersion) throws(StoreError) -> T? {
         var st = stat()
         guard stat(path, &st) == 0 else {
-            if errno == ENOENT { return nil }
+            // Not there (ENOTDIR: a file where a directory of the path should be — the write
+            // then says so, when it cannot create the directory).
+            if errno == ENOENT || errno == ENOTDIR { return nil }
             throw .io(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
         }
         // A FIFO would block the read, a directory is not ours: neither is read nor written.

@@ -78,8 +78,12 @@ public struct DateParser {
     }
 
     /// A month or day number: Arabic (1–2 digits) or Chinese.
+    /// Never 0: "0月" and "0日" are no month or day (and `PartialDate` stores 0 as "absent",
+    /// so a 0 would turn "3月0日" into a month and "0-26日" into a span from a month to a day;
+    /// found by fuzzing).
     func smallNumber(_ i: Int) -> (Int, Int)? {
-        arabic(i, maxDigits: 2) ?? chineseSmall(i)
+        guard let found = arabic(i, maxDigits: 2) ?? chineseSmall(i), found.0 > 0 else { return nil }
+        return found
     }
 
     /// Past the spaces at `i` that may stand between a number and its unit ("2020 年"): ASCII
