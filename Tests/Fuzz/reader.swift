@@ -14,7 +14,9 @@ import Foundation
 // rows; 0xF9 k a named key (arrows, pages, F-keys, wheel); 0xFA k the k-th key of the key table
 // (every bound key of every context); other invalid bytes are skipped.
 // Invariants, after every key: no trap; the top of the page is a valid anchor (document,
-// block, scalar offset inside the block, row inside the block's lines); the screen has the
+// block, scalar offset inside the block, row inside the block's lines at the current size —
+// unless the terminal is too small to draw, when the layout of the last usable size is kept);
+// the screen has the
 // terminal's size, every row adds up to the terminal's width, no cell is wider than it says or
 // holds a control, a wide cell is followed by its continuation.
 
@@ -124,10 +126,14 @@ func checkTop(_ reader: Reader, after key: Key) {
     require(doc.blocks.indices.contains(top.block), "top block \(top.block) of \(doc.blocks.count) after \(key)")
     let scalars = doc.text(of: top.block).unicodeScalars.count
     require(reader.topOffset >= 0 && reader.topOffset <= scalars, "top offset \(reader.topOffset) of \(scalars) after \(key)")
-    let layout = DocumentLayout(document: doc, options: LayoutOptions(width: reader.textWidth, ambiguousWidth: reader.ambiguousWidth,
-                                                                      indent: reader.indent))
-    let rows = layout.lines(ofBlock: top.block).count
-    require(top.row >= 0 && top.row <= rows, "top row \(top.row) of block \(top.block) with \(rows) lines after \(key)")
+    // Too small a terminal keeps the layout of the last size it could draw at (the row refers
+    // to that one; the anchor, block and offset, is re-laid out when the terminal grows).
+    if !reader.isTooSmall {
+        let layout = DocumentLayout(document: doc, options: LayoutOptions(width: reader.textWidth, ambiguousWidth: reader.ambiguousWidth,
+                                                                          indent: reader.indent))
+        let rows = layout.lines(ofBlock: top.block).count
+        require(top.row >= 0 && top.row <= rows, "top row \(top.row) of block \(top.block) with \(rows) lines after \(key)")
+    }
     let anchor = TextAnchor(document: doc.id, block: top.block, offset: reader.topOffset)
     let byte = doc.byteOffset(of: anchor)
     require(doc.blocks[top.block].range.contains(byte) || byte == doc.blocks[top.block].range.upperBound,

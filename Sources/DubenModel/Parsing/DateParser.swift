@@ -95,11 +95,12 @@ public struct DateParser {
     }
 
     /// A four-digit year followed by 年: "2020年", "2020 年", "二〇二〇年", "一九五七年".
+    /// Never year 0, which `PartialDate` stores as "no year".
     func year(_ i: Int) -> (Int, Int)? {
-        if let (v, j) = arabic(i, maxDigits: 4), j - i == 4, at(skipSpaces(j)) == "年" { return (v, skipSpaces(j) + 1) }
+        if let (v, j) = arabic(i, maxDigits: 4), j - i == 4, v > 0, at(skipSpaces(j)) == "年" { return (v, skipSpaces(j) + 1) }
         var v = 0, j = i
         while j - i < 4, let c = at(j), let d = DateParser.chineseDigit(c) { v = v * 10 + d; j += 1 }
-        if j - i == 4, at(j) == "年" { return (v, j + 1) }
+        if j - i == 4, v > 0, at(j) == "年" { return (v, j + 1) }
         return nil
     }
 
