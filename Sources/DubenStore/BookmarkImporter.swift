@@ -12,12 +12,21 @@ public enum BookmarkImporter {
         }
     }
 
+    /// A bookmark's id from an annotation's: one leading "urn:uuid:" (in any case) dropped, the
+    /// rest uppercased — so that exporting and importing again gives the same id (fuzzing found
+    /// "urn:Uuid:…" kept whole, exported as "urn:uuid:urn:uuid:…" and then stripped twice).
+    static func bookmarkID(fromAnnotationID raw: String) -> String {
+        let prefix = "urn:uuid:"
+        let rest = raw.lowercased().hasPrefix(prefix) ? String(raw.dropFirst(prefix.count)) : raw
+        return rest.uppercased()
+    }
+
     public static func bookmarks(fromAnnotations data: Data) throws -> [Bookmark] {
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let page = root["first"] as? [String: Any] ?? (root["items"] != nil ? root : nil),
               let items = page["items"] as? [[String: Any]] else { throw Failure.notACollection }
         return try items.enumerated().map { i, a in
-            guard let id = (a["id"] as? String).map({ $0.replacingOccurrences(of: "urn:uuid:", with: "").uppercased() }),
+            guard let id = (a["id"] as? String).map(bookmarkID(fromAnnotationID:)),
                   let target = a["target"] as? [String: Any], let selectors = target["selector"] as? [[String: Any]],
                   let quote = selectors.first(where: { $0["type"] as? String == "TextQuoteSelector" }),
                   let position = selectors.first(where: { $0["type"] as? String == "TextPositionSelector" }),
@@ -46,6 +55,24 @@ public enum BookmarkImporter {
             b.source = doc["source"] as? String
             b.sectionPath = doc["sectionPath"] as? [String]
             return b
+        }
+    }
+}
+
+extension BookmarkStore {
+    /// Adds bookmarks taken from an export (`duben bookmarks import`), under the lock: one whose
+    /// id is already in the file, or earlier in `imported`, is skipped. Returns how many were
+    /// added.
+    @discardableResult
+    public func add(imported: [Bookmark]) throws -> Int {
+        try update { all in
+            var known = Set(all.map(\.id))
+            var added = 0
+            for b in imported where known.insert(b.id).inserted {
+                all.append(b)
+                added += 1
+            }
+            return added
         }
     }
 }

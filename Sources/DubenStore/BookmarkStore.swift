@@ -82,7 +82,16 @@ public struct BookmarkStore: Sendable {
 
     /// Decodes a versioned JSON file; nil when it does not exist.
     static func decode<T: Decodable>(_ type: T.Type, path: String, knownVersion: Int = BookmarkFile.currentVersion) throws(StoreError) -> T? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            // Not there (ENOTDIR: a file where a directory of the path should be — the write
+            // then says so, when it cannot create the directory).
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw .io(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        // A FIFO would block the read, a directory is not ours: neither is read nor written.
+        if st.st_mode & S_IFMT == S_IFDIR { throw .io(path: path, reason: "is a directory, not a bookmark file; left alone") }
+        if st.st_mode & S_IFMT != S_IFREG { throw .io(path: path, reason: "is not a regular file; left alone") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .io(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
         }
@@ -103,6 +112,12 @@ public struct BookmarkStore: Sendable {
 struct VersionHeader: Decodable { var version: Int? }
 
 /// Locking and atomic replacement of JSON files.
+///
+/// Nothing is written through a symbolic link that leads out of the file's directory: the lock
+/// and temporary files are opened with `O_NOFOLLOW` (the temporary one also `O_EXCL`, after
+/// removing a stale one), and the file itself, when it is a link, is replaced only when the
+/// link resolves into the same directory (then the link's target is replaced and the link
+/// kept); a link elsewhere, a directory or a device in its place is an error naming it.
 enum AtomicJSONFile {
     static func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
         let directory = (path as NSString).deletingLastPathComponent
@@ -111,40 +126,108 @@ enum AtomicJSONFile {
         } catch {
             throw StoreError.io(path: directory, reason: "cannot create the directory: \(describe(error))")
         }
-        let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard lock >= 0 else { throw StoreError.io(path: path + ".lock", reason: "cannot open the lock file: \(String(cString: strerror(errno)))") }
+        let lockPath = path + ".lock"
+        let lock = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard lock >= 0 else {
+            let reason = errno == ELOOP ? "is a symbolic link; not followed" : String(cString: strerror(errno))
+            throw StoreError.io(path: lockPath, reason: "cannot open the lock file: \(reason)")
+        }
         defer { close(lock) }
         while flock(lock, LOCK_EX) != 0 {
-            if errno != EINTR { throw StoreError.io(path: path + ".lock", reason: "cannot lock: \(String(cString: strerror(errno)))") }
+            if errno != EINTR { throw StoreError.io(path: lockPath, reason: "cannot lock: \(String(cString: strerror(errno)))") }
         }
         defer { flock(lock, LOCK_UN) }
         return try body()
     }
 
+    /// The file a write of `path` replaces: `path` itself, or the target of a link that stays in
+    /// `path`'s directory. Throws for anything else in its place.
+    static func replaceable(_ path: String) throws(StoreError) -> String {
+        var st = stat()
+        guard lstat(path, &st) == 0 else {
+            if errno == ENOENT { return path }
+            throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG:
+            return path
+        case S_IFDIR:
+            throw .io(path: path, reason: "cannot write: is a directory, not a bookmark file; left alone")
+        case S_IFLNK:
+            let directory = (path as NSString).deletingLastPathComponent
+            guard let home = realpath(directory, nil) else {
+                throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+            }
+            defer { free(home) }
+            // Where the link leads: resolved when it exists, else the link's text taken from
+            // its directory (a link to a file not written yet).
+            var target: String
+            if let resolved = realpath(path, nil) {
+                target = String(cString: resolved)
+                free(resolved)
+            } else {
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let n = readlink(path, &buffer, buffer.count - 1)
+                guard n > 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+                let text = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                target = text.hasPrefix("/") ? text : directory + "/" + text
+                let parent = (target as NSString).deletingLastPathComponent
+                guard let real = realpath(parent, nil) else {
+                    throw .io(path: path, reason: "cannot write: a symbolic link to \(target), which does not exist; not followed")
+                }
+                target = String(cString: real) + "/" + (target as NSString).lastPathComponent
+                free(real)
+                var link = stat()
+                if lstat(target, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK {
+                    throw .io(path: path, reason: "cannot write: a symbolic link to a link that leads nowhere; not followed")
+                }
+            }
+            guard (target as NSString).deletingLastPathComponent == String(cString: home) else {
+                throw .io(path: path, reason: "cannot write: a symbolic link to \(target), outside \(directory); not written through")
+            }
+            return try replaceable(target)
+        default:
+            throw .io(path: path, reason: "cannot write: not a regular file; left alone")
+        }
+    }
+
     static func write<T: Encodable>(_ value: T, to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = directory + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
-        var ok = data.withUnsafeBytes { buffer -> Bool in
+        try replace(path, with: try encoder.encode(value))
+    }
+
+    /// Writes `data` to a temporary file beside `path`, fsyncs it and renames it over `path`,
+    /// then fsyncs the directory. On any failure the temporary file is removed and `path` is as
+    /// it was; the error names `path` and says why (a full disk, a file size limit, a
+    /// read-only directory).
+    static func replace(_ path: String, with data: Data) throws(StoreError) {
+        let target = try replaceable(path)
+        let directory = (target as NSString).deletingLastPathComponent
+        let temporary = directory + "/.\((target as NSString).lastPathComponent).\(getpid()).tmp"
+        func failed(_ what: String, _ code: Int32) -> StoreError {
+            unlink(temporary)
+            return .io(path: path, reason: "\(what): \(String(cString: strerror(code)))")
+        }
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        // Keep the file's permissions (a bookmark file made private stays private).
+        var old = stat()
+        if stat(target, &old) == 0 { fchmod(fd, old.st_mode & 0o7777) }
+        let writeError = data.withUnsafeBytes { buffer -> Int32 in
             var written = 0
             while written < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 { if errno == EINTR { continue }; return false }
+                if n < 0 { if errno == EINTR { continue }; return errno }
                 written += n
             }
-            return true
+            return 0
         }
-        ok = ok && fsync(fd) == 0
-        let reason = String(cString: strerror(errno))
-        close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw StoreError.io(path: path, reason: "cannot write: \(reason)")
-        }
+        if writeError != 0 { close(fd); throw failed("cannot write", writeError) }
+        if fsync(fd) != 0 { let e = errno; close(fd); throw failed("cannot write", e) }
+        if close(fd) != 0 { throw failed("cannot write", errno) }
+        if rename(temporary, target) != 0 { throw failed("cannot replace", errno) }
         let dir = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dir >= 0 { fsync(dir); close(dir) }
     }

@@ -274,10 +274,17 @@ public enum ChineseDate {
     /// One ISO partial date in Chinese at its precision; nil when it is not a date.
     public static func string(_ iso: String) -> String? {
         guard let p = ISODate.parts(iso) else { return nil }
-        var out = p.year.map { "\($0)年" } ?? ""
+        var out = p.year.map { "\(fourDigits($0))年" } ?? ""
         if let m = p.month { out += "\(m)月" }
         if let d = p.day { out += "\(d)日" }
         return out
+    }
+
+    /// A year as it is written before 年: four digits, as the parser reads one ("0019年", not
+    /// "19年", which reads as no year at all; found by fuzzing).
+    static func fourDigits(_ year: Int) -> String {
+        let s = String(year)
+        return year >= 0 && s.count < 4 ? String(repeating: "0", count: 4 - s.count) + s : s
     }
 
     /// A date or a span in Chinese; the end leaves out the year (and month) it shares with the start.
@@ -285,7 +292,7 @@ public enum ChineseDate {
         guard let first = string(start) else { return nil }
         guard let end, end != start, let s = ISODate.parts(start), let e = ISODate.parts(end) else { return first }
         var tail = ""
-        if e.year != s.year, let y = e.year { tail += "\(y)年" }
+        if e.year != s.year, let y = e.year { tail += "\(fourDigits(y))年" }
         if let m = e.month, !(tail.isEmpty && m == s.month && e.day != nil && s.day != nil) { tail += "\(m)月" }
         if let d = e.day { tail += "\(d)日" }
         return tail.isEmpty ? first : "\(first)—\(tail)"

@@ -244,14 +244,7 @@ struct BookmarksCommand: ParsableCommand {
             do { imported = try BookmarkImporter.bookmarks(fromAnnotations: data) } catch {
                 throw CommandFailure("\(path): not a duben JSON export (\(error))")
             }
-            let added: Int = try withStore {
-                try file.store.update { all in
-                    let known = Set(all.map(\.id))
-                    let new = imported.filter { !known.contains($0.id) }
-                    all.append(contentsOf: new)
-                    return new.count
-                }
-            }
+            let added: Int = try withStore { try file.store.add(imported: imported) }
             print("\(added) imported, \(imported.count - added) already there")
         }
     }

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `duben` command: a terminal reader for Chinese speeches, reports and quotation
 /// collections, with query commands over the parsed texts.
@@ -23,6 +26,9 @@ struct Duben: ParsableCommand {
 
     /// Parses and runs the command; a `CommandFailure` prints one line and exits with status 2.
     static func main() {
+        // Past a file size limit (`ulimit -f`), a write fails with EFBIG instead of the
+        // process being killed, so that the store can say which file it could not write.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

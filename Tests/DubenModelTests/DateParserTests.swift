@@ -8,6 +8,32 @@ struct DateParserTests {
         DateParser(Fixtures.scalars(s)).span(at: 0, requireYear: requireYear, context: context)
     }
 
+    /// Found by `scripts/fuzz date`: "0月0-26日" with a context of March 2020 read as the span
+    /// 2020-03/2020-03-26 (a month to a day: `PartialDate` took the 0s as absent parts), which
+    /// prints as "2020年3月—3月26日" and reads back as nothing. A 0 is no month or day.
+    @Test func zeroIsNoMonthOrDay() {
+        let march = PartialDate(year: 2020, month: 3)
+        #expect(span("0月0-26日", requireYear: false, context: march) == nil)
+        #expect(span("0日", requireYear: false, context: march) == nil)
+        #expect(span("2020年0月")?.0 == DateSpan(start: PartialDate(year: 2020)))
+        let (d, end) = span("2020年3月0日")!
+        #expect(d.start == PartialDate(year: 2020, month: 3) && d.end == nil && end == 7)
+        #expect(span("3月00-26日", requireYear: false, context: march)?.0 == DateSpan(start: PartialDate(year: 2020, month: 3)))
+    }
+
+    /// Found by `scripts/fuzz date`: the query "0000.7" gave "--07" (year 0 is stored as no
+    /// year), a date that reads back as nothing; "0000年3月" gave March of no year. Year 0 is
+    /// no year.
+    @Test func yearZeroIsNoYear() {
+        #expect(PartialDate(query: "0000.7") == nil)
+        #expect(PartialDate(query: "0000") == nil)
+        #expect(PartialDate(query: "00000327") == nil)
+        #expect(PartialDate(query: "0000-03-27") == nil)
+        #expect(span("0000年3月") == nil)
+        #expect(span("〇〇〇〇年3月", requireYear: false) == nil)
+        #expect(PartialDate(query: "0001-03")?.iso == "0001-03")
+    }
+
     @Test func dayPrecision() throws {
         let (d, end) = try #require(span("2020年3月27日同美国总统特朗普通电话"))
         #expect(d.start == PartialDate(year: 2020, month: 3, day: 27))

@@ -177,4 +177,17 @@ struct CitationTests {
         #expect(ChineseDate.span(start: "2020-03", end: "2020-04") == "2020年3月—4月")
         #expect(ChineseDate.string("abc") == nil)
     }
+
+    /// Found by `scripts/fuzz date`: "0019年12月30日" (a date read from the middle of
+    /// "20019年…") printed as "19年12月30日", which reads back as no date. A year is written with
+    /// four digits, as the parser reads one.
+    @Test func chineseDatesReadBackAsThemselves() {
+        #expect(ChineseDate.string("0019-12-30") == "0019年12月30日")
+        #expect(ChineseDate.span(start: "0999-12-30", end: "1000-01-02") == "0999年12月30日—1000年1月2日")
+        for (start, end) in [("0019-12-30", nil), ("0999-12-30", "1000-01-02"), ("2020-04-30", "2020-05-02")] as [(String, String?)] {
+            let written = ChineseDate.span(start: start, end: end)!
+            let span = DateParser(Array(written.unicodeScalars)).whole(requireYear: true)
+            #expect(span?.start.iso == start && span?.end?.iso == end, "\(written)")
+        }
+    }
 }

@@ -214,6 +214,22 @@ struct StoreTests {
         #expect(try BookmarkStore(path: b).read() == BookmarkStore(path: a).read())
     }
 
+    /// Found by `scripts/fuzz bookmarks`: an annotation id "urn:Uuid:…" was kept whole as the
+    /// bookmark's id, exported as "urn:uuid:urn:uuid:…" and imported back as another id.
+    @Test func importedIdsSurviveExportAndImport() throws {
+        for (raw, id) in [("urn:Uuid:1bbf3627-b6b9", "1BBF3627-B6B9"), ("URN:UUID:ab", "AB"), ("plain", "PLAIN"),
+                          ("x-urn:uuid:y", "X-URN:UUID:Y"), ("urn:uuid:urn:uuid:z", "URN:UUID:Z")] {
+            let json = """
+            {"items": [{"id": "\(raw)", "target": {"selector": [{"type": "TextQuoteSelector", "exact": "甲"},
+             {"type": "TextPositionSelector", "start": 0, "end": 1}]}, "duben:document": {"id": "d", "title": "t", "block": 0}}]}
+            """
+            let first = try BookmarkImporter.bookmarks(fromAnnotations: Data(json.utf8))
+            #expect(first.map(\.id) == [id])
+            let again = try BookmarkImporter.bookmarks(fromAnnotations: BookmarkExporter.annotationCollection(first))
+            #expect(again == first, "\(raw)")
+        }
+    }
+
     @Test func reanchoringAfterEditsAndOrphans() throws {
         let original = """
             标题

@@ -4,6 +4,7 @@ import DubenTerminal
 import DubenTestSupport
 import DubenUI
 import Foundation
+import Synchronization
 import Testing
 
 /// The real effects on real files: the bookmark store, exports, `state.json`.
@@ -34,6 +35,52 @@ struct EffectPerformerTests {
         // A note for a bookmark that another program removed fails, naming the file.
         guard case .failed(let n)? = p.perform(.bookmarks(.setNote(id: "gone", note: nil))) else { Issue.record("no failure"); return }
         #expect(n.text.contains("bookmarks.json"))
+    }
+
+    /// Two readers (two performers on threads, as two sessions would be) and two CLI loops
+    /// change one bookmark file at once: every bookmark written is there, each once, with the
+    /// notes the readers set.
+    @Test func twoReadersAndTheCommandLineWritingAtOnceLoseNothing() throws {
+        let dir = TestSupport.temporaryDirectory("duben-performer")
+        defer { TestSupport.remove(dir) }
+        let path = dir.appendingPathComponent("bookmarks.json").path
+        let texts = TestSupport.repoRoot.appendingPathComponent("Texts").path
+        let binary = DubenProcess.binary.path
+        var workers: [Process] = []
+        for _ in 0..<2 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "for i in $(seq 25); do '\(binary)' bookmarks add --doc 2 --block $i '\(texts)' >/dev/null || exit 1; done"]
+            var env = ProcessInfo.processInfo.environment
+            env["DUBEN_BOOKMARKS"] = path
+            p.environment = env
+            try p.run()
+            workers.append(p)
+        }
+        let doc = TestSupport.bundled.documents[1]
+        let draft = try #require(Bookmark.make(in: doc, quotation: 3, note: nil, id: "", now: ""))
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { reader in
+            var n = 0
+            var p = EffectPerformer(store: BookmarkStore(path: path), positions: nil, now: { "2026-12-01T00:00:00Z" },
+                                    newID: { n += 1; return "reader\(reader)-\(n)" })
+            for _ in 0..<25 {
+                guard case .bookmarkAdded(let b)? = p.perform(.bookmarks(.add(draft))) else {
+                    failures.withLock { $0.append("reader \(reader): an add failed") }
+                    continue
+                }
+                if case .noteSet? = p.perform(.bookmarks(.setNote(id: b.id, note: "note of \(b.id)"))) {} else {
+                    failures.withLock { $0.append("reader \(reader): a note failed") }
+                }
+            }
+        }
+        for p in workers { p.waitUntilExit(); #expect(p.terminationStatus == 0) }
+        #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+        let all = try BookmarkStore(path: path).read()
+        #expect(all.count == 100)
+        #expect(Set(all.map(\.id)).count == 100)
+        let fromReaders = all.filter { $0.id.hasPrefix("reader") }
+        #expect(fromReaders.count == 50 && fromReaders.allSatisfy { $0.note == "note of \($0.id)" })
     }
 
     @Test func exportsNeverOverwrite() throws {

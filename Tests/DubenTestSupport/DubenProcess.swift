@@ -21,14 +21,19 @@ public enum DubenProcess {
     /// Runs `duben ARGUMENTS` with the environment changed by `environment` (a nil value
     /// removes a variable) and `stdin` as standard input (default: none).
     public static func run(_ arguments: [String], environment: [String: String?] = [:], stdin: Data? = nil) throws -> Result {
+        try runProgram([binary.path] + arguments, environment: environment, stdin: stdin)
+    }
+
+    /// Runs any program (`argv[0]` a path: a shell running duben under a limit, say) the same way.
+    public static func runProgram(_ argv: [String], environment: [String: String?] = [:], stdin: Data? = nil) throws -> Result {
         let dir = TestSupport.temporaryDirectory("duben-run")
         defer { TestSupport.remove(dir) }
         let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
         try Data().write(to: outURL)
         try Data().write(to: errURL)
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: argv[0])
+        process.arguments = Array(argv.dropFirst())
         var env = ProcessInfo.processInfo.environment
         // No configuration file of the machine's user: a test that wants one names it.
         env["XDG_CONFIG_HOME"] = dir.appendingPathComponent("config").path

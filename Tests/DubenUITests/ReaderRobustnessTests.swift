@@ -60,6 +60,23 @@ struct ReaderRobustnessTests {
         }
     }
 
+    /// Found by `scripts/fuzz reader`: opening a document without blocks (a title alone, here by
+    /// Tab) kept the scalar offset of the document left, so the top of the page was no valid
+    /// anchor there.
+    @Test func aDocumentWithoutBlocksOpensAtOffsetZero() throws {
+        let long = String(repeating: "中国人民", count: 40)
+        let corpus = try Self.corpus("标题\n\(long)\n\n\n\n标")
+        #expect(corpus.documents.count == 2 && corpus.documents[1].blocks.isEmpty)
+        var reader = Reader(corpus: corpus, columns: 40, rows: 12)
+        _ = reader.handle(.char("j"))
+        #expect(reader.topOffset > 0, "the first document is scrolled into its block")
+        _ = reader.handle(.tab)
+        #expect(reader.documentIndex == 1)
+        #expect(reader.top == RowPosition(block: 0, row: 0) && reader.topOffset == 0)
+        _ = reader.handle(.backTab)
+        #expect(reader.documentIndex == 0 && reader.topOffset > 0, "the first document is where it was left")
+    }
+
     @Test func randomKeysOnTheBundledCorpus() {
         var rng = SplitMix(seed: 42)
         let keys = Self.keys

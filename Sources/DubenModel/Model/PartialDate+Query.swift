@@ -15,6 +15,8 @@ extension PartialDate {
         }
         if q.allSatisfy(\.isNumber), q.count == 8 || q.count == 6 || q.count == 4 {
             let y = Int(q.prefix(4))!
+            // Year 0 is stored as "no year": "0000" would become a date of no year.
+            guard y > 0 else { return nil }
             let m = q.count >= 6 ? Int(q.dropFirst(4).prefix(2)) : nil
             let d = q.count == 8 ? Int(q.suffix(2)) : nil
             self.init(year: y, month: m, day: d)
@@ -25,7 +27,7 @@ extension PartialDate {
         guard parts.allSatisfy({ (p: Substring) in !p.isEmpty && p.allSatisfy { $0.isASCII && $0.isNumber } && p.count <= 4 }) else { return nil }
         let numbers = parts.compactMap { Int($0) }
         if parts[0].count == 4 {
-            guard numbers.count <= 3 else { return nil }
+            guard numbers.count <= 3, numbers[0] > 0 else { return nil }
             self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
         } else {
             guard let y = contextYear, (1...2).contains(numbers.count), parts.allSatisfy({ $0.count <= 2 }) else { return nil }

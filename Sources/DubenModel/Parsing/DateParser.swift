@@ -78,8 +78,12 @@ public struct DateParser {
     }
 
     /// A month or day number: Arabic (1–2 digits) or Chinese.
+    /// Never 0: "0月" and "0日" are no month or day (and `PartialDate` stores 0 as "absent",
+    /// so a 0 would turn "3月0日" into a month and "0-26日" into a span from a month to a day;
+    /// found by fuzzing).
     func smallNumber(_ i: Int) -> (Int, Int)? {
-        arabic(i, maxDigits: 2) ?? chineseSmall(i)
+        guard let found = arabic(i, maxDigits: 2) ?? chineseSmall(i), found.0 > 0 else { return nil }
+        return found
     }
 
     /// Past the spaces at `i` that may stand between a number and its unit ("2020 年"): ASCII
@@ -91,11 +95,12 @@ public struct DateParser {
     }
 
     /// A four-digit year followed by 年: "2020年", "2020 年", "二〇二〇年", "一九五七年".
+    /// Never year 0, which `PartialDate` stores as "no year".
     func year(_ i: Int) -> (Int, Int)? {
-        if let (v, j) = arabic(i, maxDigits: 4), j - i == 4, at(skipSpaces(j)) == "年" { return (v, skipSpaces(j) + 1) }
+        if let (v, j) = arabic(i, maxDigits: 4), j - i == 4, v > 0, at(skipSpaces(j)) == "年" { return (v, skipSpaces(j) + 1) }
         var v = 0, j = i
         while j - i < 4, let c = at(j), let d = DateParser.chineseDigit(c) { v = v * 10 + d; j += 1 }
-        if j - i == 4, at(j) == "年" { return (v, j + 1) }
+        if j - i == 4, v > 0, at(j) == "年" { return (v, j + 1) }
         return nil
     }
 

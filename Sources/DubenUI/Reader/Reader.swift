@@ -337,6 +337,9 @@ public struct Reader {
         documentIndex = index
         let saved = page.left[index] ?? ReadingPosition(block: 0, offset: 0)
         top = RowPosition(block: 0, row: 0)
+        // `show` does nothing in a document without blocks (a title alone): the offset must not
+        // stay the last document's (found by fuzzing: a stale offset in a blockless document).
+        topOffset = 0
         show(block: saved.block, offset: saved.offset)
     }
 }
