@@ -1,3 +1,4 @@
+import DubenModel
 import DubenStore
 import Foundation
 import Testing
@@ -82,5 +83,28 @@ struct ConfigFileTests {
         let missing = "/nonexistent-\(UUID().uuidString)/config.toml"
         #expect(ConfigFile.read(path: missing, mustExist: false).problems.isEmpty)
         #expect(ConfigFile.read(path: missing, mustExist: true).problems.map(\.description) == ["\(missing): no such file"])
+    }
+}
+
+/// Fuzzing found that TOMLKit's parser (toml++) aborts the process on a non-ASCII character
+/// where a key may stand; such text is refused with its line before TOMLKit sees it.
+@Suite struct ConfigNonASCIIKeyTests {
+    @Test func aNonASCIIKeyIsAProblemWithItsLineNotACrash() {
+        for text in ["[中layout]\nwidth = 60\n", "[layout]\n宽 = 60\n", "[\u{FFFD}]\n", "[layout]\nwidth = 60\n\"ok\" = 1\n键 = 2\n"] {
+            let (file, problems) = ConfigFile.parse(text, path: "/c.toml")
+            #expect(file.entries.isEmpty && problems.count == 1, "\(text)")
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains { !$0.isASCII } }.map { $0 + 1 }
+            #expect(problems.first?.line == line, "\(text)")
+        }
+        // Non-ASCII in strings and comments is TOML, and passes to TOMLKit.
+        let fine = "# 注释\n[citation]\ntemplate = \"{author}：《{title}》\" # 模板\n[layout]\n\"宽\" = 1\n"
+        let (_, problems) = ConfigFile.parse(fine, path: "/c.toml")
+        #expect(!problems.contains { $0.description.contains("must be ASCII") }, "\(problems)")
+    }
+
+    @Test func theScannerSkipsStringsOfEveryKindAndComments() {
+        #expect(TOMLText.unquotedNonASCIILine("a = \"中\\\"文\"\nb = '中'\nc = \"\"\"\n中\n\"\"\"\nd = '''\n中'''\n# 中\n") == nil)
+        #expect(TOMLText.unquotedNonASCIILine("a = \"\"\"x\"\"\"\"\n中 = 1\n") == 2)
+        #expect(TOMLText.unquotedNonASCIILine("a = 1\nb = 2\n[表]\n") == 3)
     }
 }

@@ -45,6 +45,9 @@ public struct MetadataFile: Sendable {
     /// - Throws: `LoadError.badMetadata` naming the file, the line and what is wrong.
     public init(toml: String, path: String) throws(LoadError) {
         let contents: Contents
+        if let line = TOMLText.unquotedNonASCIILine(toml) {
+            throw .badMetadata(path: path, reason: "line \(line): a key must be ASCII letters, digits, - and _, or quoted")
+        }
         do {
             contents = try TOMLDecoder().decode(Contents.self, from: toml)
         } catch let error as TOMLParseError {

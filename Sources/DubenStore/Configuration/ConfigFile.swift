@@ -1,3 +1,4 @@
+import DubenModel
 import Foundation
 import TOMLKit
 
@@ -22,6 +23,11 @@ public struct ConfigFile: Sendable {
     /// line) and no settings.
     public static func parse(_ text: String, path: String) -> (file: ConfigFile, problems: [ConfigProblem]) {
         let table: TOMLTable
+        if let line = TOMLText.unquotedNonASCIILine(text) {
+            let problem = ConfigProblem(path: path, line: line,
+                                        message: "not valid TOML: a key must be ASCII letters, digits, - and _, or quoted; using the defaults")
+            return (ConfigFile(path: path, entries: [], tables: []), [problem])
+        }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
