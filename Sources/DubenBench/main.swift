@@ -22,6 +22,18 @@ func peakRSS() -> Int {
 /// glibc's malloc_trim (in <malloc.h>, which the Glibc module leaves out).
 @_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32
 
+/// Starts `indexer` and waits for its last snapshot: the whole library.
+func indexedToTheEnd(_ indexer: LibraryIndexer) -> Corpus {
+    indexer.start()
+    var corpus = indexer.initial
+    var done = !indexer.hasMore
+    while !done {
+        usleep(20_000)
+        if let s = indexer.take() { corpus = s.corpus; done = s.done }
+    }
+    return corpus
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 guard let what = arguments.first, let path = arguments.dropFirst().first else {
     print("usage: DubenBench parse|wrap|screen|keys|icu|sizes|regex-engines FILE")
@@ -103,14 +115,7 @@ case "index-memory":
     }
     let t0 = now()
     let indexer = try LibraryIndexer(paths: [path])
-    indexer.start()
-    var corpus = indexer.initial
-    var done = !indexer.hasMore
-    while !done {
-        usleep(50_000)
-        if let s = indexer.take() { corpus = s.corpus; done = s.done }
-    }
-    let snapshot = (corpus: corpus, done: done)
+    let snapshot = (corpus: indexedToTheEnd(indexer), done: true)
     let t1 = now()
     let bytes = snapshot.corpus.files.reduce(0) { $0 + $1.bytes.count }
     print(String(format: "index-memory: %d documents, %.0f MB in %.2f s; RssAnon %d MB, RssFile %d MB, VmHWM %d MB",
@@ -205,14 +210,7 @@ case "indexing-keys":
 case "big-document":
     // On a library whose last document is huge (a 1 GB single document): G to its end, then
     // resizes, after indexing, each with its frame.
-    let indexer = try LibraryIndexer(paths: [path])
-    indexer.start()
-    var corpus = indexer.initial
-    var done = !indexer.hasMore
-    while !done {
-        usleep(20_000)
-        if let s = indexer.take() { corpus = s.corpus; done = s.done }
-    }
+    let corpus = indexedToTheEnd(try LibraryIndexer(paths: [path]))
     var reader = Reader(corpus: corpus, columns: 100, rows: 30)
     reader.jump(toDocument: corpus.documents.count - 1)
     let doc = corpus.documents[corpus.documents.count - 1]

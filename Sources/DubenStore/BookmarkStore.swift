@@ -215,15 +215,7 @@ enum AtomicJSONFile {
         // Keep the file's permissions (a bookmark file made private stays private).
         var old = stat()
         if stat(target, &old) == 0 { fchmod(fd, old.st_mode & 0o7777) }
-        let writeError = data.withUnsafeBytes { buffer -> Int32 in
-            var written = 0
-            while written < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 { if errno == EINTR { continue }; return errno }
-                written += n
-            }
-            return 0
-        }
+        let writeError = FileWriting.writeAll(fd, data)
         if writeError != 0 { close(fd); throw failed("cannot write", writeError) }
         if fsync(fd) != 0 { let e = errno; close(fd); throw failed("cannot write", e) }
         if close(fd) != 0 { throw failed("cannot write", errno) }

@@ -36,15 +36,7 @@ public enum ExportFile {
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
-        let writeError = data.withUnsafeBytes { buffer -> Int32 in
-            var written = 0
-            while written < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 { if errno == EINTR { continue }; return errno }
-                written += n
-            }
-            return 0
-        }
+        let writeError = FileWriting.writeAll(fd, data)
         if writeError != 0 { close(fd); throw failed(writeError) }
         if fsync(fd) != 0 { let e = errno; close(fd); throw failed(e) }
         if close(fd) != 0 { throw failed(errno) }
@@ -71,15 +63,7 @@ public enum ExportFile {
             if errno == EEXIST { throw .exists(path: path) }
             throw .io(path: path, reason: String(cString: strerror(errno)))
         }
-        let writeError = data.withUnsafeBytes { buffer -> Int32 in
-            var written = 0
-            while written < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 { if errno == EINTR { continue }; return errno }
-                written += n
-            }
-            return 0
-        }
+        let writeError = FileWriting.writeAll(fd, data)
         let closeError = close(fd) != 0 ? errno : 0
         if writeError != 0 || closeError != 0 {
             unlink(path)
