@@ -1,12 +1,13 @@
 /// A check of TOML text before TOMLKit sees it. The toml++ parser inside TOMLKit asserts (and
-/// so aborts the process, release builds included) on a non-ASCII character where a key may
-/// stand, such as `[中]` or `键 = 1` — found by fuzzing the configuration file. Such text is
-/// never valid TOML 1.0 (bare keys are ASCII letters, digits, `-` and `_`; numbers, dates and
-/// booleans are ASCII), so it is refused here with its line, as a syntax error would be.
+/// so aborts the process, release builds included) on a non-ASCII or control character where
+/// a key may stand, such as `[中]`, `键 = 1` or `[\u{1}]` — found by fuzzing the configuration
+/// file. Such text is never valid TOML 1.0 (bare keys are ASCII letters, digits, `-` and `_`;
+/// numbers, dates and booleans are ASCII; controls other than tab are allowed nowhere outside
+/// strings), so it is refused here with its line, as a syntax error would be.
 public enum TOMLText {
-    /// The line (1-based) of the first non-ASCII character outside strings and comments, or nil
-    /// when there is none.
-    public static func unquotedNonASCIILine(_ text: String) -> Int? {
+    /// The line (1-based) of the first non-ASCII or control character (tab and line ends
+    /// aside) outside strings and comments, or nil when there is none.
+    public static func unquotedBadCharacterLine(_ text: String) -> Int? {
         let b = Array(text.utf8)
         var i = 0, line = 1
         func starts(_ s: [UInt8]) -> Bool { i + s.count <= b.count && Array(b[i..<(i + s.count)]) == s }
@@ -37,7 +38,7 @@ public enum TOMLText {
                     }
                     i += 1
                 }
-            case 0x80...:
+            case 0x80..., 0x7F, 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F:
                 return line
             default:
                 i += 1

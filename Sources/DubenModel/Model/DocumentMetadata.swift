@@ -45,7 +45,7 @@ public struct MetadataFile: Sendable {
     /// - Throws: `LoadError.badMetadata` naming the file, the line and what is wrong.
     public init(toml: String, path: String) throws(LoadError) {
         let contents: Contents
-        if let line = TOMLText.unquotedNonASCIILine(toml) {
+        if let line = TOMLText.unquotedBadCharacterLine(toml) {
             throw .badMetadata(path: path, reason: "line \(line): a key must be ASCII letters, digits, - and _, or quoted")
         }
         do {

@@ -23,7 +23,7 @@ public struct ConfigFile: Sendable {
     /// line) and no settings.
     public static func parse(_ text: String, path: String) -> (file: ConfigFile, problems: [ConfigProblem]) {
         let table: TOMLTable
-        if let line = TOMLText.unquotedNonASCIILine(text) {
+        if let line = TOMLText.unquotedBadCharacterLine(text) {
             let problem = ConfigProblem(path: path, line: line,
                                         message: "not valid TOML: a key must be ASCII letters, digits, - and _, or quoted; using the defaults")
             return (ConfigFile(path: path, entries: [], tables: []), [problem])
