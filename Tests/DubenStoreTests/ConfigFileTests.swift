@@ -1,3 +1,4 @@
+import DubenTestSupport
 import DubenModel
 import DubenStore
 import Foundation
@@ -111,5 +112,22 @@ struct ConfigFileTests {
         #expect(TOMLText.unquotedBadCharacterLine("[layout]\r\nwidth\t= 60\r\n") == nil)
         let (_, problems) = ConfigFile.parse("[layout]\nwidth = 60\n[\u{1}\u{0}]\n", path: "/c.toml")
         #expect(problems.map(\.line) == [3])
+    }
+}
+
+extension ConfigNonASCIIKeyTests {
+    /// Every place a key stands: each of these made toml++ abort (fuzz, third run: "[" alone
+    /// on its line) or would; each valid form beside them still reaches TOMLKit.
+    @Test func everyKeyPositionIsChecked() {
+        for bad in ["[\ntolwuawidth t\n", "[]\n", "[a.]\n", "[[a]\n", "x = { , }\n", "x = { a = 1, = 2 }\n", "a. = 1\n", "= 1\n", "[a] junk\n"] {
+            #expect(TOMLText.unquotedBadCharacterLine(bad) != nil, "\(bad.debugDescription)")
+        }
+        for good in ["[a]\n[b.c]\n[[d]]\n[ \"e f\" . 'g' ]  # header\n", "x = { a = 1, b = [1, {c = 2}] }\n", "a.b.c = 1\n\"q\".r = 2\n",
+                     "k = [\n  [1, 2],\n  [3],\n]\n", "s = \"\"\"\n[not a header\n\"\"\"\n", "t = '''\n{'''\n", "", "\n\n# only\n"] {
+            #expect(TOMLText.unquotedBadCharacterLine(good) == nil, "\(good.debugDescription)")
+        }
+        // The default file (`duben config --print-default`, kept as a fuzz seed) passes.
+        let defaults = try? String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Tests/Fuzz/Corpus/config/default.toml"), encoding: .utf8)
+        #expect(defaults.map { TOMLText.unquotedBadCharacterLine($0) == nil } == true)
     }
 }

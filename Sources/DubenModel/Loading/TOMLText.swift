@@ -1,49 +1,168 @@
 /// A check of TOML text before TOMLKit sees it. The toml++ parser inside TOMLKit asserts (and
-/// so aborts the process, release builds included) on a non-ASCII or control character where
-/// a key may stand, such as `[中]`, `键 = 1` or `[\u{1}]` — found by fuzzing the configuration
-/// file. Such text is never valid TOML 1.0 (bare keys are ASCII letters, digits, `-` and `_`;
-/// numbers, dates and booleans are ASCII; controls other than tab are allowed nowhere outside
-/// strings), so it is refused here with its line, as a syntax error would be.
+/// so aborts the process, release builds included) when something other than a key stands
+/// where a key must: `[中layout]`, `[\u{1}]`, a `[` alone on its line, `{ , }` — found by
+/// fuzzing the configuration file. Every place a key stands is checked here: table headers,
+/// the start of a `key = value` line, and the keys of inline tables; so are the characters
+/// outside strings and comments (ASCII, no controls but tab). Text that fails is refused with
+/// its line, as a syntax error would be; the check is stricter than TOML only in refusing a
+/// newline inside an inline table, which TOML 1.0 refuses too.
 public enum TOMLText {
-    /// The line (1-based) of the first non-ASCII or control character (tab and line ends
-    /// aside) outside strings and comments, or nil when there is none.
+    /// The line (1-based) of the first place the check refuses, or nil when there is none.
     public static func unquotedBadCharacterLine(_ text: String) -> Int? {
-        let b = Array(text.utf8)
-        var i = 0, line = 1
-        func starts(_ s: [UInt8]) -> Bool { i + s.count <= b.count && Array(b[i..<(i + s.count)]) == s }
-        while i < b.count {
-            let c = b[i]
-            switch c {
-            case 0x0A:
-                line += 1
-                i += 1
-            case UInt8(ascii: "#"):
-                while i < b.count && b[i] != 0x0A { i += 1 }
-            case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                let triple = starts([c, c, c])
-                i += triple ? 3 : 1
-                while i < b.count {
-                    if b[i] == 0x0A {
-                        // A single-line string ends at the line's end (TOMLKit reports it).
-                        if !triple { break }
-                        line += 1
-                    } else if c == UInt8(ascii: "\"") && b[i] == UInt8(ascii: "\\") {
-                        i += 1
-                        if i < b.count && b[i] == 0x0A { line += 1 }
-                    } else if triple ? starts([c, c, c]) : b[i] == c {
-                        i += triple ? 3 : 1
-                        // A closing run of more than three quotes ends with the last three.
-                        while triple && i < b.count && b[i] == c { i += 1 }
-                        break
-                    }
+        var scanner = Scanner(Array(text.utf8))
+        return scanner.run()
+    }
+
+    struct Scanner {
+        let b: [UInt8]
+        var i = 0
+        var line = 1
+        /// The open arrays and inline tables of the value being read.
+        var open: [UInt8] = []
+
+        init(_ bytes: [UInt8]) { b = bytes }
+
+        var atEnd: Bool { i >= b.count }
+        func at(_ c: Character) -> Bool { i < b.count && b[i] == UInt8(ascii: c.unicodeScalars.first!) }
+
+        mutating func skipSpaces() {
+            while i < b.count && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
+        }
+
+        /// A bare or quoted key, or dotted keys, and the spaces after them.
+        mutating func key() -> Bool {
+            while true {
+                skipSpaces()
+                guard i < b.count else { return false }
+                let c = b[i]
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
                     i += 1
+                    while true {
+                        guard i < b.count, b[i] != 0x0A else { return false }
+                        if c == UInt8(ascii: "\"") && b[i] == UInt8(ascii: "\\") { i += 2; continue }
+                        if b[i] == c { i += 1; break }
+                        i += 1
+                    }
+                } else {
+                    let start = i
+                    while i < b.count && Self.isBare(b[i]) { i += 1 }
+                    guard i > start else { return false }
                 }
-            case 0x80..., 0x7F, 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F:
-                return line
-            default:
+                skipSpaces()
+                guard at(".") else { return true }
                 i += 1
             }
         }
-        return nil
+
+        static func isBare(_ c: UInt8) -> Bool {
+            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x5F
+        }
+
+        static func isBad(_ c: UInt8) -> Bool {
+            c >= 0x80 || c == 0x7F || c < 0x09 || c == 0x0B || c == 0x0C || (c > 0x0D && c < 0x20)
+        }
+
+        /// The end of a line: spaces, an optional comment, a line feed (or the end).
+        mutating func lineEnd() -> Bool {
+            skipSpaces()
+            if at("\r") { i += 1 }
+            if at("#") { comment() }
+            guard atEnd || at("\n") else { return false }
+            return true
+        }
+
+        mutating func comment() {
+            while i < b.count && b[i] != 0x0A {
+                if Self.isBad(b[i]) && b[i] < 0x80 && b[i] != 0x09 { return }
+                i += 1
+            }
+        }
+
+        /// A string value from its opening quote (one line, or three quotes and any lines).
+        mutating func string() -> Bool {
+            let c = b[i]
+            let triple = i + 2 < b.count && b[i + 1] == c && b[i + 2] == c
+            i += triple ? 3 : 1
+            while i < b.count {
+                if b[i] == 0x0A {
+                    guard triple else { return false }
+                    line += 1
+                } else if c == UInt8(ascii: "\"") && b[i] == UInt8(ascii: "\\") {
+                    i += 1
+                    if i < b.count && b[i] == 0x0A { line += 1 }
+                } else if triple ? (i + 2 < b.count && b[i + 1] == c && b[i + 2] == c && b[i] == c) : b[i] == c {
+                    i += triple ? 3 : 1
+                    while triple && i < b.count && b[i] == c { i += 1 }
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
+
+        /// After `{` or a comma in an inline table: a key and `=`, or the closing brace.
+        mutating func inlineKey() -> Bool {
+            skipSpaces()
+            if at("}") { return true }
+            guard key(), at("=") else { return false }
+            i += 1
+            return true
+        }
+
+        mutating func run() -> Int? {
+            var lineStart = true
+            while i < b.count {
+                if lineStart && open.isEmpty {
+                    skipSpaces()
+                    if at("\r") { i += 1 }
+                    if atEnd { return nil }
+                    if at("\n") { line += 1; i += 1; continue }
+                    if at("#") { comment(); guard atEnd || at("\n") else { return line }; continue }
+                    if at("[") {
+                        i += 1
+                        let double = at("[")
+                        if double { i += 1 }
+                        guard key(), at("]") else { return line }
+                        i += 1
+                        if double { guard at("]") else { return line }; i += 1 }
+                        guard lineEnd() else { return line }
+                        continue
+                    }
+                    guard key(), at("=") else { return line }
+                    i += 1
+                    lineStart = false
+                    continue
+                }
+                let c = b[i]
+                switch c {
+                case 0x0A:
+                    line += 1
+                    i += 1
+                    if open.isEmpty { lineStart = true } else if open.last == UInt8(ascii: "{") { return line - 1 }
+                case UInt8(ascii: "#"):
+                    comment()
+                    guard atEnd || at("\n") else { return line }
+                case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    guard string() else { return line }
+                case UInt8(ascii: "["):
+                    open.append(c)
+                    i += 1
+                case UInt8(ascii: "{"):
+                    open.append(c)
+                    i += 1
+                    guard inlineKey() else { return line }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if !open.isEmpty { open.removeLast() }
+                    i += 1
+                case UInt8(ascii: ","):
+                    i += 1
+                    if open.last == UInt8(ascii: "{") { guard inlineKey() else { return line } }
+                default:
+                    if Self.isBad(c) { return line }
+                    i += 1
+                }
+            }
+            return nil
+        }
     }
 }
