@@ -131,3 +131,16 @@ extension ConfigNonASCIIKeyTests {
         #expect(defaults.map { TOMLText.unquotedBadCharacterLine($0) == nil } == true)
     }
 }
+
+extension ConfigNonASCIIKeyTests {
+    /// A TOMLKit error quotes the text it saw, line feed included (fuzz, fourth run: "expected
+    /// 'nan', saw 'n⏎'"): the problem is still one line.
+    @Test func aProblemQuotingALineEndIsStillOneLine() throws {
+        let url = TestSupport.repoRoot.appendingPathComponent("Tests/Fuzz/Corpus/config/found-newline-in-message.toml")
+        let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        let (_, problems) = ConfigFile.parse(text, path: "/c.toml")
+        #expect(!problems.isEmpty)
+        for p in problems { #expect(!p.description.contains("\n"), "\(p.description.debugDescription)") }
+        #expect(TOMLText.oneLine("saw 'n\n'\t\u{1}") == "saw 'n\\n'\\t\\u{1}")
+    }
+}

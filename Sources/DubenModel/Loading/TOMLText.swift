@@ -7,6 +7,22 @@
 /// its line, as a syntax error would be; the check is stricter than TOML only in refusing a
 /// newline inside an inline table, which TOML 1.0 refuses too.
 public enum TOMLText {
+    /// `message` on one line: line ends and other controls written as escapes (a TOMLKit error
+    /// quotes the text it saw, line feed included; fuzz: "expected 'nan', saw 'n\n'").
+    public static func oneLine(_ message: String) -> String {
+        var out = ""
+        for u in message.unicodeScalars {
+            switch u.value {
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029: out += "\\u{" + String(u.value, radix: 16) + "}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
     /// The line (1-based) of the first place the check refuses, or nil when there is none.
     public static func unquotedBadCharacterLine(_ text: String) -> Int? {
         var scanner = Scanner(Array(text.utf8))

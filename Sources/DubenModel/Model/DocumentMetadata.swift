@@ -51,9 +51,9 @@ public struct MetadataFile: Sendable {
         do {
             contents = try TOMLDecoder().decode(Contents.self, from: toml)
         } catch let error as TOMLParseError {
-            throw .badMetadata(path: path, reason: "line \(error.source.begin.line): \(error.description)")
+            throw .badMetadata(path: path, reason: "line \(error.source.begin.line): \(TOMLText.oneLine(error.description))")
         } catch {
-            throw .badMetadata(path: path, reason: "\(error)")
+            throw .badMetadata(path: path, reason: TOMLText.oneLine("\(error)"))
         }
         for (n, entry) in (contents.document ?? []).enumerated() {
             func date(_ s: String?, _ key: String) throws(LoadError) -> PartialDate? {

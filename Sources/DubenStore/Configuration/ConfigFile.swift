@@ -32,11 +32,11 @@ public struct ConfigFile: Sendable {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             let problem = ConfigProblem(path: path, line: error.source.begin.line,
-                                        message: "not valid TOML: \(error.description); using the defaults")
+                                        message: "not valid TOML: \(TOMLText.oneLine(error.description)); using the defaults")
             return (ConfigFile(path: path, entries: [], tables: []), [problem])
         } catch {
             return (ConfigFile(path: path, entries: [], tables: []),
-                    [ConfigProblem(path: path, line: nil, message: "not valid TOML: \(error); using the defaults")])
+                    [ConfigProblem(path: path, line: nil, message: "not valid TOML: \(TOMLText.oneLine("\(error)")); using the defaults")])
         }
         let lines = ConfigKeyLines(text)
         var entries: [Entry] = []
