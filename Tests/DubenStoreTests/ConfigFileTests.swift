@@ -119,11 +119,11 @@ extension ConfigNonASCIIKeyTests {
     /// Every place a key stands: each of these made toml++ abort (fuzz, third run: "[" alone
     /// on its line) or would; each valid form beside them still reaches TOMLKit.
     @Test func everyKeyPositionIsChecked() {
-        for bad in ["[\ntolwuawidth t\n", "[]\n", "[a.]\n", "[[a]\n", "x = { , }\n", "x = { a = 1, = 2 }\n", "a. = 1\n", "= 1\n", "[a] junk\n"] {
+        for bad in ["a =\n", "a = # c\n", "a = ,\n", "a = [1,,2]\n", "a = [,]\n", "x = { a = }\n", "[\ntolwuawidth t\n", "[]\n", "[a.]\n", "[[a]\n", "x = { , }\n", "x = { a = 1, = 2 }\n", "a. = 1\n", "= 1\n", "[a] junk\n"] {
             #expect(TOMLText.unquotedBadCharacterLine(bad) != nil, "\(bad.debugDescription)")
         }
         for good in ["[a]\n[b.c]\n[[d]]\n[ \"e f\" . 'g' ]  # header\n", "x = { a = 1, b = [1, {c = 2}] }\n", "a.b.c = 1\n\"q\".r = 2\n",
-                     "k = [\n  [1, 2],\n  [3],\n]\n", "s = \"\"\"\n[not a header\n\"\"\"\n", "t = '''\n{'''\n", "", "\n\n# only\n"] {
+                     "k = [\n  [1, 2],\n  [3],\n]\n", "e = []\nf = [ # c\n  1, # d\n  2,\n]\n", "s = \"\"\"\n[not a header\n\"\"\"\n", "t = '''\n{'''\n", "", "\n\n# only\n"] {
             #expect(TOMLText.unquotedBadCharacterLine(good) == nil, "\(good.debugDescription)")
         }
         // The default file (`duben config --print-default`, kept as a fuzz seed) passes.

@@ -116,13 +116,34 @@ public enum TOMLText {
             return false
         }
 
-        /// After `{` or a comma in an inline table: a key and `=`, or the closing brace.
+        /// After `{` or a comma in an inline table: a key and `=` and a value, or the closing brace.
         mutating func inlineKey() -> Bool {
             skipSpaces()
             if at("}") { return true }
             guard key(), at("=") else { return false }
             i += 1
-            return true
+            return valueFollows()
+        }
+
+        /// After `=`: a value, not the end of the line or a separator (toml++ asserts on one;
+        /// fuzz, fifth run).
+        mutating func valueFollows() -> Bool {
+            skipSpaces()
+            guard i < b.count else { return false }
+            return !"\n\r,]}#".utf8.contains(b[i])
+        }
+
+        /// After `[` or a comma in an array (line ends and comments may come between): a
+        /// value or the closing bracket, not another comma.
+        mutating func arrayElementFollows() -> Bool {
+            while i < b.count {
+                skipSpaces()
+                if at("\r") { i += 1; continue }
+                if at("\n") { line += 1; i += 1; continue }
+                if at("#") { comment(); guard atEnd || at("\n") else { return false }; continue }
+                break
+            }
+            return !at(",")
         }
 
         mutating func run() -> Int? {
@@ -146,6 +167,7 @@ public enum TOMLText {
                     }
                     guard key(), at("=") else { return line }
                     i += 1
+                    guard valueFollows() else { return line }
                     lineStart = false
                     continue
                 }
@@ -163,6 +185,7 @@ public enum TOMLText {
                 case UInt8(ascii: "["):
                     open.append(c)
                     i += 1
+                    guard arrayElementFollows() else { return line }
                 case UInt8(ascii: "{"):
                     open.append(c)
                     i += 1
@@ -173,6 +196,7 @@ public enum TOMLText {
                 case UInt8(ascii: ","):
                     i += 1
                     if open.last == UInt8(ascii: "{") { guard inlineKey() else { return line } }
+                    if open.last == UInt8(ascii: "[") { guard arrayElementFollows() else { return line } }
                 default:
                     if Self.isBad(c) { return line }
                     i += 1

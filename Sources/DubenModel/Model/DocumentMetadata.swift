@@ -46,7 +46,7 @@ public struct MetadataFile: Sendable {
     public init(toml: String, path: String) throws(LoadError) {
         let contents: Contents
         if let line = TOMLText.unquotedBadCharacterLine(toml) {
-            throw .badMetadata(path: path, reason: "line \(line): a key must be ASCII letters, digits, - and _, or quoted")
+            throw .badMetadata(path: path, reason: "line \(line): a key, a value or a table header is malformed (keys are ASCII letters, digits, - and _, or quoted)")
         }
         do {
             contents = try TOMLDecoder().decode(Contents.self, from: toml)

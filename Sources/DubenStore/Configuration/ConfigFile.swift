@@ -25,7 +25,7 @@ public struct ConfigFile: Sendable {
         let table: TOMLTable
         if let line = TOMLText.unquotedBadCharacterLine(text) {
             let problem = ConfigProblem(path: path, line: line,
-                                        message: "not valid TOML: a key must be ASCII letters, digits, - and _, or quoted; using the defaults")
+                                        message: "not valid TOML: a key, a value or a table header is malformed (keys are ASCII letters, digits, - and _, or quoted); using the defaults")
             return (ConfigFile(path: path, entries: [], tables: []), [problem])
         }
         do {
