@@ -10,6 +10,7 @@
 #include <string.h>
 #include <errno.h>
 #include <poll.h>
+#include <unistd.h>
 #include "CNCursesW.h"
 
 static SCREEN *screen = NULL;
@@ -195,15 +196,38 @@ void duben_term_refresh(int cursor_y, int cursor_x, int visible) {
     wrefresh(stdscr);
 }
 
-int duben_term_read(int timeout_ms, uint32_t *value) {
+/// What wget_wch gave (`r`, `ch`) as a DUBEN_READ_* with its value.
+static int duben_decode_read(int r, wint_t ch, uint32_t *value);
+
+int duben_term_read(int timeout_ms, int wake_fd, uint32_t *value) {
     if (screen == NULL) return DUBEN_READ_NONE;
     // A terminal that went away (window closed, ssh dropped) reads as an error for ever:
     // report it instead of spinning.
     struct pollfd p = { fileno(tty_in), POLLIN, 0 };
     if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL))) return DUBEN_READ_HANGUP;
-    wtimeout(stdscr, timeout_ms);
     wint_t ch = 0;
+    int wait = timeout_ms;
+    if (wake_fd >= 0) {
+        // Keys ncurses has read already (or a resize it has noticed) first; then wait for
+        // the terminal or a wake-up, whichever comes first. A signal ends the wait too.
+        wtimeout(stdscr, 0);
+        int r = wget_wch(stdscr, &ch);
+        if (r != ERR) return duben_decode_read(r, ch, value);
+        struct pollfd fds[2] = { { fileno(tty_in), POLLIN, 0 }, { wake_fd, POLLIN, 0 } };
+        if (poll(fds, 2, timeout_ms) <= 0) return DUBEN_READ_NONE;
+        if (fds[1].revents & POLLIN) {
+            char drain[64];
+            while (read(wake_fd, drain, sizeof drain) > 0) {}
+        }
+        if (!(fds[0].revents & POLLIN)) return DUBEN_READ_NONE;
+        wait = 0;
+    }
+    wtimeout(stdscr, wait);
     int r = wget_wch(stdscr, &ch);
+    return duben_decode_read(r, ch, value);
+}
+
+static int duben_decode_read(int r, wint_t ch, uint32_t *value) {
     if (r == ERR) return DUBEN_READ_NONE;
     if (r == OK) { *value = (uint32_t)ch; return DUBEN_READ_CHAR; }
     switch (ch) {

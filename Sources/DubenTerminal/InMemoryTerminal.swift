@@ -51,7 +51,7 @@ public final class InMemoryTerminal: TerminalBackend {
         self.cursor = cursor
     }
 
-    public func readKey(timeout: Int) -> Key? {
+    public func readKey(timeout: Int, wake: Int32) -> Key? {
         guard next < script.count else {
             hungUp = true
             return nil

@@ -116,8 +116,10 @@ public enum ReaderSession {
             }
             terminal.draw(ReaderView.draw(reader), cursor: ReaderView.cursor(reader), full: full)
             full = false
-            // While a count runs, look for its result every 50 ms.
-            guard let key = terminal.readKey(timeout: counter.isRunning || reader.indexing != nil ? 50 : 250) else {
+            // While a count runs, look for its result every 50 ms; a snapshot of the indexer
+            // wakes the loop at once (the whole library from the cache is shown as it comes).
+            guard let key = terminal.readKey(timeout: counter.isRunning || reader.indexing != nil ? 50 : 250,
+                                             wake: indexer?.wakeDescriptor ?? -1) else {
                 if terminal.hungUp {
                     _ = perform(reader.closingEffects)
                     return Outcome(status: 128 + 1, failures: failures)

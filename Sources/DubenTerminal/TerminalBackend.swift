@@ -9,8 +9,9 @@ public protocol TerminalBackend: AnyObject {
     /// Shows a frame (only the rows that changed since the last one, unless `full`) and puts the
     /// cursor at `cursor`, or hides it.
     func draw(_ buffer: ScreenBuffer, cursor: (x: Int, y: Int)?, full: Bool)
-    /// The next key, or nil when none came within `timeout` milliseconds.
-    func readKey(timeout: Int) -> Key?
+    /// The next key, or nil when none came within `timeout` milliseconds, or when `wake` (the
+    /// read end of a pipe, -1 for none: `LibraryIndexer.wakeDescriptor`) became readable first.
+    func readKey(timeout: Int, wake: Int32) -> Key?
     /// Whether the terminal went away (then the session ends as on SIGHUP).
     var hungUp: Bool { get }
     /// A signal that asks the reader to stop (SIGINT, SIGTERM, SIGHUP), if one arrived; cleared.
@@ -22,4 +23,9 @@ public protocol TerminalBackend: AnyObject {
     /// Restores the terminal, stops the process (as Ctrl-Z in a shell) and, once it is
     /// continued (`fg`), takes the terminal back; the next frame must be drawn in full.
     func suspend()
+}
+
+extension TerminalBackend {
+    /// The next key, or nil when none came within `timeout` milliseconds.
+    public func readKey(timeout: Int) -> Key? { readKey(timeout: timeout, wake: -1) }
 }

@@ -105,10 +105,10 @@ public final class TerminalScreen: TerminalBackend {
     /// Whether the terminal hung up (then the reader stops as on SIGHUP).
     public private(set) var hungUp = false
 
-    /// The next key, or nil after `timeout` milliseconds.
-    public func readKey(timeout: Int) -> Key? {
+    /// The next key, or nil after `timeout` milliseconds or once `wake` is readable.
+    public func readKey(timeout: Int, wake: Int32) -> Key? {
         var value: UInt32 = 0
-        switch duben_term_read(Int32(timeout), &value) {
+        switch duben_term_read(Int32(timeout), wake, &value) {
         case Int32(DUBEN_READ_HANGUP):
             hungUp = true
             return nil

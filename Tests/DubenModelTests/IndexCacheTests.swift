@@ -66,13 +66,70 @@ import Testing
             let file = SourceFile(path: "t.txt", bytes: Array(text.utf8))
             var builder = CorpusBuilder()
             builder.add(LoadedSource(file: file))
-            let archive = IndexArchive.encode(builder.documents)
+            let archive = IndexArchive.encode(Array(builder.documents))
             let back = archive.withUnsafeBytes { IndexArchive.decode($0, source: file) }
             #expect(back?.map(LibraryIndexerTests.fingerprint) == builder.documents.map(LibraryIndexerTests.fingerprint))
             // Every prefix of the archive is refused (a truncated entry), never a trap.
             for cut in stride(from: 0, to: archive.count, by: max(1, archive.count / 40)) {
                 #expect(archive[0..<cut].withUnsafeBytes { IndexArchive.decode($0, source: file) } == nil)
             }
+        }
+    }
+
+    /// An entry of the documents of `text` and what it opens to.
+    static func archived(_ text: String) throws -> (documents: DocumentList, payload: [UInt8], checked: Int, file: SourceFile) {
+        let file = SourceFile(path: "t.txt", bytes: Array(text.utf8))
+        var builder = CorpusBuilder()
+        builder.add(LoadedSource(file: file))
+        let (payload, checked) = try #require(IndexArchive.entry(Array(builder.documents)))
+        return (builder.documents, payload, checked, file)
+    }
+
+    @Test func anEntryOpensToTheSameDocumentsAndChronologyOneAtATime() throws {
+        var rng = SplitMix(seed: 7)
+        var samples = [try String(contentsOfFile: TestSupport.textsPath + "/corpus-2020.txt", encoding: .utf8)]
+        for _ in 0..<10 { samples.append(RandomText.make(&rng)) }
+        for text in samples {
+            let (parsed, payload, checked, file) = try Self.archived(text)
+            let archived = try #require(ArchivedDocuments(entry: SourceBytes(payload), payload: 0..<payload.count, checked: checked,
+                                                          source: file, metadata: MetadataFile()))
+            #expect(archived.count == parsed.count)
+            var list = DocumentList()
+            list.append(archived: archived)
+            // Ids without decoding, then the documents, in any order.
+            #expect(list.indices.map { list.id(at: $0) } == parsed.map(\.id))
+            #expect(archived.decodedCount == 0)
+            for k in list.indices.reversed() { #expect(LibraryIndexerTests.fingerprint(list[k]) == LibraryIndexerTests.fingerprint(parsed[k])) }
+            #expect(archived.reparsed == 0)
+            // The chronology from the entry's table is the one the documents give.
+            let fromTable = Chronology(Corpus(documents: list, files: [file]), includePassages: true).items
+            let fromDocuments = Chronology(Corpus(documents: parsed, files: [file]), includePassages: true).items
+            #expect(fromTable == fromDocuments)
+            #expect(Chronology(Corpus(documents: list, files: [file])).items == Chronology(Corpus(documents: parsed, files: [file])).items)
+            if let id = parsed.last?.id { #expect(list.firstIndex(ofID: id) == parsed.count - 1) }
+            // A table cut short, or with a byte changed, is refused (the cache's checksum
+            // aside: this is the table's own check), never a trap.
+            for cut in stride(from: 0, to: checked, by: max(1, checked / 30)) {
+                #expect(ArchivedDocuments(entry: SourceBytes(payload), payload: 0..<cut, checked: min(cut, checked), source: file,
+                                          metadata: MetadataFile()) == nil)
+            }
+        }
+    }
+
+    @Test func aDamagedRecordIsParsedAgainFromTheText() throws {
+        let text = try String(contentsOfFile: TestSupport.textsPath + "/corpus-2020.txt", encoding: .utf8)
+        let (parsed, payload, checked, file) = try Self.archived(text)
+        var rng = SplitMix(seed: 3)
+        for _ in 0..<20 {
+            var damaged = payload
+            let at = checked + Int(rng.next() % UInt64(payload.count - checked))
+            damaged[at] ^= UInt8(1 + rng.next() % 255)
+            let archived = try #require(ArchivedDocuments(entry: SourceBytes(damaged), payload: 0..<damaged.count, checked: checked,
+                                                          source: file, metadata: MetadataFile()))
+            var list = DocumentList()
+            list.append(archived: archived)
+            for k in list.indices { #expect(LibraryIndexerTests.fingerprint(list[k]) == LibraryIndexerTests.fingerprint(parsed[k])) }
+            #expect(archived.reparsed == 1, "the one record with the changed byte")
         }
     }
 
@@ -87,9 +144,11 @@ import Testing
         try h.seekToEnd()
         try h.write(contentsOf: Data("\n\n\n\n新加的一篇\n\n　　新的正文。\n".utf8))
         try h.close()
-        // Corrupt: a byte of 01.txt's entry flipped in its payload.
+        // Corrupt: a byte of 01.txt's entry flipped in its table (the part its checksum covers;
+        // a damaged record is `aDamagedRecordIsParsedAgainFromTheText`).
+        let table = try #require(cache.entry(for: b))
         var entry = try Data(contentsOf: URL(fileURLWithPath: cache.entryPath(for: b)))
-        entry[entry.count - 10] ^= 0x55
+        entry[table.payload.lowerBound + table.checked - 3] ^= 0x55
         try entry.write(to: URL(fileURLWithPath: cache.entryPath(for: b)))
         // Truncated: 02.txt's entry cut in half.
         let half = try Data(contentsOf: URL(fileURLWithPath: cache.entryPath(for: c)))

@@ -49,7 +49,7 @@ func isScalarStart(_ bytes: [UInt8], _ i: Int) -> Bool {
 func build(_ bytes: [UInt8], path: String) -> [Document] {
     var builder = CorpusBuilder()
     builder.add(LoadedSource(file: SourceFile(path: path, bytes: bytes)))
-    return builder.corpus.documents
+    return Array(builder.corpus.documents)
 }
 
 func checkAnchors(_ d: Document) {

@@ -59,9 +59,11 @@ void duben_term_invalidate(void);
 /// Places the cursor (or hides it when `visible` is 0) and sends the changes to the terminal.
 void duben_term_refresh(int cursor_y, int cursor_x, int visible);
 
-/// Waits up to `timeout_ms` for input. Returns DUBEN_READ_NONE, DUBEN_READ_CHAR (a code point
-/// in `value`, control characters included) or DUBEN_READ_KEY (a DUBEN_KEY_* in `value`).
-int duben_term_read(int timeout_ms, uint32_t *value);
+/// Waits up to `timeout_ms` for input, or until `wake_fd` (when not -1: the read end of a
+/// non-blocking pipe another thread writes to) becomes readable; then drains it. Returns
+/// DUBEN_READ_NONE, DUBEN_READ_CHAR (a code point in `value`, control characters included)
+/// or DUBEN_READ_KEY (a DUBEN_KEY_* in `value`).
+int duben_term_read(int timeout_ms, int wake_fd, uint32_t *value);
 
 /// The last SIGINT, SIGTERM or SIGHUP received (then cleared), or 0.
 int duben_term_take_signal(void);

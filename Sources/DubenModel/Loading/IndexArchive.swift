@@ -5,6 +5,12 @@
 /// range is checked against what is left of the archive and against the size of the file the
 /// documents point into; anything out of place makes `decode` return nil (the file is then
 /// parsed again), never a trap.
+///
+/// An entry (`entry(_:)`, format 2) is a table, then one record per document. The table —
+/// the counts, a 32-byte row per document (its id's base and occurrence, its byte range, where
+/// its record lies, the record's checksum) and a 32-byte row per dated item of the file (its
+/// `Chronology`, in date order) — is what opening a library needs: `ArchivedDocuments` checks
+/// it whole and decodes a record only when its document is first used.
 public enum IndexArchive {
     /// Appends to a byte array.
     struct Writer {
@@ -86,6 +92,81 @@ public enum IndexArchive {
             return DateSpan(start: start, end: end)
         }
         var atEnd: Bool { at == p.count }
+    }
+
+    // MARK: Entries
+
+    /// The size of a row of an entry's table (a document's, or a dated item's).
+    static let rowSize = 32
+
+    /// An entry's payload for the documents of one file (numbered from 0 in it), and the
+    /// length of its table (the part the entry's checksum covers); nil when an id is not one
+    /// `DocumentID` makes (such a file is not cached).
+    static func entry(_ documents: [Document]) -> (bytes: [UInt8], checked: Int)? {
+        var parts: [(UInt32, Int)] = []
+        for d in documents {
+            guard let p = DocumentID.parts(of: d.id), d.range.upperBound <= Int(UInt32.max) else { return nil }
+            parts.append(p)
+        }
+        let items = Chronology.sortedByDate(Chronology.readingOrderItems(documents, firstDocument: 0, firstOrder: 0))
+        var records = Writer()
+        var spans: [(offset: Int, length: Int, sum: UInt32)] = []
+        for d in documents {
+            let start = records.bytes.count
+            encode(d, into: &records)
+            let sum = records.bytes.withUnsafeBytes { recordChecksum(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            spans.append((start, records.bytes.count - start, sum))
+        }
+        var w = Writer()
+        let checked = 8 + (documents.count + items.count) * rowSize
+        w.bytes.reserveCapacity(checked + records.bytes.count)
+        w.u32(UInt32(documents.count))
+        w.u32(UInt32(items.count))
+        for (k, d) in documents.enumerated() {
+            w.u32(parts[k].0)
+            w.u32(UInt32(parts[k].1))
+            w.u32(UInt32(d.range.lowerBound))
+            w.u32(UInt32(d.range.upperBound))
+            w.u64(UInt64(spans[k].offset))
+            w.u32(UInt32(spans[k].length))
+            w.u32(spans[k].sum)
+        }
+        for item in items {
+            w.u8(item.kind.code)
+            w.u8(item.date.end == nil ? 0 : 1)
+            w.u8(0)
+            w.u8(0)
+            w.u32(item.date.start.packedValue)
+            w.u32(item.date.end?.packedValue ?? 0)
+            w.u32(UInt32(item.documentIndex))
+            w.i32(item.quotation ?? -1)
+            w.i32(item.block)
+            w.i32(item.offset)
+            w.u32(UInt32(item.readingOrder))
+        }
+        precondition(w.bytes.count == checked)
+        w.bytes += records.bytes
+        return (w.bytes, checked)
+    }
+
+    /// The dated item in the row at `at`, when it is one of an entry of `documents` documents
+    /// and `items` items; nil otherwise.
+    static func item(_ p: UnsafeRawBufferPointer, at: Int, documents: Int, items: Int) -> DatedItem? {
+        let kind = p[at], hasEnd = p[at + 1]
+        let document = p.load32(at + 12), order = p.load32(at + 28)
+        let quotation = Int32(bitPattern: p.load32(at + 16)), block = Int32(bitPattern: p.load32(at + 20)),
+            offset = Int32(bitPattern: p.load32(at + 24))
+        guard let kind = DatedItem.Kind(code: kind), hasEnd <= 1, Int(document) < documents, Int(order) < items,
+              block >= 0, offset >= 0, quotation >= -1 else { return nil }
+        let start = PartialDate(packedValue: p.load32(at + 4))
+        let date = DateSpan(start: start, end: hasEnd == 1 ? PartialDate(packedValue: p.load32(at + 8)) : nil)
+        return DatedItem(kind: kind, documentIndex: Int(document), quotation: quotation < 0 ? nil : Int(quotation),
+                         block: Int(block), offset: Int(offset), date: date, readingOrder: Int(order))
+    }
+
+    /// A record's checksum (the low 32 bits of the cache's).
+    static func recordChecksum(_ p: UnsafeRawBufferPointer) -> UInt32 {
+        UInt32(truncatingIfNeeded: IndexCache.checksum(p))
     }
 
     // MARK: Documents

@@ -24,7 +24,7 @@ public struct IndexCache: Sendable {
     /// 1 GiB: about the index of a 5 GB library.
     public static let defaultLimit = 1 << 30
     static let magic: [UInt8] = Array("DUBENIDX".utf8)
-    static let format: UInt32 = 1
+    static let format: UInt32 = 2
 
     public init(directory: String, limit: Int = IndexCache.defaultLimit) {
         self.directory = directory
@@ -84,36 +84,51 @@ public struct IndexCache: Sendable {
 
     // MARK: Reading
 
-    /// A valid entry: its key (as the file is now) and its payload (`IndexArchive`), a range
-    /// of the entry's bytes.
+    /// A valid entry: its key (as the file is now) and its payload (`IndexArchive.entry`), a
+    /// range of the entry's bytes, of which the first `checked` bytes (the table) matched the
+    /// checksum.
     public struct Entry: Sendable {
         public var key: Key
-        public var bytes: [UInt8]
+        public var bytes: SourceBytes
         public var payload: Range<Int>
+        public var checked: Int
     }
 
     /// The entry of `path` when it matches the file as it is now; nil when there is none, or
     /// it is stale, corrupt, truncated or foreign.
+    ///
+    /// The entry is mapped, not read: opening a library reads its table alone, and a document's
+    /// record only when the document is used. An entry replaced meanwhile (the cache writes a
+    /// new file and renames it) leaves the mapping on the old one; one cut short reads as zeros
+    /// past its end (the SIGBUS guard of `SourceBytes`), which fails the record's checksum, and
+    /// the document is parsed from the text instead (`ArchivedDocuments`).
     public func entry(for path: String) -> Entry? {
-        // Read, not mapped: an entry replaced or cut short meanwhile is then only stale bytes.
-        guard let now = FileIdentity.of(path: path), let (bytes, _) = try? CorpusLoader.readBytes(entryPath(for: path)) else { return nil }
+        guard let now = FileIdentity.of(path: path) else { return nil }
+        let file = entryPath(for: path)
+        let fd = open(file, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size > 0,
+              let bytes = SourceBytes.mapping(fd: fd, length: Int(st.st_size)) else { return nil }
         let found: Entry? = bytes.withUnsafeBytes { raw in
-            guard let (key, payload) = Self.parse(raw) else { return nil }
+            guard let (key, payload, checked) = Self.parse(raw) else { return nil }
             let wanted = Key(path: Self.absolute(path), file: now, metadata: Self.metadataIdentity(of: path), plain: key.plain)
             guard key == wanted else { return nil }
             let start = payload.baseAddress.map { $0 - raw.baseAddress! } ?? raw.count
-            return Entry(key: key, bytes: bytes, payload: start..<(start + payload.count))
+            return Entry(key: key, bytes: bytes, payload: start..<(start + payload.count), checked: checked)
         }
         if found != nil {
             // Used now: the last to go when the cache is trimmed.
-            _ = utimensat(AT_FDCWD, entryPath(for: path), nil, 0)
+            _ = utimensat(AT_FDCWD, file, nil, 0)
         }
         return found
     }
 
-    /// The key and payload of an entry's bytes, checked (magic, format, parser version, length,
-    /// checksum); nil when anything is off.
-    static func parse(_ raw: UnsafeRawBufferPointer) -> (Key, UnsafeRawBufferPointer)? {
+    /// The key, payload and checked length of an entry's bytes, checked (magic, format, parser
+    /// version, lengths, the checksum of the payload's first `checked` bytes); nil when
+    /// anything is off.
+    static func parse(_ raw: UnsafeRawBufferPointer) -> (Key, UnsafeRawBufferPointer, Int)? {
         var r = IndexArchive.Reader(p: raw, limit: Int.max)
         guard let magic = r.take(8), magic.elementsEqual(Self.magic), r.u32() == format,
               r.string() == parserVersion, let path = r.string(), let file = identity(&r), let hasMetadata = r.u8() else { return nil }
@@ -122,9 +137,9 @@ public struct IndexCache: Sendable {
             guard let m = identity(&r) else { return nil }
             metadata = m
         }
-        guard let plain = r.u8(), let length = r.int(), let sum = r.u64(), let payload = r.take(length), r.atEnd,
-              checksum(payload) == sum else { return nil }
-        return (Key(path: path, file: file, metadata: metadata, plain: plain == 1), payload)
+        guard let plain = r.u8(), let length = r.int(), let checked = r.int(), let sum = r.u64(), let payload = r.take(length), r.atEnd,
+              checked >= 0, checked <= length, checksum(UnsafeRawBufferPointer(rebasing: payload[0..<checked])) == sum else { return nil }
+        return (Key(path: path, file: file, metadata: metadata, plain: plain == 1), payload, checked)
     }
 
     static func identity(_ r: inout IndexArchive.Reader) -> FileIdentity? {
@@ -134,9 +149,11 @@ public struct IndexCache: Sendable {
 
     // MARK: Writing
 
-    /// Writes the entry of a file (atomically: a temporary file renamed). Failures are quiet:
-    /// the cache is an optimisation, and the next open parses again.
-    public func store(_ key: Key, payload: [UInt8]) {
+    /// Writes the entry of a file (atomically: a temporary file renamed), its checksum over
+    /// the payload's first `checked` bytes (the rest checks itself: `IndexArchive.entry`).
+    /// Failures are quiet: the cache is an optimisation, and the next open parses again.
+    public func store(_ key: Key, payload: [UInt8], checked: Int) {
+        guard checked >= 0, checked <= payload.count else { return }
         var w = IndexArchive.Writer()
         w.bytes.reserveCapacity(payload.count + 256)
         w.bytes += Self.magic
@@ -148,7 +165,8 @@ public struct IndexCache: Sendable {
         if let m = key.metadata { Self.write(m, into: &w) }
         w.u8(key.plain ? 1 : 0)
         w.int(payload.count)
-        w.u64(payload.withUnsafeBytes { Self.checksum($0) })
+        w.int(checked)
+        w.u64(payload.withUnsafeBytes { Self.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<checked])) })
         w.bytes += payload
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else { return }
         let target = entryPath(for: key.path)

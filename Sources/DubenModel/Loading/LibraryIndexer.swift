@@ -49,6 +49,13 @@ public final class LibraryIndexer: @unchecked Sendable {
     private var cancelled = false
     /// How often a snapshot is published while files are parsed, in seconds.
     let publishInterval: Double
+    /// A pipe a snapshot is announced on, so that a loop waiting for keys can wait for
+    /// snapshots too (`wakeDescriptor`).
+    private let wake = WakePipe()
+
+    /// The read end of the pipe a snapshot is announced on (non-blocking; -1 if there is
+    /// none): poll it beside the terminal, drain it, then `take()`.
+    public var wakeDescriptor: Int32 { wake.read }
 
     /// Reads the first file and parses its first document. Among several files, leading
     /// ones that cannot be read or hold no document are skipped (warnings of the corpus, as
@@ -176,6 +183,7 @@ public final class LibraryIndexer: @unchecked Sendable {
     private func publish(progress: Double, done: Bool) {
         let snapshot = Snapshot(corpus: builder.corpus, progress: progress, done: done, cachedFiles: cachedFiles, parsedFiles: parsedFiles)
         lock.withLock { latest = snapshot }
+        wake.signal()
     }
 
     private func run() {
@@ -230,7 +238,9 @@ public final class LibraryIndexer: @unchecked Sendable {
             if let cache, let identity = source.file.identity, builder.documents.count > before {
                 let key = IndexCache.Key(path: file, file: identity, metadata: IndexCache.metadataIdentity(of: file),
                                          plain: source.file.bytes.isMapped)
-                cache.store(key, payload: IndexArchive.encode(Array(builder.documents[before...])))
+                if let (payload, checked) = IndexArchive.entry(Array(builder.documents[before...])) {
+                    cache.store(key, payload: payload, checked: checked)
+                }
             }
         }
         if isCancelled { return }
@@ -239,18 +249,17 @@ public final class LibraryIndexer: @unchecked Sendable {
     }
 
     /// Adds the documents of `path` from the cache when its entry is good and they fit the
-    /// corpus as built so far (`CorpusBuilder.add(cached:of:)`); false otherwise (parse it).
-    /// The first file's cached documents replace the first document parsed by `init`.
+    /// corpus as built so far (`CorpusBuilder.add(archived:of:)`); false otherwise (parse it).
+    /// Only the entry's table is read here; a document is decoded when first used. The first
+    /// file's cached documents replace the first document parsed by `init`.
     private func addCached(_ path: String, first: Bool, cache: IndexCache) -> Bool {
         guard path != "-", let entry = cache.entry(for: path),
               let source = try? loader.readSource(path, metadata: &metadata, plain: entry.key.plain ? entry.key.file : nil),
-              source.file.identity == entry.key.file else { return false }
-        let parsed = entry.bytes.withUnsafeBytes { raw in
-            IndexArchive.decode(UnsafeRawBufferPointer(rebasing: raw[entry.payload]), source: source.file)
-        }
-        guard let parsed, !parsed.isEmpty else { return false }
+              source.file.identity == entry.key.file,
+              let archived = ArchivedDocuments(entry: entry.bytes, payload: entry.payload, checked: entry.checked,
+                                               source: source.file, metadata: source.metadata) else { return false }
         var target = first ? beforeFirst : builder
-        guard target.add(cached: parsed, of: source) else { return false }
+        guard target.add(archived: archived, of: source) else { return false }
         builder = target
         return true
     }

@@ -15,6 +15,11 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         self.day = day
     }
 
+    /// The packed bits (the index cache keeps dates so).
+    var packedValue: UInt32 { packed }
+
+    init(packedValue: UInt32) { packed = packedValue }
+
     /// The year, 1–9999 (nil when the text does not give it).
     public var year: Int? {
         get { let y = Int(packed >> 12); return y == 0 ? nil : y }

@@ -10,7 +10,7 @@
 /// `build`, whatever the pieces.
 public struct CorpusBuilder {
     /// The documents built so far, in reading order.
-    public private(set) var documents: [Document] = []
+    public private(set) var documents = DocumentList()
     /// The files documents came from so far.
     public private(set) var files: [SourceFile] = []
     public private(set) var warnings: [String] = []
@@ -59,23 +59,39 @@ public struct CorpusBuilder {
         return (added, resumeAt)
     }
 
-    /// Adds the documents of `source` as an earlier parse left them (the index cache), when
-    /// they are what a parse here would give: the same ids in this corpus (a repeated title
-    /// takes "-2" from the files before it) and the same metadata. False, and nothing added,
-    /// when they are not (then parse the file).
-    public mutating func add(cached parsed: [Document], of source: LoadedSource) -> Bool {
+    /// Adds the documents of `source` as an index cache entry holds them (decoded when first
+    /// used), when they are what a parse here would give: the same ids in this corpus (a
+    /// repeated title takes "-2" from the files before it). Their metadata is then the parse's
+    /// too: the entry is only opened for the `duben.toml` it was made with, and metadata is
+    /// looked up by id and title. False, and nothing added, when they are not (parse the file).
+    public mutating func add(archived: ArchivedDocuments, of source: LoadedSource) -> Bool {
+        guard archived.source === source.file else { return false }
         var ids = self.ids
-        for d in parsed {
-            guard d.source === source.file, ids.next(title: d.title) == d.id,
-                  source.metadata.lookup(id: d.id, title: d.title) == d.metadata else { return false }
+        for k in 0..<archived.count {
+            let (base, occurrence) = archived.idParts(k)
+            guard ids.next(base: base) == occurrence else { return false }
         }
         self.ids = ids
         if files.last !== source.file {
             files.append(source.file)
             warnings += source.warnings
         }
-        documents += parsed
+        documents.append(archived: archived)
         return true
+    }
+
+    /// The document whose lines lie in `extent` (from its first line; it may run on to the next
+    /// document's first line) of `file`, parsed as `add` parses it, with the id it has in its
+    /// corpus: the same document, metadata and dates.
+    public static func parseDocument(in extent: Range<Int>, of file: SourceFile, metadata: MetadataFile, id: String) -> Document {
+        let parser = DocumentParser(source: file)
+        var lines: [SourceLine] = []
+        DocumentSplitter.forEachDocument(file.bytes, in: extent) { if lines.isEmpty { lines = $0 } }
+        var parsed = parser.structure(lines)
+        parsed.document.id = id
+        parsed.document.metadata = metadata.lookup(id: id, title: parsed.document.title)
+        parser.date(&parsed)
+        return parsed.document
     }
 
     /// Adds a warning (a file skipped in the background).

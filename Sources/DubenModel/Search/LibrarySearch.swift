@@ -355,13 +355,6 @@ public struct LibraryCatalogue: Sendable {
     public func document(_ index: Int) -> Document {
         let entry = entries[index]
         let source = sources[entry.file]
-        let parser = DocumentParser(source: source.file)
-        var lines: [SourceLine] = []
-        DocumentSplitter.forEachDocument(source.file.bytes, in: entry.extent) { if lines.isEmpty { lines = $0 } }
-        var parsed = parser.structure(lines)
-        parsed.document.id = entry.id
-        parsed.document.metadata = source.metadata.lookup(id: entry.id, title: parsed.document.title)
-        parser.date(&parsed)
-        return parsed.document
+        return CorpusBuilder.parseDocument(in: entry.extent, of: source.file, metadata: source.metadata, id: entry.id)
     }
 }

@@ -9,9 +9,10 @@ extension Reader {
         guard bookmarks.availability == .writable, !bookmarks.items.isEmpty, first < corpus.documents.count else { return }
         var moved = bookmarks.items
         var changed = false
-        let marked = Set(moved.map(\.document))
-        for doc in corpus.documents[first...] where marked.contains(doc.id) {
-            changed = Reanchoring.refresh(&moved, in: doc) || changed
+        // By the ids marked, so that documents without bookmarks are not decoded.
+        for id in Set(moved.map(\.document)) {
+            guard let d = corpus.documents.firstIndex(ofID: id), d >= first else { continue }
+            changed = Reanchoring.refresh(&moved, in: corpus.documents[d]) || changed
         }
         guard changed else { return }
         let before = Dictionary(bookmarks.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -51,7 +52,7 @@ extension Reader {
 
     /// Bookmarks in document order (corpus order, then position).
     public var sortedBookmarks: [Bookmark] {
-        let order = Dictionary(uniqueKeysWithValues: corpus.documents.enumerated().map { ($1.id, $0) })
+        let order = Dictionary(uniqueKeysWithValues: corpus.documents.indices.map { (corpus.documents.id(at: $0), $0) })
         return bookmarks.items.sorted { a, b in
             (order[a.document] ?? Int.max, a.block, a.offset) < (order[b.document] ?? Int.max, b.block, b.offset)
         }

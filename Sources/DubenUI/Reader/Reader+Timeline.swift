@@ -37,13 +37,7 @@ extension Reader {
 
     /// The timeline under a filter, with its heading figures (cached per filter).
     func timeline(filter: String) -> TimelineCache.Entry {
-        timelineCache.entry(filter: filter) {
-            Timeline(timelineItems(filter: filter)).periods.map { p in
-                (p, (p.quotations + p.passages).sorted { a, b in
-                    a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder
-                })
-            }
-        }
+        timelineCache.entry(filter: filter) { Timeline.periods(timelineItems(filter: filter)) }
     }
 
     /// The timeline opens on the current quotation's month (or the first month).

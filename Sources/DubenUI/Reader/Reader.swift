@@ -199,9 +199,10 @@ public struct Reader {
     /// documents not indexed yet are kept until they arrive.
     public mutating func restore(positions saved: [String: ReadingPosition]) {
         pendingPositions = saved
-        for (d, doc) in corpus.documents.enumerated() {
-            if let p = saved[doc.id], p.block < doc.blocks.count { page.left[d] = p }
-            pendingPositions[doc.id] = nil
+        for (id, p) in saved {
+            guard let d = corpus.documents.firstIndex(ofID: id) else { continue }
+            if p.block < corpus.documents[d].blocks.count { page.left[d] = p }
+            pendingPositions[id] = nil
         }
         if let p = page.left[documentIndex] { show(block: p.block, offset: p.offset, pastEnd: false) }
     }
@@ -239,11 +240,15 @@ public struct Reader {
             page.topOffset = 0
             show(block: block, offset: offset, pastEnd: false)
         }
-        for d in before..<grown.documents.count {
-            let doc = grown.documents[d]
-            if let p = pendingPositions.removeValue(forKey: doc.id), p.block < doc.blocks.count { page.left[d] = p }
+        // By id: a document from the index cache is decoded only when a position waits for it.
+        if !pendingPositions.isEmpty {
+            for d in before..<grown.documents.count {
+                if let p = pendingPositions.removeValue(forKey: grown.documents.id(at: d)), p.block < grown.documents[d].blocks.count {
+                    page.left[d] = p
+                }
+            }
         }
-        if let id = pendingResume, let d = grown.documents.firstIndex(where: { $0.id == id }) {
+        if let id = pendingResume, let d = grown.documents.firstIndex(ofID: id) {
             pendingResume = nil
             open(document: d)
             notice = .info("resumed · \(document.title)")
@@ -312,7 +317,7 @@ public struct Reader {
     /// was left; the status line says "resumed". False when no document has that id.
     @discardableResult
     public mutating func resume(document id: String) -> Bool {
-        guard let d = corpus.documents.firstIndex(where: { $0.id == id }) else {
+        guard let d = corpus.documents.firstIndex(ofID: id) else {
             // Not indexed yet: opened when it arrives (`update`).
             if indexing != nil { pendingResume = id }
             return false

@@ -11,9 +11,24 @@ struct ListOverlay {
     }
 
     var title: String
-    var rows: [Row]
+    /// How many rows the list has, and row `k` (made only for the rows on screen: the library
+    /// of a gigabyte has forty thousand).
+    var rowCount: Int
+    var row: (Int) -> Row
     var selected: Int?
     var footer: String
+
+    init(title: String, rowCount: Int, row: @escaping (Int) -> Row, selected: Int?, footer: String) {
+        self.title = title
+        self.rowCount = rowCount
+        self.row = row
+        self.selected = selected
+        self.footer = footer
+    }
+
+    init(title: String, rows: [Row], selected: Int?, footer: String) {
+        self.init(title: title, rowCount: rows.count, row: { rows[$0] }, selected: selected, footer: footer)
+    }
 
     /// The first row shown so that the selection stays in view, centred when it can be.
     static func scroll(selected: Int, count: Int, visible: Int) -> Int {
@@ -25,8 +40,9 @@ struct ListOverlay {
         let measure = screen.measure
         ReaderView.bar(&screen, y: 0, left: title, right: "", style: .bold)
         let visible = ScreenMetrics(columns: screen.width, rows: screen.height).listRows
-        let first = selected.map { ListOverlay.scroll(selected: $0, count: rows.count, visible: visible) } ?? 0
-        for (k, row) in rows.dropFirst(first).prefix(visible).enumerated() {
+        let first = selected.map { ListOverlay.scroll(selected: $0, count: rowCount, visible: visible) } ?? 0
+        for (k, index) in (first..<rowCount).prefix(visible).enumerated() {
+            let row = row(index)
             let y = 1 + k
             let isSelected = first + k == selected
             let style: Style = isSelected ? .reverse : row.style
@@ -97,14 +113,15 @@ struct RunInSeries {
 /// All documents with kind and counts (L).
 enum LibraryView {
     static func draw(_ reader: Reader, selected: Int, into screen: inout ScreenBuffer) {
-        let rows = reader.corpus.documents.enumerated().map { i, d in
-            ListOverlay.Row(text: "\(i + 1). \(d.title)",
-                            detail: "\(d.kind.rawValue) · \(d.blocks.count) blocks · \(d.quotations.count) quotations",
-                            style: i == reader.documentIndex ? .bold : [])
-        }
+        let documents = reader.corpus.documents
+        let current = reader.documentIndex
         let indexing = reader.indexingLabel.map { " · \($0), more to come" } ?? ""
-        ListOverlay(title: "Library · \(reader.corpus.documents.count) documents\(indexing)", rows: rows, selected: selected,
-                    footer: "Enter open · j/k move · Esc close").draw(into: &screen)
+        ListOverlay(title: "Library · \(documents.count) documents\(indexing)", rowCount: documents.count, row: { i in
+            let d = documents[i]
+            return ListOverlay.Row(text: "\(i + 1). \(d.title)",
+                                   detail: "\(d.kind.rawValue) · \(d.blocks.count) blocks · \(d.quotations.count) quotations",
+                                   style: i == current ? .bold : [])
+        }, selected: selected, footer: "Enter open · j/k move · Esc close").draw(into: &screen)
     }
 }
 
