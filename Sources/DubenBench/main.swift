@@ -158,6 +158,33 @@ case "index-cache":
                      run, last!.corpus.documents.count, last!.cachedFiles, last!.parsedFiles, (t1 - t0) * 1e3, chronology.items.count, (t2 - t1) * 1e3))
     }
     print("index-cache: \(cache.usage().bytes / 1_000_000) MB of cache for \(path)")
+    // In the process, as the reader opens with a warm cache: from opening the library to the
+    // whole library list (L) or the whole timeline (T) drawn, median of 5.
+    for key in ["L", "T"] {
+        var times: [Double] = []
+        var header = ""
+        for _ in 0..<5 {
+            let t0 = now()
+            let indexer = try LibraryIndexer(paths: [path], cache: cache)
+            var reader = Reader(corpus: indexer.initial, columns: 100, rows: 30)
+            indexer.start()
+            var done = !indexer.hasMore
+            while !done {
+                if let s = indexer.take() {
+                    _ = reader.update(corpus: s.corpus, progress: s.done ? nil : s.progress)
+                    done = s.done
+                } else {
+                    usleep(200)
+                }
+            }
+            _ = reader.handle(.char(Character(key)))
+            header = ReaderView.draw(reader).lines[0]
+            times.append(now() - t0)
+        }
+        times.sort()
+        print(String(format: "index-cache: warm, opening to the whole %@ drawn: %.1f ms (median of 5; %@)", key, times[2] * 1e3,
+                     header.trimmingCharacters(in: .whitespaces)))
+    }
     let t0 = now()
     let entry = cache.entry(for: path)!
     let t1 = now()

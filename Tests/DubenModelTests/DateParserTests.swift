@@ -196,3 +196,48 @@ extension ChronologyOrderTests {
         }
     }
 }
+
+extension ChronologyOrderTests {
+    /// The periods as the timeline made them before it grouped in one pass: a string key per
+    /// item, a dictionary, each period's items sorted by date then reading order.
+    static func referencePeriods(_ items: [DatedItem], by grouping: Timeline.Grouping) -> [(String, [DatedItem])] {
+        var order: [String] = []
+        var groups: [String: [DatedItem]] = [:]
+        for item in items {
+            let d = item.date.start
+            let key = d.year == nil ? Timeline.undatedKey : grouping == .day && d.day != nil ? d.iso : (d.monthKey ?? d.iso)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(item)
+        }
+        order.sort { ($0 == Timeline.undatedKey ? 1 : 0) < ($1 == Timeline.undatedKey ? 1 : 0) }
+        return order.map { k in
+            (k, groups[k]!.sorted { a, b in a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder })
+        }
+    }
+
+    @Test func periodsInOnePassAreTheGroupedAndSortedOnes() throws {
+        var rng = SplitMix(seed: 11)
+        var texts: [String] = []
+        for _ in 0..<80 {
+            let year = Int.random(in: 0..<5, using: &rng) == 0 ? "" : "\(Int.random(in: 2018...2020, using: &rng))年"
+            let month = Int.random(in: 0..<3, using: &rng) == 0 ? "" : "\(Int.random(in: 1...3, using: &rng))月"
+            let day = month.isEmpty || Bool.random(using: &rng) ? "" : "\(Int.random(in: 1...3, using: &rng))日"
+            texts.append("　　一段话。\n（\(year)\(month)\(day)在会议上的讲话）")
+        }
+        let corpus = try TestSupport.corpus("语录\n\n" + texts.joined(separator: "\n\n"))
+        for items in [Chronology(corpus, includePassages: true).items, Chronology(TestSupport.bundled, includePassages: true).items] {
+            // In date order (one run a period), and shuffled (periods met again: gathered, sorted).
+            for input in [items, items.shuffled(using: &rng)] {
+                for grouping in Timeline.Grouping.allCases {
+                    let made = Timeline.periods(input, by: grouping)
+                    let expected = Self.referencePeriods(input, by: grouping)
+                    #expect(made.map(\.period.key) == expected.map(\.0))
+                    #expect(made.map { Array($0.items) } == expected.map(\.1))
+                    #expect(made.map(\.period.count) == expected.map { $0.1.count { $0.kind == .quotation } })
+                    #expect(made.map(\.period.documents) == expected.map { $0.1.count { $0.kind == .document } })
+                    #expect(Timeline(input, by: grouping).periods.map(\.passages) == expected.map { $0.1.filter { $0.kind != .quotation } })
+                }
+            }
+        }
+    }
+}

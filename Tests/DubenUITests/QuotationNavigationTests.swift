@@ -122,7 +122,7 @@ struct QuotationNavigationTests {
         #expect(periods.map(\.period.key) == ["2018-02", "2020-01", "2020-02", "2020-03", "2020-04"])
         #expect(periods.map(\.period.count) == [0, 2, 20, 34, 3])
         #expect(periods[0].items.map(\.kind) == [.document])
-        #expect(periods[4].period.passages.count == 5)
+        #expect(periods[4].period.passages == 5)
         let screen = ReaderView.draw(r).lines
         #expect(screen.filter { $0.contains("█") }.count == 4)
         S.type(&r, [.char("/")] + S.chars("特朗普") + [.enter])

@@ -204,15 +204,8 @@ public struct CorpusLoader: Sendable {
         clock_gettime(CLOCK_REALTIME, &now)
         guard now.tv_sec - st.st_mtim.tv_sec >= 2 else { return nil }
         guard let bytes = SourceBytes.mapping(fd: fd, length: Int(st.st_size)) else { return nil }
-        let plain = bytes.withUnsafeBufferPointer { p -> Bool in
-            let n = p.count
-            guard let base = p.baseAddress else { return false }
-            if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { return false }
-            if n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)) { return false }
-            if memchr(base, 0, min(n, 8192)) != nil || memchr(base, 0x0D, n) != nil { return false }
-            guard p.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) else { return false }
-            let fast = duben_utf8_valid(base, Int64(n))
-            return fast == 1 || (fast == -1 && SourceDecoder.scanValidPrefix(p) == n)
+        let plain = bytes.withUnsafeBufferPointer { p in
+            p.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) && SourceDecoder.isPlain(p)
         }
         guard plain else { return nil }
         return SourceFile(path: path, bytes: bytes, encoding: .utf8, identity: FileIdentity(st))

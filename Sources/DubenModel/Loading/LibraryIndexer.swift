@@ -116,14 +116,16 @@ public final class LibraryIndexer: @unchecked Sendable {
         })
     }
 
-    /// The size of the start of a file read for its first document.
+    /// The most of the start of a file read for its first document.
     static let quickChunk = 1 << 20
+    /// The first try: most documents end well within it.
+    static let quickStart = 64 << 10
 
-    /// The first document of a large plain UTF-8 file from its first megabyte alone: the file
-    /// is not read whole, nor its UTF-8 checked, before the first screen. Only for text that
-    /// decoding leaves as it is (no byte-order mark, no CR, well-formed UTF-8, no NUL), so that
+    /// The first document of a large plain UTF-8 file from its start alone (64 KiB, else its
+    /// first megabyte): the file is not read whole, nor its UTF-8 checked, before the first
+    /// screen. Only for text that decoding leaves as it is (`SourceDecoder.isPlain`), so that
     /// the document parsed here is the one the whole file gives; nil otherwise. When the first
-    /// document goes on past the chunk (a book, a gigabyte in one document), it is its first
+    /// document goes on past the megabyte (a book, a gigabyte in one document), it is its first
     /// megabyte, to the last whole line: provisional, replaced by the whole document when the
     /// thread has parsed it (`Reader.update` notices the change).
     static func quickFirstDocument(_ path: String, loader: CorpusLoader, metadata: inout [String: MetadataFile]) -> Corpus? {
@@ -133,13 +135,6 @@ public final class LibraryIndexer: @unchecked Sendable {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, Int(st.st_size) > 2 * quickChunk else { return nil }
-        var chunk = [UInt8](repeating: 0, count: quickChunk)
-        let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, quickChunk, 0) }
-        guard n == quickChunk else { return nil }
-        guard !chunk.starts(with: [0xEF, 0xBB, 0xBF]), !chunk.starts(with: [0xFF, 0xFE]), !chunk.starts(with: [0xFE, 0xFF]),
-              !chunk.contains(0), !chunk.contains(0x0D), let lastLine = chunk.lastIndex(of: 0x0A) else { return nil }
-        chunk.removeSubrange((lastLine + 1)...)
-        guard SourceDecoder.scanValidPrefix(chunk) == chunk.count else { return nil }
         let directory = (path as NSString).deletingLastPathComponent
         let meta: MetadataFile
         if let known = metadata[directory] {
@@ -149,13 +144,26 @@ public final class LibraryIndexer: @unchecked Sendable {
             meta = read
             metadata[directory] = read
         }
-        let file = SourceFile(path: path, bytes: chunk, identity: FileIdentity(st))
-        var builder = CorpusBuilder()
-        let (added, _) = addFirstDocument(of: LoadedSource(file: file, metadata: meta, warnings: []), to: &builder)
-        // The first document ends inside the chunk (the next one has begun there), or goes on
-        // past it: then the chunk's part of it stands in for it.
-        guard added == 1 else { return nil }
-        return builder.corpus
+        var length = quickStart
+        while true {
+            var chunk = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+                count = max(0, pread(fd, buffer.baseAddress, length, 0))
+            }
+            guard chunk.count == length, let lastLine = chunk.lastIndex(of: 0x0A) else { return nil }
+            chunk.removeSubrange((lastLine + 1)...)
+            guard chunk.withUnsafeBufferPointer(SourceDecoder.isPlain) else { return nil }
+            let file = SourceFile(path: path, bytes: chunk, identity: FileIdentity(st))
+            var builder = CorpusBuilder()
+            let (added, next) = addFirstDocument(of: LoadedSource(file: file, metadata: meta, warnings: []), to: &builder)
+            guard added == 1 else { return nil }
+            // The first document ends inside the chunk (the next one has begun there); or it
+            // may go on past it: a megabyte then, whose part of it stands in for it.
+            if next == nil && length < quickChunk {
+                length = quickChunk
+                continue
+            }
+            return builder.corpus
+        }
     }
 
     /// Reads and parses the rest on a thread of its own.

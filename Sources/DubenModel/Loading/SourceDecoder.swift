@@ -125,6 +125,19 @@ public enum SourceDecoder {
     /// - Returns: the well-formed bytes (the input itself when it was valid), the number of
     ///   replacements, and how many valid multi-byte sequences were seen (0 when the input
     ///   was valid: the count only matters for telling bad UTF-8 from another encoding).
+    /// Whether decoding leaves these bytes as they are: no byte-order mark, no NUL in the first
+    /// 8 KiB (what `decode` takes for UTF-16 or a binary file), no CR, well-formed UTF-8. Such
+    /// text is used in place (a mapped file, the start of a file read for its first document).
+    static func isPlain(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = p.count
+        guard let base = p.baseAddress else { return true }
+        if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { return false }
+        if n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)) { return false }
+        if memchr(base, 0, min(n, 8192)) != nil || memchr(base, 0x0D, n) != nil { return false }
+        let fast = duben_utf8_valid(base, Int64(n))
+        return fast == 1 || (fast == -1 && scanValidPrefix(p) == n)
+    }
+
     static func validateUTF8(_ input: [UInt8]) -> ([UInt8], Int, Int) {
         // The vectorised check (AVX2, in CDubenSearch) answers for the whole text at once, at
         // several times the speed of the scalar scan; only a text it refuses (or a processor

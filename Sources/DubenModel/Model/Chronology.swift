@@ -236,49 +236,80 @@ public struct Timeline: Sendable {
     /// Groups the items of a chronology (already in date order). Items dated only to a year get
     /// a period of that year; items without a year go to the "undated" period at the end.
     public init(_ items: [DatedItem], by grouping: Grouping = .month) {
-        periods = Timeline.periods(items, by: grouping).map(\.period)
+        periods = Timeline.periods(items, by: grouping).map { counts, items in
+            Period(key: counts.key, quotations: items.filter { $0.kind == .quotation }, passages: items.filter { $0.kind != .quotation })
+        }
     }
 
-    /// The periods of items in date order (ties in reading order), each with its items —
-    /// quotations and passages together — in that order: one pass, a period's key made once
-    /// (not a string per item: a gigabyte's library has 900,000 items).
-    public static func periods(_ items: [DatedItem], by grouping: Grouping = .month) -> [(period: Period, items: [DatedItem])] {
-        var out: [(period: Period, items: [DatedItem])] = []
-        var keys: [UInt32] = []
-        var indexOfKey: [UInt32: Int] = [:]
-        var undated: (period: Period, items: [DatedItem]) = (Period(key: Timeline.undatedKey, quotations: [], passages: []), [])
-        var unordered = Set<Int>()
-        for item in items {
-            let d = item.date.start
-            guard let year = d.year else {
-                if item.kind == .quotation { undated.period.quotations.append(item) } else { undated.period.passages.append(item) }
-                undated.items.append(item)
-                continue
-            }
+    /// What the timeline shows of a period: its key and counts.
+    public struct PeriodCounts: Hashable, Sendable {
+        public var key: String
+        /// Quotations.
+        public var count: Int
+        /// Dated documents and report passages.
+        public var passages: Int
+        /// Dated documents among the passages.
+        public var documents: Int
+    }
+
+    /// A period's items (quotations and passages together, in date order, ties in reading
+    /// order): a run of the chronology's items, indexed from 0, not a copy of them.
+    public struct PeriodItems: RandomAccessCollection, Sendable {
+        let run: ArraySlice<DatedItem>
+        public init(_ run: ArraySlice<DatedItem>) { self.run = run }
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { run.count }
+        public subscript(position: Int) -> DatedItem { run[run.startIndex + position] }
+    }
+
+    /// The periods of items in date order (ties in reading order), each with its counts and its
+    /// items: one pass, a period's key made once (not a string per item: a gigabyte's library
+    /// has 900,000 items), and its items a run of `items` (in date order, a period's items are
+    /// together). Items without a year make the "undated" period, last.
+    public static func periods(_ items: [DatedItem], by grouping: Grouping = .month) -> [(period: PeriodCounts, items: PeriodItems)] {
+        // A period's key as a number: the packed date it is named by; UInt32.max: undated.
+        func key(_ d: PartialDate) -> UInt32 {
+            guard d.year != nil else { return UInt32.max }
             // "2020-03" (the month; by day "2020-03-27"), or the date itself when it has no month.
-            let keyDate = grouping == .month && d.month != nil ? PartialDate(year: year, month: d.month) : d
-            let key = keyDate.packedValue
-            var p = out.count - 1
-            if keys.last != key {
-                if let i = indexOfKey[key] {
-                    // A period met again after another (not in date order): its items are
-                    // sorted at the end.
-                    p = i
-                    unordered.insert(i)
-                } else {
-                    indexOfKey[key] = out.count
-                    keys.append(key)
-                    out.append((Period(key: keyDate.iso, quotations: [], passages: []), []))
-                    p = out.count - 1
-                }
+            return (grouping == .month && d.month != nil ? PartialDate(year: d.year, month: d.month) : d).packedValue
+        }
+        func name(_ k: UInt32) -> String { k == UInt32.max ? Timeline.undatedKey : PartialDate(packedValue: k).iso }
+        var runs: [(key: UInt32, range: Range<Int>)] = []
+        var seen = Set<UInt32>()
+        var together = true
+        for (i, item) in items.enumerated() {
+            let k = key(item.date.start)
+            if let last = runs.last, last.key == k {
+                runs[runs.count - 1].range = last.range.lowerBound..<(i + 1)
+            } else {
+                if !seen.insert(k).inserted { together = false }
+                runs.append((k, i..<(i + 1)))
             }
-            if item.kind == .quotation { out[p].period.quotations.append(item) } else { out[p].period.passages.append(item) }
-            out[p].items.append(item)
         }
-        for i in unordered {
-            out[i].items.sort { a, b in a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder }
+        var groups: [(key: UInt32, items: ArraySlice<DatedItem>)]
+        if together {
+            groups = runs.map { ($0.key, items[$0.range]) }
+        } else {
+            // Not in date order: each period's items gathered and sorted (undated last).
+            var order: [UInt32] = []
+            var gathered: [UInt32: [DatedItem]] = [:]
+            for run in runs {
+                if gathered[run.key] == nil { order.append(run.key) }
+                gathered[run.key, default: []] += items[run.range]
+            }
+            order.sort { ($0 == UInt32.max ? 1 : 0) < ($1 == UInt32.max ? 1 : 0) }
+            groups = order.map { k in
+                (k, ArraySlice(gathered[k]!.sorted { a, b in
+                    a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder
+                }))
+            }
         }
-        if !undated.items.isEmpty { out.append(undated) }
-        return out
+        return groups.map { k, run in
+            var quotations = 0, documents = 0
+            for item in run {
+                if item.kind == .quotation { quotations += 1 } else if item.kind == .document { documents += 1 }
+            }
+            return (PeriodCounts(key: name(k), count: quotations, passages: run.count - quotations, documents: documents), PeriodItems(run))
+        }
     }
 }

@@ -31,7 +31,7 @@ extension Reader {
 
     /// The periods of the timeline under a filter, with each period's items (quotations and
     /// report passages) in date order.
-    public func timelinePeriods(filter: String) -> [(period: Timeline.Period, items: [DatedItem])] {
+    public func timelinePeriods(filter: String) -> [(period: Timeline.PeriodCounts, items: Timeline.PeriodItems)] {
         timeline(filter: filter).periods
     }
 
@@ -58,7 +58,7 @@ extension Reader {
     mutating func handleTimeline(_ action: Action?, _ selection: TimelineSelection) -> [Effect] {
         var s = selection
         let periods = timelinePeriods(filter: s.filter)
-        let items = s.period < periods.count ? periods[s.period].items : []
+        let items = s.period < periods.count ? periods[s.period].items : Timeline.PeriodItems([])
         switch action {
         case .cancel:
             if !s.filter.isEmpty { s.filter = ""; s.period = 0; s.item = 0 } else { overlay = .none; return [] }

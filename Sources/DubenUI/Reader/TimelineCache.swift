@@ -9,7 +9,7 @@ import DubenModel
 final class TimelineCache {
     /// The timeline of one filter.
     struct Entry {
-        var periods: [(period: Timeline.Period, items: [DatedItem])]
+        var periods: [(period: Timeline.PeriodCounts, items: Timeline.PeriodItems)]
         /// Quotations in all periods.
         var quotations: Int
         /// The earliest start and the latest end of the dated quotations.
@@ -25,7 +25,7 @@ final class TimelineCache {
     }
 
     /// The entry for `filter`: the cached one, or the one made from `periods()` (then kept).
-    func entry(filter: String, periods: () -> [(period: Timeline.Period, items: [DatedItem])]) -> Entry {
+    func entry(filter: String, periods: () -> [(period: Timeline.PeriodCounts, items: Timeline.PeriodItems)]) -> Entry {
         if self.filter == filter { return entry }
         let made = periods()
         var first: PartialDate?, last: PartialDate?

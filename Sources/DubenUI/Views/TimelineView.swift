@@ -60,16 +60,16 @@ enum TimelineView {
             screen.put(bar, x: 1 + labelWidth, y: y, style: .accent)
             let count = "\(entry.period.count)"
             screen.put(count, x: 1 + labelWidth + barWidth + 1 + countWidth - measure.width(of: count), y: y, style: style)
-            if !entry.period.passages.isEmpty {
-                let documents = entry.period.passages.filter { $0.kind == .document }.count
-                let word = documents == 0 ? "report" : documents == entry.period.passages.count ? "document" : "dated"
-                screen.put("+\(entry.period.passages.count) \(word)", x: 1 + labelWidth + barWidth + 2 + countWidth, y: y, style: .dim)
+            if entry.period.passages > 0 {
+                let documents = entry.period.documents
+                let word = documents == 0 ? "report" : documents == entry.period.passages ? "document" : "dated"
+                screen.put("+\(entry.period.passages) \(word)", x: 1 + labelWidth + barWidth + 2 + countWidth, y: y, style: .dim)
             }
         }
         let ruleY = 1 + monthRows
         ReaderView.rule(&screen, y: ruleY)
         // Items of the selected month.
-        let items = s.period < periods.count ? periods[s.period].items : []
+        let items = s.period < periods.count ? periods[s.period].items : Timeline.PeriodItems([])
         let visible = max(1, footerY - ruleY - 1)
         let first = ListOverlay.scroll(selected: s.item, count: items.count, visible: visible)
         let dateWidth = 12
