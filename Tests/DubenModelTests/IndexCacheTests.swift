@@ -116,6 +116,31 @@ import Testing
         }
     }
 
+    @Test func datedItemsThatDoNotHoldUpAreMadeFromTheDocuments() throws {
+        let text = try String(contentsOfFile: TestSupport.textsPath + "/corpus-2020.txt", encoding: .utf8)
+        let (parsed, payload, checked, file) = try Self.archived(text)
+        let expected = Chronology(Corpus(documents: parsed, files: [file]), includePassages: true).items
+        let n = parsed.count
+        let rows = (checked - 8) / 32 - n
+        #expect(rows == expected.count)
+        // An item pointing past the documents; two items out of date order.
+        var pastTheEnd = payload
+        pastTheEnd.replaceSubrange((8 + (n + 3) * 32 + 12)..<(8 + (n + 3) * 32 + 16), with: [0xFF, 0xFF, 0, 0])
+        var swapped = payload
+        let first = 8 + n * 32, last = 8 + (n + rows - 1) * 32
+        let a = Array(swapped[first..<(first + 32)]), b = Array(swapped[last..<(last + 32)])
+        swapped.replaceSubrange(first..<(first + 32), with: b)
+        swapped.replaceSubrange(last..<(last + 32), with: a)
+        for bytes in [pastTheEnd, swapped] {
+            let archived = try #require(ArchivedDocuments(entry: SourceBytes(bytes), payload: 0..<bytes.count, checked: checked,
+                                                          source: file, metadata: MetadataFile()))
+            #expect(archived.datedItems(documentBase: 0, orderBase: 0) == nil)
+            var list = DocumentList()
+            list.append(archived: archived)
+            #expect(Chronology(Corpus(documents: list, files: [file]), includePassages: true).items == expected)
+        }
+    }
+
     @Test func aDamagedRecordIsParsedAgainFromTheText() throws {
         let text = try String(contentsOfFile: TestSupport.textsPath + "/corpus-2020.txt", encoding: .utf8)
         let (parsed, payload, checked, file) = try Self.archived(text)

@@ -4,7 +4,7 @@ import Foundation
 /// decoded one at a time when first used, and kept.
 ///
 /// Opening checks the entry's table (its checksum is the entry's, `IndexCache`): every
-/// document's record, range and id, and the file's dated items. A record is checked against
+/// document's record, range and id; the file's dated items are checked when read. A record is checked against
 /// its own checksum when it is decoded; one that fails (the entry was damaged after it was
 /// opened) is parsed again from the text instead, so a document is always what a parse gives.
 /// Thread-safe: the reader and the match counter's thread may decode at once.
@@ -44,13 +44,7 @@ public final class ArchivedDocuments: @unchecked Sendable {
                 guard occurrence >= 1, lo <= hi, Int(hi) <= source.bytes.count,
                       offset <= UInt64(recordsLength), length <= UInt64(recordsLength) - offset else { return nil }
             }
-            var previous: UInt64 = 0
-            for i in 0..<m {
-                guard let item = IndexArchive.item(p, at: 8 + (n + i) * IndexArchive.rowSize, documents: n, items: m) else { return nil }
-                let key = item.date.start.orderKey << 31 | UInt64(item.readingOrder)
-                guard key >= previous else { return nil }
-                previous = key
-            }
+            // The dated items are checked when they are read (`datedItems`).
             return (n, m)
         }
         guard let (n, m) = ok, n > 0 else { return nil }
@@ -112,19 +106,26 @@ public final class ArchivedDocuments: @unchecked Sendable {
     }
 
     /// The entry's dated items (`Chronology`, passages included) in date order, documents
-    /// numbered from `documentBase` and reading order from `orderBase`.
-    func datedItems(documentBase: Int, orderBase: Int) -> [DatedItem] {
+    /// numbered from `documentBase` and reading order from `orderBase`; nil when a row is not an
+    /// item of this entry or the rows are not in date order (then make them from the documents).
+    func datedItems(documentBase: Int, orderBase: Int) -> [DatedItem]? {
         entry.withUnsafeBytes { raw in
             let p = UnsafeRawBufferPointer(rebasing: raw[table...])
-            return [DatedItem](unsafeUninitializedCapacity: itemCount) { buffer, filled in
+            var previous: UInt64 = 0
+            var valid = true
+            let items = [DatedItem](unsafeUninitializedCapacity: itemCount) { buffer, filled in
                 for i in 0..<itemCount {
-                    // Checked when the entry was opened.
-                    var item = IndexArchive.item(p, at: 8 + (count + i) * IndexArchive.rowSize, documents: count, items: itemCount)!
+                    guard var item = IndexArchive.item(p, at: 8 + (count + i) * IndexArchive.rowSize, documents: count, items: itemCount)
+                    else { valid = false; return }
+                    let key = item.date.start.orderKey << 31 | UInt64(item.readingOrder)
+                    guard key >= previous else { valid = false; return }
+                    previous = key
                     item.shift(documents: documentBase, order: orderBase)
                     (buffer.baseAddress! + i).initialize(to: item)
                     filled = i + 1
                 }
             }
+            return valid ? items : nil
         }
     }
 }

@@ -116,8 +116,16 @@ public struct Chronology: Sendable {
                 order += items.count
                 runs.append(Chronology.sortedByDate(items))
             case .archived(let archive):
-                runs.append(archive.datedItems(documentBase: start, orderBase: order))
-                order += archive.itemCount
+                if let items = archive.datedItems(documentBase: start, orderBase: order) {
+                    runs.append(items)
+                    order += items.count
+                } else {
+                    // A table that does not hold up: the items made from the documents.
+                    let items = Chronology.readingOrderItems((0..<archive.count).lazy.map(archive.document),
+                                                             firstDocument: start, firstOrder: order)
+                    order += items.count
+                    runs.append(Chronology.sortedByDate(items))
+                }
             }
         }
         var all = Chronology.merge(runs)
