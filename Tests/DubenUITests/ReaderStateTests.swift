@@ -9,6 +9,19 @@ import Testing
 struct ReaderStateTests {
     typealias S = UITestSupport
 
+    /// A long document in few blocks (the first megabyte of a book) is not wrapped whole for
+    /// the status line before the first frame: its line count is estimated.
+    @Test func theLinePositionIsExactForShortDocumentsAndEstimatedForLongOnes() throws {
+        let paragraph = "　　" + String(repeating: "中国人民团结一心，", count: 50) + "\n\n"
+        for (count, exact) in [(20, true), (300, false)] {
+            let corpus = try TestSupport.corpus("一篇长文\n\n" + String(repeating: paragraph, count: count))
+            let r = Reader(corpus: corpus, columns: 80, rows: 24)
+            #expect(r.document.blocks.count < 5_000)
+            #expect(r.linePosition.exact == exact, "\(count) paragraphs, \(r.document.range.count) bytes")
+            #expect(r.linePosition.total >= count)
+        }
+    }
+
     @Test func pagingToTheEndAndBack() {
         var r = S.reader(80, 24)
         let total = r.linePosition.total

@@ -1,7 +1,7 @@
 import DubenModel
 
 /// Estimated rows of a document too long to wrap whole for the status line's "line N/TOTAL"
-/// (`Reader.exactLimit`): CJK text takes about two cells per three bytes, plus the separator
+/// (`Reader.exactLimit`, `Reader.exactByteLimit`): CJK text takes about two cells per three bytes, plus the separator
 /// row. The running sums are made once per document and width and kept for the last one
 /// asked, so a frame costs a lookup, not a walk over every block.
 final class EstimatedRows {

@@ -68,11 +68,12 @@ extension Reader {
     public var currentQuotation: Quotation? { document.quotation(at: top.block) }
 
     /// Line number (1-based) of the top row and the document's row count. Exact for
-    /// documents of up to `exactLimit` blocks; estimated (from byte counts) above.
+    /// documents of up to `exactLimit` blocks and `exactByteLimit` bytes (every block is
+    /// wrapped to count its rows); estimated (from byte counts) above.
     public var linePosition: (line: Int, total: Int, exact: Bool) {
         let blocks = document.blocks
         guard !blocks.isEmpty else { return (1, 1, true) }
-        let exact = blocks.count <= Reader.exactLimit
+        let exact = blocks.count <= Reader.exactLimit && document.range.count <= Reader.exactByteLimit
         if !exact {
             // Estimated from byte counts, summed once per document and width (a long document
             // would otherwise cost a walk over all its blocks on every frame).
@@ -92,6 +93,9 @@ extension Reader {
     }
 
     static let exactLimit = 5000
+    /// A quarter of a megabyte: wrapped in a few milliseconds. A megabyte of long paragraphs in
+    /// few blocks (the start of a book) took 20–40 ms to wrap, all of it before the first frame.
+    static let exactByteLimit = 256 << 10
 
     /// How far through the document the last row shown is, 0–100.
     public var percent: Int { percent(at: linePosition) }
