@@ -241,3 +241,22 @@ extension ChronologyOrderTests {
         }
     }
 }
+
+extension ChronologyOrderTests {
+    /// A library indexed in the background is many runs (a snapshot seals the documents'
+    /// last run): its chronology, merged from the runs, is the one of a single run.
+    @Test func aLibraryInManyRunsHasTheChronologyOfOneRun() {
+        let corpus = TestSupport.bundled
+        #expect(corpus.documents.runsWithStarts.count == 1)
+        var runs = DocumentList()
+        for d in corpus.documents {
+            runs.append(d)
+            runs.seal()
+        }
+        #expect(runs.runsWithStarts.count == corpus.documents.count)
+        #expect(runs.indices.map { runs.id(at: $0) } == corpus.documents.map(\.id))
+        let many = Corpus(documents: runs, files: corpus.files)
+        #expect(Chronology(many, includePassages: true).items == Chronology(corpus, includePassages: true).items)
+        #expect(Chronology(many).items == Chronology(corpus).items)
+    }
+}

@@ -189,7 +189,7 @@ public final class LibraryIndexer: @unchecked Sendable {
     private var isCancelled: Bool { lock.withLock { cancelled } }
 
     private func publish(progress: Double, done: Bool) {
-        let snapshot = Snapshot(corpus: builder.corpus, progress: progress, done: done, cachedFiles: cachedFiles, parsedFiles: parsedFiles)
+        let snapshot = Snapshot(corpus: builder.snapshot(), progress: progress, done: done, cachedFiles: cachedFiles, parsedFiles: parsedFiles)
         lock.withLock { latest = snapshot }
         wake.signal()
     }

@@ -20,6 +20,8 @@ public struct DocumentList: RandomAccessCollection, Sendable, ExpressibleByArray
     }
 
     private(set) var runs: [Run] = []
+    /// The last run takes no more documents (`seal`): the next one starts a run.
+    private var sealed = false
     /// The index of each run's first document.
     private var starts: [Int] = []
     public private(set) var count = 0
@@ -45,6 +47,8 @@ public struct DocumentList: RandomAccessCollection, Sendable, ExpressibleByArray
         return (lo, index - starts[lo])
     }
 
+    /// Document `index` (a copy: unlike an array's subscript, reading one field copies the
+    /// document, so a loop over many documents' fields is better done once per document).
     public subscript(index: Int) -> Document {
         let (r, k) = locate(index)
         switch runs[r] {
@@ -80,8 +84,14 @@ public struct DocumentList: RandomAccessCollection, Sendable, ExpressibleByArray
     /// run's dated items from its entry).
     var runsWithStarts: [(start: Int, run: Run)] { Array(zip(starts, runs)) }
 
+    /// Ends the last run: documents appended from now on go to a new one. A snapshot of a
+    /// library being indexed seals the list it hands out, so that the indexer's next documents
+    /// never copy the run the reader holds (copying 40,000 documents ten times a second, and
+    /// freeing the copies, took a sixth of the indexer's time and the reader's frames).
+    public mutating func seal() { sealed = true }
+
     public mutating func append(_ document: Document) {
-        if case .parsed(var documents) = runs.last {
+        if !sealed, case .parsed(var documents) = runs.last {
             // Out of the enum first, so that the append does not copy the run.
             runs[runs.count - 1] = .parsed([])
             documents.append(document)
@@ -89,6 +99,7 @@ public struct DocumentList: RandomAccessCollection, Sendable, ExpressibleByArray
         } else {
             starts.append(count)
             runs.append(.parsed([document]))
+            sealed = false
         }
         count += 1
     }
@@ -103,6 +114,7 @@ public struct DocumentList: RandomAccessCollection, Sendable, ExpressibleByArray
         starts.append(count)
         runs.append(.archived(archived))
         count += archived.count
+        sealed = false
     }
 
     public static func += <S: Sequence>(list: inout DocumentList, documents: S) where S.Element == Document {

@@ -31,6 +31,13 @@ public struct CorpusBuilder {
     /// What is built so far.
     public var corpus: Corpus { Corpus(documents: documents, files: files, warnings: warnings) }
 
+    /// What is built so far, to hand to another thread while building goes on: the documents'
+    /// last run is sealed first, so that adding more does not copy what was handed out.
+    public mutating func snapshot() -> Corpus {
+        documents.seal()
+        return corpus
+    }
+
     /// Parses the documents of `source` from byte `from` (0, or where an earlier call
     /// stopped), while `more()` says so (asked before each). Returns how many documents were
     /// added and, when it stopped before the end, where to go on from.

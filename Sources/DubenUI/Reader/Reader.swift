@@ -223,8 +223,11 @@ public struct Reader {
         func differs(_ d: Int) -> Bool {
             corpus.documents[d].source !== grown.documents[d].source || corpus.documents[d].range != grown.documents[d].range
         }
-        let replaced = (0..<min(before, grown.documents.count)).contains(where: differs)
-        let currentReplaced = documentIndex < min(before, grown.documents.count) && differs(documentIndex)
+        // Only the first document can be provisional (nothing else is shown before it is
+        // parsed whole), so only it is compared: a walk over every document on every snapshot
+        // took the frames of a gigabyte being indexed.
+        let replaced = min(before, grown.documents.count) > 0 && differs(0)
+        let currentReplaced = replaced && documentIndex == 0
         take(grown)
         if replaced {
             layouts.removeAll()
