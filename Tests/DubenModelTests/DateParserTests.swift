@@ -159,16 +159,23 @@ struct DateParserTests {
 
 /// The chronology's integer sort keeps `PartialDate`'s order, then reading order.
 @Suite struct ChronologyOrderTests {
-    @Test func itemsAreInDateOrderThenReadingOrder() throws {
-        var rng = SplitMix(seed: 42)
+    /// A quotation collection of `count` quotations with random citation dates: a year (none
+    /// one time in `noYearOneIn`), a month (none one time in three), a day (half of those).
+    static func collection(_ rng: inout SplitMix, count: Int, years: ClosedRange<Int>, noYearOneIn: Int,
+                           months: ClosedRange<Int>, days: ClosedRange<Int>) throws -> Corpus {
         var texts: [String] = []
-        for _ in 0..<60 {
-            let year = Int.random(in: 0..<4, using: &rng) == 0 ? "" : "\(Int.random(in: 1949...2025, using: &rng))年"
-            let month = Int.random(in: 0..<3, using: &rng) == 0 ? "" : "\(Int.random(in: 1...12, using: &rng))月"
-            let day = month.isEmpty || Bool.random(using: &rng) ? "" : "\(Int.random(in: 1...28, using: &rng))日"
+        for _ in 0..<count {
+            let year = Int.random(in: 0..<noYearOneIn, using: &rng) == 0 ? "" : "\(Int.random(in: years, using: &rng))年"
+            let month = Int.random(in: 0..<3, using: &rng) == 0 ? "" : "\(Int.random(in: months, using: &rng))月"
+            let day = month.isEmpty || Bool.random(using: &rng) ? "" : "\(Int.random(in: days, using: &rng))日"
             texts.append("　　一段话。\n（\(year)\(month)\(day)在会议上的讲话）")
         }
-        let corpus = try TestSupport.corpus("语录\n\n" + texts.joined(separator: "\n\n"))
+        return try TestSupport.corpus("语录\n\n" + texts.joined(separator: "\n\n"))
+    }
+
+    @Test func itemsAreInDateOrderThenReadingOrder() throws {
+        var rng = SplitMix(seed: 42)
+        let corpus = try Self.collection(&rng, count: 60, years: 1949...2025, noYearOneIn: 4, months: 1...12, days: 1...28)
         for chronology in [Chronology(corpus), Chronology(corpus, includePassages: true), Chronology(TestSupport.bundled, includePassages: true)] {
             let items = chronology.items
             #expect(items.count > 10)
@@ -217,14 +224,8 @@ extension ChronologyOrderTests {
 
     @Test func periodsInOnePassAreTheGroupedAndSortedOnes() throws {
         var rng = SplitMix(seed: 11)
-        var texts: [String] = []
-        for _ in 0..<80 {
-            let year = Int.random(in: 0..<5, using: &rng) == 0 ? "" : "\(Int.random(in: 2018...2020, using: &rng))年"
-            let month = Int.random(in: 0..<3, using: &rng) == 0 ? "" : "\(Int.random(in: 1...3, using: &rng))月"
-            let day = month.isEmpty || Bool.random(using: &rng) ? "" : "\(Int.random(in: 1...3, using: &rng))日"
-            texts.append("　　一段话。\n（\(year)\(month)\(day)在会议上的讲话）")
-        }
-        let corpus = try TestSupport.corpus("语录\n\n" + texts.joined(separator: "\n\n"))
+        // Few years, months and days: periods with many items, ties in date.
+        let corpus = try Self.collection(&rng, count: 80, years: 2018...2020, noYearOneIn: 5, months: 1...3, days: 1...3)
         for items in [Chronology(corpus, includePassages: true).items, Chronology(TestSupport.bundled, includePassages: true).items] {
             // In date order (one run a period), and shuffled (periods met again: gathered, sorted).
             for input in [items, items.shuffled(using: &rng)] {
