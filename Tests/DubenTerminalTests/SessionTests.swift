@@ -21,6 +21,7 @@ struct SessionTests {
             switch effect {
             case .bookmarks(.add(let b)): return .bookmarkAdded(b.stamped(id: "id-\(performed.count)", now: "t"))
             case .savePositions: return .positionsSaved
+            case .saveSearchHistory: return .searchHistorySaved
             default: return .failed(.error("unexpected effect \(effect)"))
             }
         }
@@ -49,6 +50,26 @@ struct SessionTests {
         // q saved the positions, then quit.
         guard case .savePositions(let saved, _)? = performer.performed.last else { Issue.record("no position save"); return }
         #expect(saved[TestSupport.bundled.documents[0].id] == ReadingPosition(block: reader.top.block, offset: reader.topOffset))
+    }
+
+    /// Memory the threads freed is given back once their work is taken and no key comes
+    /// (the soak's RssAnon grew by arenas full of freed blocks): never while keys come or
+    /// before any thread ran, once per piece of work.
+    @Test func freedMemoryIsReleasedWhenIdleAfterACountNotBefore() {
+        var releases = 0
+        var performer = RecordingPerformer()
+        var quiet = Self.reader()
+        let keysAndWaits = InMemoryTerminal(columns: 80, rows: 24, script: Self.keys("jj") + [.idle, .idle] + Self.keys("k") + [.idle, .key(.char("q"))])
+        _ = ReaderSession.run(&quiet, terminal: keysAndWaits, performer: &performer, releaseMemory: { releases += 1 })
+        #expect(releases == 0, "nothing ran on another thread")
+        // A search: MatchCounter counts the library on its thread; the count is taken in one of
+        // the waits (each 50 ms while it runs), then the next wait releases.
+        var searching = Self.reader()
+        let search: [InMemoryTerminal.Step] = [.key(.char("/"))] + Self.keys("人民") + [.key(.enter)]
+        let terminal = InMemoryTerminal(columns: 80, rows: 24, script: search + Array(repeating: .idle, count: 100) + [.key(.char("q"))])
+        _ = ReaderSession.run(&searching, terminal: terminal, performer: &performer, releaseMemory: { releases += 1 })
+        #expect(searching.search?.libraryCount != nil, "the count was taken")
+        #expect(releases == 1)
     }
 
     @Test func aResizeRedrawsInFullAtTheNewSize() {

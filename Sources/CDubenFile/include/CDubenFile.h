@@ -22,4 +22,8 @@ void duben_unmap(const uint8_t *base, int64_t length);
 /// How many SIGBUS faults the guard has caught since the process started.
 int64_t duben_map_faults(void);
 
+/// Gives the memory malloc holds free back to the system (glibc: `malloc_trim(0)`, every
+/// arena; elsewhere nothing). Returns 1 when some was given back.
+int duben_release_free_memory(void);
+
 #endif
