@@ -19,9 +19,10 @@ public enum ReaderSession {
     ///   returned with the failures).
     /// - Parameter startKeys: keys handled before the first frame, as if typed (`+N` is a
     ///   count and `G`, `+/PATTERN` a search).
-    /// - Parameter releaseMemory: called when no key came within the wait after a thread's
-    ///   work ended (indexing done, a library read again, a match count taken): gives the
-    ///   memory those threads freed back to the system (`FreeMemory`).
+    /// - Parameter releaseMemory: called once when no key comes within the wait after work
+    ///   (keys handled, indexing done, a library read again, a match count taken) and no count
+    ///   or indexing is still running: gives what that work freed back to the system
+    ///   (`FreeMemory`, which does so only when malloc holds more than 8 MB free).
     public static func run(_ reader: inout Reader, terminal: some TerminalBackend, performer: inout some EffectPerforming,
                            notices: [Notice] = [], indexer first: LibraryIndexer? = nil,
                            reload: (() throws -> LibraryIndexer)? = nil, startKeys: [Key] = [],
@@ -29,7 +30,7 @@ public enum ReaderSession {
         var indexer = first
         var failures = notices
         var full = true
-        // Work on another thread ended (or a corpus was dropped) since memory was last released.
+        // Work was done (keys, a thread's results taken) since memory was last released.
         var releaseWhenIdle = false
         let counter = MatchCounter()
         defer {
@@ -133,13 +134,14 @@ public enum ReaderSession {
                     _ = perform(reader.closingEffects)
                     return Outcome(status: 128 + 1, failures: failures)
                 }
-                if releaseWhenIdle && !counter.isRunning && reader.indexing == nil {
+                if releaseWhenIdle && !counter.isBusy && reader.indexing == nil {
                     releaseWhenIdle = false
                     releaseMemory()
                 }
                 continue
             }
             if perform(reader.handle(key)) { return Outcome(status: 0, failures: failures) }
+            releaseWhenIdle = true
         }
     }
 }
