@@ -1,4 +1,5 @@
 import DubenUI
+import Foundation
 
 /// A terminal in memory that plays a script: keys, resizes, signals and a hang-up, one step
 /// per `readKey`. It keeps every frame drawn, so tests (and fuzzers) can run the whole session
@@ -19,6 +20,9 @@ public final class InMemoryTerminal: TerminalBackend {
         case stop
         /// The terminal goes away.
         case hangUp
+        /// No key within the wait: `readKey` returns nil after a short sleep (its timeout, at
+        /// most 10 ms, so that work on other threads can end meanwhile).
+        case idle
     }
 
     public private(set) var size: (columns: Int, rows: Int)
@@ -67,6 +71,7 @@ public final class InMemoryTerminal: TerminalBackend {
         case .continued: pendingContinued = true
         case .stop: pendingStop = true
         case .hangUp: hungUp = true
+        case .idle: usleep(UInt32(min(max(timeout, 0), 10)) * 1000)
         }
         return nil
     }

@@ -19,12 +19,19 @@ public enum ReaderSession {
     ///   returned with the failures).
     /// - Parameter startKeys: keys handled before the first frame, as if typed (`+N` is a
     ///   count and `G`, `+/PATTERN` a search).
+    /// - Parameter releaseMemory: called once when no key comes within the wait after work
+    ///   (keys handled, indexing done, a library read again, a match count taken) and no count
+    ///   or indexing is still running: gives what that work freed back to the system
+    ///   (`FreeMemory`, which does so only when malloc holds more than 8 MB free).
     public static func run(_ reader: inout Reader, terminal: some TerminalBackend, performer: inout some EffectPerforming,
                            notices: [Notice] = [], indexer first: LibraryIndexer? = nil,
-                           reload: (() throws -> LibraryIndexer)? = nil, startKeys: [Key] = []) -> Outcome {
+                           reload: (() throws -> LibraryIndexer)? = nil, startKeys: [Key] = [],
+                           releaseMemory: () -> Void = { FreeMemory.release() }) -> Outcome {
         var indexer = first
         var failures = notices
         var full = true
+        // Work was done (keys, a thread's results taken) since memory was last released.
+        var releaseWhenIdle = false
         let counter = MatchCounter()
         defer {
             counter.cancel()
@@ -55,6 +62,7 @@ public enum ReaderSession {
                         indexer = fresh.hasMore ? fresh : nil
                         if fresh.hasMore { fresh.start() }
                         reported = []
+                        releaseWhenIdle = true
                         if perform(reader.reload(corpus: fresh.initial, progress: fresh.hasMore ? 0 : nil)) { return true }
                     } catch {
                         let notice = Notice.error("\(error); the library was not read again")
@@ -88,7 +96,10 @@ public enum ReaderSession {
                 full = true
             }
             if terminal.takeContinued() { full = true }
-            if let count = counter.take() { reader.apply(.matchCount(total: count.total, generation: count.generation)) }
+            if let count = counter.take() {
+                reader.apply(.matchCount(total: count.total, generation: count.generation))
+                releaseWhenIdle = true
+            }
             if Date() >= nextLook {
                 // Once a second: has the file of the document being read changed on disk?
                 nextLook = Date().addingTimeInterval(1)
@@ -108,6 +119,7 @@ public enum ReaderSession {
             }
             if let snapshot = indexer?.take() {
                 _ = perform(reader.update(corpus: snapshot.corpus, progress: snapshot.done ? nil : snapshot.progress))
+                if snapshot.done { releaseWhenIdle = true }
             }
             let size = terminal.size
             if size.columns != reader.columns || size.rows != reader.rows {
@@ -124,9 +136,14 @@ public enum ReaderSession {
                     _ = perform(reader.closingEffects)
                     return Outcome(status: 128 + 1, failures: failures)
                 }
+                if releaseWhenIdle && !counter.isBusy && reader.indexing == nil {
+                    releaseWhenIdle = false
+                    releaseMemory()
+                }
                 continue
             }
             if perform(reader.handle(key)) { return Outcome(status: 0, failures: failures) }
+            releaseWhenIdle = true
         }
     }
 }

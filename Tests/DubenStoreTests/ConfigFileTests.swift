@@ -133,8 +133,66 @@ extension ConfigNonASCIIKeyTests {
 }
 
 extension ConfigNonASCIIKeyTests {
-    /// A TOMLKit error quotes the text it saw, line feed included (fuzz, fourth run: "expected
-    /// 'nan', saw 'n⏎'"): the problem is still one line.
+    /// Every place a value stands holds a string, an array, an inline table or a well-formed
+    /// bare value. Each "aborts" input made toml++ 3.4.0 fail an assertion when TOMLKit was
+    /// given it (read from toml++'s parser before the sixth fuzz run, each confirmed against
+    /// toml++ itself): a `}` where an array's element stands (`parse_value` on a terminator), a
+    /// date, a space and one digit ending there (read on as a time, then `scan` on a
+    /// terminator), a date with underscores read ahead past toml++'s 127-character history
+    /// (`step_back`). Here they must come back refused, and through `ConfigFile.parse` as one
+    /// problem on their line — had one reached TOMLKit, this test would abort.
+    @Test func everyValuePositionIsChecked() {
+        let aborts = ["a = [}]\n", "a = [1, }]\n", "a = [\n  1,\n  }]\n", "a = 1979-05-27 1]\n", "a = 1979-05-27 1\n",
+                      "a = [1979-05-27 1]\n", "x = { a = 1979-05-27 1 }\n", "a = 1979-05-27 1#\n",
+                      "a = 1" + String(repeating: "_", count: 117) + "979-05-27 12\n",
+                      "a = 1" + String(repeating: "_", count: 116) + "979-05-27 12\n"]
+        for text in aborts {
+            // The line of the place refused: the last line of the value here.
+            let line = 1 + text.dropLast().split(separator: "\n", omittingEmptySubsequences: false).count
+            #expect(TOMLText.unquotedBadCharacterLine("[layout]\n" + text) == line, "\(text.debugDescription)")
+            let (file, problems) = ConfigFile.parse("[layout]\n" + text, path: "/c.toml")
+            #expect(file.entries.isEmpty && problems.map(\.line) == [line], "\(text.debugDescription)")
+        }
+        // Malformed bare values, never TOML: refused before toml++ guesses at them.
+        let malformed = ["n", "True", "nan1", "1__0", "_1", "1_", "01", "0x", "0xg", "+0x10", "0X10", "1.", ".5", "1.e5", "1e", "1e_5",
+                         "07:32", "7:32:00", "07:32:00.", "1979-05-27T07:32", "1979-5-27", "1979-05-27T07:32:00+7", "1979-05-27T07:32:00Zz",
+                         "1979-05-27 07:32", "1979-05-27 1x", "--1", "+", "-"]
+        for value in malformed {
+            #expect(TOMLText.unquotedBadCharacterLine("a = \(value)\n") == 1, "\(value)")
+            #expect(TOMLText.unquotedBadCharacterLine("a = [1, \(value)]\n") == 1, "\(value)")
+        }
+        // Every form TOML 1.0 gives a bare value passes, alone, in arrays and in inline tables.
+        let wellFormed = ["true", "false", "inf", "+inf", "-inf", "nan", "+nan", "-nan", "0", "+0", "-0", "17", "+99", "-17", "1_000",
+                          "5_349_221", "0xDEADBEEF", "0xdead_beef", "0o755", "0o01234567", "0b11010110", "0b1_0", "3.1415", "-0.01", "+1.0",
+                          "5e+22", "1e06", "-2E-2", "6.626e-34", "224_617.445_991_228", "0.0", "0e0", "1979-05-27T07:32:00Z",
+                          "1979-05-27T00:32:00-07:00", "1979-05-27T00:32:00.999999+07:00", "1979-05-27 07:32:00Z", "1979-05-27t07:32:00z",
+                          "1979-05-27T07:32:00", "1979-05-27 00:32:00.999999", "1979-05-27", "07:32:00", "00:32:00.999999"]
+        for value in wellFormed {
+            for text in ["a = \(value)\n", "a = \(value)", "a = [\(value),\(value) , \(value)]\n", "a = [\n  \(value), # c\n  \(value)\n]\n",
+                         "x = { a = \(value), b = [\(value)] }\n", "a = \(value) # c\n", "a=\(value)\r\n"] {
+                #expect(TOMLText.unquotedBadCharacterLine(text) == nil, "\(text.debugDescription)")
+            }
+        }
+        // Every finding kept as a fuzz seed (Tests/Fuzz/Corpus/config/found-*) is refused before TOMLKit.
+        let seeds = TestSupport.repoRoot.appendingPathComponent("Tests/Fuzz/Corpus/config")
+        let found = ((try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []).filter { $0.hasPrefix("found-") }.sorted()
+        #expect(found.count >= 8)
+        for name in found {
+            let text = String(decoding: (try? Data(contentsOf: seeds.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
+            #expect(TOMLText.unquotedBadCharacterLine(text) != nil, "\(name)")
+        }
+        // A date, a space and no digit is a date and then the rest of the line; a byte order mark first is TOML too.
+        #expect(TOMLText.unquotedBadCharacterLine("a = 1979-05-27 # when\nb = [1979-05-27 ]\n") == nil)
+        #expect(TOMLText.unquotedBadCharacterLine("\u{FEFF}a = 1\n") == nil)
+        let (file, problems) = ConfigFile.parse("\u{FEFF}[layout]\nwidth = 60\n", path: "/c.toml")
+        #expect(problems.isEmpty && file.entries.count == 1, "\(problems)")
+    }
+}
+
+extension ConfigNonASCIIKeyTests {
+    /// A TOMLKit error quoted the text it saw, line feed included (fuzz, fourth run: "expected
+    /// 'nan', saw 'n⏎'"): the problem is still one line. (That input's `width = n` is now
+    /// refused before TOMLKit, as a malformed value; every message is still made one line.)
     @Test func aProblemQuotingALineEndIsStillOneLine() throws {
         let url = TestSupport.repoRoot.appendingPathComponent("Tests/Fuzz/Corpus/config/found-newline-in-message.toml")
         let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)

@@ -21,6 +21,7 @@ struct SessionTests {
             switch effect {
             case .bookmarks(.add(let b)): return .bookmarkAdded(b.stamped(id: "id-\(performed.count)", now: "t"))
             case .savePositions: return .positionsSaved
+            case .saveSearchHistory: return .searchHistorySaved
             default: return .failed(.error("unexpected effect \(effect)"))
             }
         }
@@ -49,6 +50,28 @@ struct SessionTests {
         // q saved the positions, then quit.
         guard case .savePositions(let saved, _)? = performer.performed.last else { Issue.record("no position save"); return }
         #expect(saved[TestSupport.bundled.documents[0].id] == ReadingPosition(block: reader.top.block, offset: reader.topOffset))
+    }
+
+    /// What work freed is given back when the reader falls idle (the library soak's RssAnon
+    /// was mostly freed memory glibc kept): once per idle spell after keys or a thread's
+    /// results, never between keys, never before any work, never while a count runs.
+    @Test func freedMemoryIsReleasedOnceWhenIdleAfterWork() {
+        var releases = 0
+        var performer = RecordingPerformer()
+        var quiet = Self.reader()
+        let script: [InMemoryTerminal.Step] = [.idle, .idle] + Self.keys("jj") + [.idle, .idle, .idle] + Self.keys("kk") + [.key(.char("q"))]
+        _ = ReaderSession.run(&quiet, terminal: InMemoryTerminal(columns: 80, rows: 24, script: script), performer: &performer,
+                              releaseMemory: { releases += 1 })
+        #expect(releases == 1, "once after jj; not before, not again in the same idle spell, not between keys")
+        // A search: MatchCounter counts the library on its thread; the waits while it runs
+        // (50 ms each) do not release, the first after its result is taken does, once.
+        releases = 0
+        var searching = Self.reader()
+        let search: [InMemoryTerminal.Step] = [.key(.char("/"))] + Self.keys("人民") + [.key(.enter)]
+        let terminal = InMemoryTerminal(columns: 80, rows: 24, script: search + Array(repeating: .idle, count: 100) + [.key(.char("q"))])
+        _ = ReaderSession.run(&searching, terminal: terminal, performer: &performer, releaseMemory: { releases += 1 })
+        #expect(searching.search?.libraryCount != nil, "the count was taken")
+        #expect(releases == 1)
     }
 
     @Test func aResizeRedrawsInFullAtTheNewSize() {

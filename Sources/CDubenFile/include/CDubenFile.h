@@ -9,6 +9,7 @@
 // counts the fault; the reader sees the file changed (its size and time) and offers to reload it.
 // A SIGBUS anywhere else is left to the default action.
 
+#include <stddef.h>
 #include <stdint.h>
 
 /// Maps `length` bytes of the open file `fd` read-only and registers the mapping with the
@@ -21,5 +22,10 @@ void duben_unmap(const uint8_t *base, int64_t length);
 
 /// How many SIGBUS faults the guard has caught since the process started.
 int64_t duben_map_faults(void);
+
+/// Gives the memory malloc holds free back to the system when it holds more than `keep`
+/// bytes free (glibc: `mallinfo2`, then `malloc_trim(0)`, every arena; elsewhere nothing).
+/// Returns 1 when some was given back.
+int duben_release_free_memory(size_t keep);
 
 #endif
