@@ -65,12 +65,16 @@ import Testing
         thread.start()
         done.wait()
         defer { free(fence.block) }
+        // Freed but kept: every page resident here when this test runs alone. Not expected,
+        // because a reader session of another test running beside this one may release the
+        // process's free memory first (`FreeMemory` is process-wide); the release here may then
+        // find nothing left to give back, so its result is not expected either.
         let before = Self.residentPages(fence.freed, size: size)
-        #expect(FreeMemory.release())
+        FreeMemory.release()
         let after = Self.residentPages(fence.freed, size: size)
         #expect(before.pages > 0)
-        #expect(before.resident * 10 >= before.pages * 9, "freed but kept: \(before.resident) of \(before.pages) pages resident")
-        #expect(after.resident * 2 <= after.pages, "released: \(after.resident) of \(after.pages) pages still resident")
+        #expect(after.resident * 2 <= after.pages,
+                "released: \(after.resident) of \(after.pages) pages still resident (\(before.resident) before)")
     }
     #endif
 }
