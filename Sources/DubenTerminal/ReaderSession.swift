@@ -20,9 +20,9 @@ public enum ReaderSession {
     /// - Parameter startKeys: keys handled before the first frame, as if typed (`+N` is a
     ///   count and `G`, `+/PATTERN` a search).
     /// - Parameter releaseMemory: called once when no key comes within the wait after work
-    ///   (keys handled, indexing done, a library read again, a match count taken) and no count
-    ///   is still running: gives what that work freed back to the system (`FreeMemory`, which
-    ///   does so only when malloc holds more than 1 MB free).
+    ///   (keys handled, indexing done, a library read again, a match count taken): gives what
+    ///   that work freed back to the system (`FreeMemory`, which does so only when malloc
+    ///   holds more than 1 MB free).
     public static func run(_ reader: inout Reader, terminal: some TerminalBackend, performer: inout some EffectPerforming,
                            notices: [Notice] = [], indexer first: LibraryIndexer? = nil,
                            reload: (() throws -> LibraryIndexer)? = nil, startKeys: [Key] = [],
@@ -134,10 +134,10 @@ public enum ReaderSession {
                     _ = perform(reader.closingEffects)
                     return Outcome(status: 128 + 1, failures: failures)
                 }
-                // Not while a count runs (its result comes within a second and frees more);
-                // while the library is indexed, yes: `R` starts indexing over again, and on a
-                // large library there may be no idle moment without it.
-                if releaseWhenIdle && !counter.isBusy {
+                // While the library is indexed or counted too: on a large library a count
+                // takes seconds and `R` starts indexing over again, so there may be no idle
+                // moment without either (the soak's library run never had one).
+                if releaseWhenIdle {
                     releaseWhenIdle = false
                     releaseMemory()
                 }
