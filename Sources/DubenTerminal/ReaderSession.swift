@@ -22,11 +22,12 @@ public enum ReaderSession {
     /// - Parameter releaseMemory: called once when no key comes within the wait after work
     ///   (keys handled, indexing done, a library read again, a match count taken): gives what
     ///   that work freed back to the system (`FreeMemory`, which does so only when malloc
-    ///   holds more than 1 MB free).
+    ///   holds more than 1 MB free); and at once after a key that took `slowKey` seconds or
+    ///   more (a search of a large library), since the next may come before any idle moment.
     public static func run(_ reader: inout Reader, terminal: some TerminalBackend, performer: inout some EffectPerforming,
                            notices: [Notice] = [], indexer first: LibraryIndexer? = nil,
                            reload: (() throws -> LibraryIndexer)? = nil, startKeys: [Key] = [],
-                           releaseMemory: () -> Void = { FreeMemory.release() }) -> Outcome {
+                           releaseMemory: () -> Void = { FreeMemory.release() }, slowKey: Double = 0.1) -> Outcome {
         var indexer = first
         var failures = notices
         var full = true
@@ -143,8 +144,14 @@ public enum ReaderSession {
                 }
                 continue
             }
+            let started = DispatchTime.now().uptimeNanoseconds
             if perform(reader.handle(key)) { return Outcome(status: 0, failures: failures) }
-            releaseWhenIdle = true
+            if Double(DispatchTime.now().uptimeNanoseconds - started) >= slowKey * 1e9 {
+                releaseWhenIdle = false
+                releaseMemory()
+            } else {
+                releaseWhenIdle = true
+            }
         }
     }
 }

@@ -73,6 +73,12 @@ struct SessionTests {
         _ = ReaderSession.run(&searching, terminal: terminal, performer: &performer, releaseMemory: { releases += 1 })
         #expect(searching.search?.libraryCount != nil, "the count was taken")
         #expect((1...2).contains(releases), "\(releases)")
+        // A key as slow as `slowKey` (here every key) releases at once, without waiting to be idle.
+        releases = 0
+        var slow = Self.reader()
+        _ = ReaderSession.run(&slow, terminal: InMemoryTerminal(columns: 80, rows: 24, script: Self.keys("jjk") + [.key(.char("q"))]),
+                              performer: &performer, releaseMemory: { releases += 1 }, slowKey: 0)
+        #expect(releases == 3)
     }
 
     @Test func aResizeRedrawsInFullAtTheNewSize() {
