@@ -51,7 +51,4 @@ public final class MatchCounter: @unchecked Sendable {
 
     /// Whether a count is under way (the session then polls more often).
     public var isRunning: Bool { lock.withLock { running > 0 } }
-
-    /// Whether a count is under way or its result waits to be taken.
-    public var isBusy: Bool { lock.withLock { running > 0 || result != nil } }
 }

@@ -20,13 +20,14 @@ public enum ReaderSession {
     /// - Parameter startKeys: keys handled before the first frame, as if typed (`+N` is a
     ///   count and `G`, `+/PATTERN` a search).
     /// - Parameter releaseMemory: called once when no key comes within the wait after work
-    ///   (keys handled, indexing done, a library read again, a match count taken) and no count
-    ///   or indexing is still running: gives what that work freed back to the system
-    ///   (`FreeMemory`, which does so only when malloc holds more than 8 MB free).
+    ///   (keys handled, indexing done, a library read again, a match count taken): gives what
+    ///   that work freed back to the system (`FreeMemory`, which does so only when malloc
+    ///   holds more than 1 MB free); and at once after a key that took `slowKey` seconds or
+    ///   more (a search of a large library), since the next may come before any idle moment.
     public static func run(_ reader: inout Reader, terminal: some TerminalBackend, performer: inout some EffectPerforming,
                            notices: [Notice] = [], indexer first: LibraryIndexer? = nil,
                            reload: (() throws -> LibraryIndexer)? = nil, startKeys: [Key] = [],
-                           releaseMemory: () -> Void = { FreeMemory.release() }) -> Outcome {
+                           releaseMemory: () -> Void = { FreeMemory.release() }, slowKey: Double = 0.1) -> Outcome {
         var indexer = first
         var failures = notices
         var full = true
@@ -136,14 +137,23 @@ public enum ReaderSession {
                     _ = perform(reader.closingEffects)
                     return Outcome(status: 128 + 1, failures: failures)
                 }
-                if releaseWhenIdle && !counter.isBusy && reader.indexing == nil {
+                // While the library is indexed or counted too: on a large library a count
+                // takes seconds and `R` starts indexing over again, so there may be no idle
+                // moment without either (the soak's library run never had one).
+                if releaseWhenIdle {
                     releaseWhenIdle = false
                     releaseMemory()
                 }
                 continue
             }
+            let started = DispatchTime.now().uptimeNanoseconds
             if perform(reader.handle(key)) { return Outcome(status: 0, failures: failures) }
-            releaseWhenIdle = true
+            if Double(DispatchTime.now().uptimeNanoseconds - started) >= slowKey * 1e9 {
+                releaseWhenIdle = false
+                releaseMemory()
+            } else {
+                releaseWhenIdle = true
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ public enum FreeMemory {
     /// `mallinfo2` and `malloc_trim(0)`, every arena; nothing on other C libraries). Whether
     /// anything was given back.
     @discardableResult
-    public static func release(keeping keep: Int = 8 << 20) -> Bool {
+    public static func release(keeping keep: Int = 1 << 20) -> Bool {
         duben_release_free_memory(keep) == 1
     }
 }
