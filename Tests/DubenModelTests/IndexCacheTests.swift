@@ -66,12 +66,24 @@ import Testing
             let file = SourceFile(path: "t.txt", bytes: Array(text.utf8))
             var builder = CorpusBuilder()
             builder.add(LoadedSource(file: file))
-            let archive = IndexArchive.encode(Array(builder.documents))
-            let back = archive.withUnsafeBytes { IndexArchive.decode($0, source: file) }
-            #expect(back?.map(LibraryIndexerTests.fingerprint) == builder.documents.map(LibraryIndexerTests.fingerprint))
-            // Every prefix of the archive is refused (a truncated entry), never a trap.
-            for cut in stride(from: 0, to: archive.count, by: max(1, archive.count / 40)) {
-                #expect(archive[0..<cut].withUnsafeBytes { IndexArchive.decode($0, source: file) } == nil)
+            for d in builder.documents {
+                var w = IndexArchive.Writer()
+                IndexArchive.encode(d, into: &w)
+                let record = w.bytes
+                let back: Document? = record.withUnsafeBytes { raw in
+                    var r = IndexArchive.Reader(p: raw, limit: file.bytes.count)
+                    let d = IndexArchive.document(&r, source: file)
+                    return r.atEnd ? d : nil
+                }
+                #expect(back.map(LibraryIndexerTests.fingerprint) == LibraryIndexerTests.fingerprint(d))
+                // Every prefix of the record is refused (a truncated entry), never a trap.
+                for cut in stride(from: 0, to: record.count, by: max(1, record.count / 40)) {
+                    let refused = record[0..<cut].withUnsafeBytes { raw in
+                        var r = IndexArchive.Reader(p: raw, limit: file.bytes.count)
+                        return IndexArchive.document(&r, source: file) == nil
+                    }
+                    #expect(refused)
+                }
             }
         }
     }

@@ -171,14 +171,7 @@ public enum IndexArchive {
 
     // MARK: Documents
 
-    static func encode(_ documents: [Document]) -> [UInt8] {
-        var w = Writer()
-        w.bytes.reserveCapacity(documents.reduce(0) { $0 + 256 + $1.blocks.count * 16 + $1.quotations.count * 60 })
-        w.u32(UInt32(documents.count))
-        for d in documents { encode(d, into: &w) }
-        return w.bytes
-    }
-
+    /// A document's record (what `document(_:source:)` reads back).
     static func encode(_ d: Document, into w: inout Writer) {
         w.string(d.id)
         w.string(d.title)
@@ -244,20 +237,8 @@ public enum IndexArchive {
         w.string(p.marker)
     }
 
-    /// The documents of `bytes`, pointing into `source`; nil when the bytes are not a whole,
-    /// consistent archive for a file of that size.
-    public static func decode(_ bytes: UnsafeRawBufferPointer, source: SourceFile) -> [Document]? {
-        var r = Reader(p: bytes, limit: source.bytes.count)
-        guard let n = r.count(each: 40) else { return nil }
-        var documents: [Document] = []
-        documents.reserveCapacity(n)
-        for _ in 0..<n {
-            guard let d = document(&r, source: source) else { return nil }
-            documents.append(d)
-        }
-        return r.atEnd ? documents : nil
-    }
-
+    /// The document of the record at `r`, pointing into `source`; nil when the record is not
+    /// a whole, consistent one for a file of that size.
     static func document(_ r: inout Reader, source: SourceFile) -> Document? {
         guard let id = r.string(), let title = r.string(), let author = r.optionalString(),
               let kind = r.string().flatMap(Document.Kind.init(rawValue:)), let range = r.range(),
