@@ -3,6 +3,11 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 // glibc keeps what a thread frees in that thread's arena, and after a large block is freed it
 // raises its mmap threshold, so later blocks that size come from the arenas too and stay there
@@ -20,6 +25,17 @@ int duben_release_free_memory(size_t keep) {
     return malloc_trim(0);
 #else
     (void)keep;
+    return 0;
+#endif
+}
+
+// Linux gives each thread its own nice value (setpriority on the thread id); elsewhere the
+// call would lower the whole process, so it is not made.
+int duben_lower_thread_priority(int nice) {
+#if defined(__linux__)
+    return setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), nice);
+#else
+    (void)nice;
     return 0;
 #endif
 }

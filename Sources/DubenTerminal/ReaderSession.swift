@@ -17,6 +17,8 @@ public enum ReaderSession {
 
     /// - Parameter notices: problems found before the reader started (shown first, and
     ///   returned with the failures).
+    /// - Parameter indexer: the library's indexer, started (if it is not yet) once the first
+    ///   frame is drawn.
     /// - Parameter startKeys: keys handled before the first frame, as if typed (`+N` is a
     ///   count and `G`, `+/PATTERN` a search).
     /// - Parameter releaseMemory: called once when no key comes within the wait after work
@@ -129,6 +131,10 @@ public enum ReaderSession {
             }
             terminal.draw(ReaderView.draw(reader), cursor: ReaderView.cursor(reader), full: full)
             full = false
+            // First screen first: the library is read on a thread only once the first frame
+            // is out, so that the thread does not take a core from the drawing, nor from the
+            // terminal (or ssh) that shows it.
+            indexer?.start()
             // While a count runs, look for its result every 50 ms; a snapshot of the indexer
             // wakes the loop at once (the whole library from the cache is shown as it comes).
             guard let key = terminal.readKey(timeout: counter.isRunning || reader.indexing != nil ? 50 : 250,

@@ -30,6 +30,14 @@ struct Duben: ParsableCommand {
         // process being killed, so that the store can say which file it could not write.
         signal(SIGXFSZ, SIG_IGN)
         do {
+            // `duben [PATH…]`, the reader with paths and flags alone, as it is opened many
+            // times a day: without the parse (see `ReadCommand.plain`).
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if ReadCommand.isPlain(arguments) {
+                let command = ReadCommand.plain(arguments)
+                try command.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {

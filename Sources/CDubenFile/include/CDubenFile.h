@@ -28,4 +28,8 @@ int64_t duben_map_faults(void);
 /// Returns 1 when some was given back.
 int duben_release_free_memory(size_t keep);
 
+/// Sets the calling thread's nice value (Linux: that thread alone; elsewhere nothing).
+/// Returns 0, or -1 with errno.
+int duben_lower_thread_priority(int nice);
+
 #endif

@@ -1,3 +1,4 @@
+import CDubenFile
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -47,6 +48,7 @@ public final class LibraryIndexer: @unchecked Sendable {
     private let lock = NSLock()
     private var latest: Snapshot?
     private var cancelled = false
+    private var started = false
     /// How often a snapshot is published while files are parsed, in seconds.
     let publishInterval: Double
     /// A pipe a snapshot is announced on, so that a loop waiting for keys can wait for
@@ -166,9 +168,22 @@ public final class LibraryIndexer: @unchecked Sendable {
         }
     }
 
-    /// Reads and parses the rest on a thread of its own.
+    /// The indexing thread's nice value (the reader's loop keeps 0).
+    static let niceness: Int32 = 10
+
+    /// Reads and parses the rest on a thread of its own; once (a second call does nothing).
     public func start() {
-        let thread = Thread { [self] in run() }
+        let first = lock.withLock {
+            defer { started = true }
+            return !started
+        }
+        guard first else { return }
+        let thread = Thread { [self] in
+            // Below the terminal (tmux, ssh, the emulator) and the reader's own loop: on a
+            // busy machine the index waits, not the screen. Linux sets this per thread.
+            _ = duben_lower_thread_priority(Self.niceness)
+            run()
+        }
         thread.stackSize = 8 << 20
         thread.start()
     }
