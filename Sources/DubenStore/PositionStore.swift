@@ -1,3 +1,4 @@
+import DubenModel
 import Foundation
 
 /// The last reading position of every document, in `state.json` beside the bookmark file,
@@ -18,10 +19,48 @@ public struct PositionStore: Sendable {
     public struct LastRead: Codable, Hashable, Sendable {
         public var document: String
         public var files: [String]
+        /// Where the document lay (absent in files written before it was kept): the next
+        /// session parses it first when its file is unchanged.
+        public var place: Place?
 
-        public init(document: String, files: [String]) {
+        public init(document: String, files: [String], place: Place? = nil) {
             self.document = document
             self.files = files
+            self.place = place
+        }
+    }
+
+    /// A `DocumentPlace` as `state.json` keeps it: the file's absolute path, the document's
+    /// byte range, the file's size, modification time and inode, and whether it was mapped as
+    /// plain UTF-8.
+    public struct Place: Codable, Hashable, Sendable {
+        public var path: String
+        public var start: Int
+        public var end: Int
+        public var size: Int64
+        public var modifiedSeconds: Int64
+        public var modifiedNanoseconds: Int64
+        public var inode: UInt64
+        public var plain: Bool
+
+        /// `place`, its path made absolute against `directory` (the working directory).
+        public init(_ place: DocumentPlace, directory: String) {
+            path = place.path.hasPrefix("/") ? place.path : URL(fileURLWithPath: directory).appendingPathComponent(place.path).standardizedFileURL.path
+            start = place.range.lowerBound
+            end = place.range.upperBound
+            size = place.identity.size
+            modifiedSeconds = place.identity.modifiedSeconds
+            modifiedNanoseconds = place.identity.modifiedNanoseconds
+            inode = place.identity.inode
+            plain = place.plain
+        }
+
+        /// The place of document `id` (nil for a range that makes no sense).
+        public func documentPlace(id: String) -> DocumentPlace? {
+            guard start >= 0, end >= start else { return nil }
+            return DocumentPlace(id: id, path: path, range: start..<end,
+                                 identity: FileIdentity(size: size, modifiedSeconds: modifiedSeconds, modifiedNanoseconds: modifiedNanoseconds, inode: inode),
+                                 plain: plain)
         }
     }
 

@@ -88,9 +88,12 @@ public struct EffectPerformer: EffectPerforming {
                 guard let positions else { return .searchHistorySaved }
                 try positions.save(searchHistory: history)
                 return .searchHistorySaved
-            case .savePositions(let saved, let current):
+            case .savePositions(let saved, let current, let place):
                 guard let positions else { return .positionsSaved }
-                let last = current.flatMap { id in sessionFiles.map { PositionStore.LastRead(document: id, files: $0) } }
+                let directory = FileManager.default.currentDirectoryPath
+                let last = current.flatMap { id in
+                    sessionFiles.map { PositionStore.LastRead(document: id, files: $0, place: place.map { PositionStore.Place($0, directory: directory) }) }
+                }
                 try positions.save(saved.mapValues { ($0.block, $0.offset) }, last: last, now: now())
                 return .positionsSaved
             }

@@ -120,7 +120,9 @@ struct ReadCommand: ParsableCommand {
         let corpus: Corpus
         if doc == nil && startKeys.isEmpty {
             do {
-                let first = try LibraryIndexer(paths: chosen, loader: loader, cache: cache)
+                // The document to reopen is parsed first, alone, from where it lay.
+                let place = last.flatMap { $0.files == sessionFiles ? $0.place?.documentPlace(id: $0.document) : nil }
+                let first = try LibraryIndexer(paths: chosen, loader: loader, cache: cache, resume: place)
                 indexer = first.hasMore ? first : nil
                 corpus = first.initial
             } catch {

@@ -127,3 +127,39 @@ extension IndexingEndToEndTests {
         #expect(cleared.status == 0 && cleared.stdout.contains("removed 1 entry"), "\(cleared.stdout)")
     }
 }
+
+extension IndexingEndToEndTests {
+    /// The document a session ended in, near the end of a large library, is the first screen of
+    /// the next one, with the cache cold: parsed alone from where it lay, before the library.
+    @Test func theResumedDocumentIsTheFirstScreenBeforeTheLibraryIsIndexed() throws {
+        let dir = TestSupport.temporaryDirectory("duben-resume-first")
+        defer { TestSupport.remove(dir) }
+        let path = try Self.largeLibrary(dir, copies: 600)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\n\n\n\n最后一篇读到的文章\n\n　　这里是全书的终章标记。\n\n　　后面还有一段。\n".utf8))
+        try handle.close()
+        let data = dir.appendingPathComponent("data").path
+        let environment = "DUBEN_BOOKMARKS=\(data)/bookmarks.json XDG_CACHE_HOME=\(dir.path)/cache"
+        let first = try TmuxPane("\(environment) \(TmuxPane.binary) --no-cache \(path); echo duben-exited=$?", columns: 100, rows: 30)
+        try first.waitForReady()
+        try first.send("/")
+        try first.send("终章标记", literal: true)
+        try first.send("Enter")
+        try first.waitFor("the last document") { $0[0].contains("最后一篇读到的文章") }
+        try first.send("q")
+        try first.waitFor(text: "duben-exited=0")
+        let state = try String(contentsOfFile: data + "/state.json", encoding: .utf8)
+        #expect(state.contains("\"place\""), "\(state)")
+
+        let second = try TmuxPane("\(environment) \(TmuxPane.binary) --no-cache \(path)", columns: 100, rows: 30)
+        let shown = try second.waitFor("the first page") { $0.last?.contains("line") == true }
+        #expect(shown[0].contains("最后一篇读到的文章"), "the first screen is the resumed document:\n\(shown.joined(separator: "\n"))")
+        // Still that document, where it was left, once the whole library is in.
+        try second.send("L")
+        try second.waitFor(text: "Library · 1801 documents")
+        try second.send("Escape")
+        let after = try second.waitFor("the reader again") { !$0[0].contains("Library") }
+        #expect(after[0].contains("最后一篇读到的文章") && after.joined().contains("终章标记"), "\(after.joined(separator: "\n"))")
+    }
+}

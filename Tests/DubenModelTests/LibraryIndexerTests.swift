@@ -143,3 +143,88 @@ extension LibraryIndexerTests {
         #expect(last.documents[0].text(of: last.documents[0].blocks.count - 1).contains("全书终"))
     }
 }
+
+extension LibraryIndexerTests {
+    /// A library of three files: the bundled text, the same 30 times (over the mapping
+    /// threshold: mapped), and a small one of its own; and its one-shot load.
+    static func resumeLibrary(_ dir: URL) throws -> Corpus {
+        let one = try String(contentsOfFile: TestSupport.textsPath + "/corpus-2020.txt", encoding: .utf8)
+        try one.write(toFile: dir.path + "/a.txt", atomically: true, encoding: .utf8)
+        try Array(repeating: one, count: 30).joined(separator: "\n\n\n\n").write(toFile: dir.path + "/b.txt", atomically: true, encoding: .utf8)
+        try "小文件里的一篇\n\n　　只有一段。\n\n\n\n又一篇\n\n　　（2020年3月27日同美国总统特朗普通电话）\n"
+            .write(toFile: dir.path + "/c.txt", atomically: true, encoding: .utf8)
+        // Old enough to be mapped (a file modified in the last two seconds is read instead).
+        let old = Date().addingTimeInterval(-60)
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: dir.path + "/" + name)
+        }
+        return try CorpusLoader().load(paths: [dir.path])
+    }
+
+    /// Every snapshot until the last, which is done.
+    static func allSnapshots(_ indexer: LibraryIndexer) -> [LibraryIndexer.Snapshot] {
+        indexer.start()
+        var out: [LibraryIndexer.Snapshot] = []
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            if let s = indexer.take() {
+                out.append(s)
+                if s.done { return out }
+            }
+            usleep(200)
+        }
+        Issue.record("the indexer did not finish")
+        return out
+    }
+
+    @Test(arguments: ["b.txt", "c.txt"])
+    func theResumedDocumentIsParsedAloneFirstAndTheLibraryWaitsForIt(file: String) throws {
+        let dir = TestSupport.temporaryDirectory("duben-resume")
+        defer { TestSupport.remove(dir) }
+        let oneShot = try Self.resumeLibrary(dir)
+        let inFile = (0..<oneShot.documents.count).filter { oneShot.documents[$0].source.path.hasSuffix("/" + file) }
+        let k = inFile[inFile.count * 2 / 3]
+        let target = oneShot.documents[k]
+        let place = try #require(target.place)
+        #expect(place.plain == (file == "b.txt"), "the large file was mapped, the small one read")
+        let indexer = try LibraryIndexer(paths: [dir.path], publishInterval: 0, resume: place)
+        #expect(indexer.initial.documents.count == 1)
+        #expect(Self.fingerprint(indexer.initial.documents[0]) == Self.fingerprint(target), "the same document, parsed alone")
+        let snapshots = Self.allSnapshots(indexer)
+        let last = try #require(snapshots.last)
+        Self.expectSame(last.corpus, oneShot)
+        // Before the thread came to it, the snapshots carried the document shown and the
+        // progress only; from then on, the library with it.
+        let waiting = snapshots.dropLast().filter { $0.corpus.documents.count == 1 }
+        #expect(!waiting.isEmpty, "the library was not shown before it held the document")
+        for s in snapshots where s.corpus.documents.count > 1 {
+            #expect(s.corpus.documents.count > k && s.corpus.documents.id(at: k) == target.id)
+        }
+        #expect(waiting.map(\.progress) == waiting.map(\.progress).sorted())
+    }
+
+    @Test(arguments: ["changed", "another title", "past the end", "gone", "bad id"])
+    func aResumePlaceThatNoLongerHoldsTheDocumentIsIgnored(how: String) throws {
+        let dir = TestSupport.temporaryDirectory("duben-resume-stale")
+        defer { TestSupport.remove(dir) }
+        let oneShot = try Self.resumeLibrary(dir)
+        let k = oneShot.documents.count / 2
+        var place = try #require(oneShot.documents[k].place)
+        switch how {
+        case "changed":
+            try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: place.path)
+        case "another title":
+            let other = (0..<oneShot.documents.count).first { oneShot.documents[$0].title != oneShot.documents[k].title && oneShot.documents[$0].source.path == place.path }
+            place.range = oneShot.documents[try #require(other)].range
+        case "past the end":
+            place.range = place.range.lowerBound..<(Int(place.identity.size) + 10)
+        case "gone":
+            place.path = dir.path + "/nowhere.txt"
+        default:
+            place.id = "not-an-id"
+        }
+        let indexer = try LibraryIndexer(paths: [dir.path], resume: place)
+        #expect(Self.fingerprint(indexer.initial.documents[0]) == Self.fingerprint(oneShot.documents[0]), "the library's first document instead")
+        Self.expectSame(Self.allSnapshots(indexer).last?.corpus ?? indexer.initial, try CorpusLoader().load(paths: [dir.path]))
+    }
+}

@@ -48,7 +48,7 @@ struct SessionTests {
         for k in "jj " { _ = expected.handle(.char(k)) }
         #expect(terminal.screen?.lines == ReaderView.draw(expected).lines)
         // q saved the positions, then quit.
-        guard case .savePositions(let saved, _)? = performer.performed.last else { Issue.record("no position save"); return }
+        guard case .savePositions(let saved, _, _)? = performer.performed.last else { Issue.record("no position save"); return }
         #expect(saved[TestSupport.bundled.documents[0].id] == ReadingPosition(block: reader.top.block, offset: reader.topOffset))
     }
 
@@ -99,7 +99,7 @@ struct SessionTests {
         let outcome = ReaderSession.run(&reader, terminal: terminal, performer: &performer)
         #expect(outcome.status == 128 + SIGTERM)
         #expect(reader.documentIndex == 1, "the key after the signal is never read")
-        guard case .savePositions(let saved, _)? = performer.performed.last else { Issue.record("no position save"); return }
+        guard case .savePositions(let saved, _, _)? = performer.performed.last else { Issue.record("no position save"); return }
         #expect(saved.count == 2)
     }
 

@@ -87,9 +87,12 @@ struct BookmarkReaderTests {
         let effects = r.handle(.char("q"))
         #expect(effects == [.savePositions([S.bundled.documents[0].id: first,
                                             S.bundled.documents[1].id: ReadingPosition(block: r.top.block, offset: r.topOffset)],
-                                           current: S.bundled.documents[1].id),
+                                           current: S.bundled.documents[1].id, place: S.bundled.documents[1].place),
                             .quit])
         #expect(first.block > 0, "the first document was left after a page")
+        let place = S.bundled.documents[1].place
+        #expect(place?.range == S.bundled.documents[1].range && place?.id == S.bundled.documents[1].id,
+                "where the document lies is saved with it")
     }
 
     @Test func aReadOnlyFileYieldsNoWriteEffects() {

@@ -87,7 +87,7 @@ struct MemoryWorld {
             guard exports[path] == nil else { return .failed(.error("\(path) exists; not overwritten")) }
             exports[path] = (format, list)
             return .exported(count: list.count, path: path)
-        case .savePositions(let p, _):
+        case .savePositions(let p, _, _):
             positions.merge(p) { _, new in new }
             return .positionsSaved
         case .countMatches(let pattern, let generation):

@@ -49,6 +49,11 @@ public final class LibraryIndexer: @unchecked Sendable {
     private var latest: Snapshot?
     private var cancelled = false
     private var started = false
+    /// The id of the document shown first when it is not the library's first (`resume`):
+    /// until the thread has added it, snapshots carry progress but not the library.
+    private var awaited: String?
+    /// How many of the builder's documents were looked at for `awaited`.
+    private var lookedAt = 0
     /// How often a snapshot is published while files are parsed, in seconds.
     let publishInterval: Double
     /// A pipe a snapshot is announced on, so that a loop waiting for keys can wait for
@@ -64,12 +69,26 @@ public final class LibraryIndexer: @unchecked Sendable {
     /// in the background): the first good file opens the reader.
     /// - Throws: the `LoadError` of the paths or of a single file; `.allSkipped` when every
     ///   file was skipped.
+    /// - Parameter resume: where the document to reopen lay when the last session ended: when
+    ///   its file is unchanged, that document alone is parsed now (from its own bytes, with its
+    ///   saved id), instead of the first, and the library's snapshots wait until the thread has
+    ///   come to it (`awaited`), so that the reader can go on showing it; else ignored.
     public init(paths: [String], loader: CorpusLoader = CorpusLoader(), publishInterval: Double = 0.1,
-                cache: IndexCache? = nil) throws(LoadError) {
+                cache: IndexCache? = nil, resume: DocumentPlace? = nil) throws(LoadError) {
         self.loader = loader
         self.cache = cache
         self.publishInterval = publishInterval
         files = try loader.files(paths: paths)
+        if let place = resume, let corpus = Self.resumedDocument(place, loader: loader, metadata: &metadata) {
+            // The document the last session read, alone: the thread reads every file from the
+            // first, and shows nothing of the library until it has come to that document.
+            initial = corpus
+            firstIndex = 0
+            first = nil
+            firstResume = nil
+            awaited = place.id
+            return
+        }
         var skipped: [String] = []
         var index = 0
         while true {
@@ -102,6 +121,19 @@ public final class LibraryIndexer: @unchecked Sendable {
                 index += 1
             }
         }
+    }
+
+    /// The document `place` tells of, parsed alone, as the corpus to show first; nil when its
+    /// file changed, cannot be read, or the bytes there are not that document (another title).
+    static func resumedDocument(_ place: DocumentPlace, loader: CorpusLoader, metadata: inout [String: MetadataFile]) -> Corpus? {
+        guard let parts = DocumentID.parts(of: place.id), !place.range.isEmpty,
+              FileIdentity.of(path: place.path) == place.identity,
+              let source = try? loader.readSource(place.path, metadata: &metadata,
+                                                  plain: place.plain && loader.encoding == nil ? place.identity : nil),
+              source.file.identity == place.identity, place.range.upperBound <= source.file.bytes.count else { return nil }
+        let document = CorpusBuilder.parseDocument(in: place.range, of: source.file, metadata: source.metadata, id: place.id)
+        guard !document.blocks.isEmpty, DocumentID.base(title: document.title) == parts.base else { return nil }
+        return Corpus(documents: [document], files: [source.file], warnings: source.warnings)
     }
 
     /// Whether anything is left after the first document (the thread then has work and the
@@ -204,6 +236,18 @@ public final class LibraryIndexer: @unchecked Sendable {
     private var isCancelled: Bool { lock.withLock { cancelled } }
 
     private func publish(progress: Double, done: Bool) {
+        if let id = awaited, !done {
+            let documents = builder.documents
+            while lookedAt < documents.count, documents.id(at: lookedAt) != id { lookedAt += 1 }
+            if lookedAt == documents.count {
+                // Not there yet: the reader keeps the document it shows, and the progress.
+                let snapshot = Snapshot(corpus: initial, progress: progress, done: false, cachedFiles: cachedFiles, parsedFiles: parsedFiles)
+                lock.withLock { latest = snapshot }
+                wake.signal()
+                return
+            }
+            awaited = nil
+        }
         let snapshot = Snapshot(corpus: builder.snapshot(), progress: progress, done: done, cachedFiles: cachedFiles, parsedFiles: parsedFiles)
         lock.withLock { latest = snapshot }
         wake.signal()

@@ -32,8 +32,9 @@ public enum Effect: Equatable, Sendable {
     /// Keep the search history (newest first) in `state.json`.
     case saveSearchHistory([String])
     /// Record where each document was left (document id → position) in `state.json`, and
-    /// the document being read (`current`, by id) so that the next session reopens it.
-    case savePositions([String: ReadingPosition], current: String? = nil)
+    /// the document being read (`current`, by id, and where it lies) so that the next session
+    /// reopens it, parsing it first.
+    case savePositions([String: ReadingPosition], current: String? = nil, place: DocumentPlace? = nil)
 }
 
 /// A change to the bookmark file, applied under its lock by the session.

@@ -48,6 +48,18 @@ public struct JumpList: Hashable, Sendable {
         return target
     }
 
+    /// The places in document `old` are in document `new` now (the document the reader
+    /// resumed, found further on in the library); with `new` nil they go.
+    mutating func move(document old: Int, to new: Int?) {
+        func moved(_ p: Place) -> Place? {
+            guard p.document == old else { return p }
+            return new.map { Place(document: $0, block: p.block, offset: p.offset) }
+        }
+        places = places.compactMap(moved)
+        previous = previous.flatMap(moved)
+        cursor = nil
+    }
+
     /// Ctrl-O: the next older place from `here` (nil at the oldest).
     mutating func older(from here: Place) -> Place? {
         if cursor == nil {

@@ -187,7 +187,7 @@ public struct Reader {
     /// not be read.
     public var closingEffects: [Effect] {
         guard bookmarks.readOnlyReason == nil else { return [] }
-        return [.savePositions(readingPositions, current: document.id)]
+        return [.savePositions(readingPositions, current: document.id, place: document.place)]
     }
 
     /// Takes the search history kept from earlier sessions (newest first).
@@ -219,7 +219,8 @@ public struct Reader {
         // where the reader's came from the file's start (`LibraryIndexer.quickFirstDocument`).
         guard grown.documents.count != before || grown.warnings.count != corpus.warnings.count || progress == nil else { return [] }
         // A document shown before it was whole (the start of a huge first document, parsed
-        // from the file's first megabyte) is replaced: what was made from it goes.
+        // from the file's first megabyte), or before the library came to it (the document
+        // resumed, parsed alone from where it lay), is replaced: what was made from it goes.
         func differs(_ d: Int) -> Bool {
             corpus.documents[d].source !== grown.documents[d].source || corpus.documents[d].range != grown.documents[d].range
         }
@@ -228,6 +229,15 @@ public struct Reader {
         // took the frames of a gigabyte being indexed.
         let replaced = min(before, grown.documents.count) > 0 && differs(0)
         let currentReplaced = replaced && documentIndex == 0
+        // Where the provisional document is in the library: at 0 when it was the start of the
+        // first; else found by id (nil: it is not there, the library changed).
+        var movedTo: Int? = 0
+        if replaced, grown.documents.id(at: 0) != corpus.documents.id(at: 0) {
+            movedTo = grown.documents.firstIndex(ofID: corpus.documents.id(at: 0))
+        }
+        // The documents new to the reader: all of them when the one it had was not the first.
+        let fresh = replaced && movedTo != 0 ? 0 : before
+        if fresh == 0 && replaced { jumps.move(document: 0, to: movedTo) }
         take(grown)
         if replaced {
             layouts.removeAll()
@@ -241,11 +251,12 @@ public struct Reader {
             selection = nil
             page.top = RowPosition(block: 0, row: 0)
             page.topOffset = 0
-            show(block: block, offset: offset, pastEnd: false)
+            documentIndex = movedTo ?? 0
+            if movedTo != nil { show(block: block, offset: offset, pastEnd: false) }
         }
         // By id: a document from the index cache is decoded only when a position waits for it.
         if !pendingPositions.isEmpty {
-            for d in before..<grown.documents.count {
+            for d in fresh..<grown.documents.count where d != documentIndex || !currentReplaced {
                 if let p = pendingPositions.removeValue(forKey: grown.documents.id(at: d)), p.block < grown.documents[d].blocks.count {
                     page.left[d] = p
                 }
@@ -258,7 +269,7 @@ public struct Reader {
         } else if progress == nil {
             pendingResume = nil
         }
-        reanchorBookmarks(from: before)
+        reanchorBookmarks(from: fresh)
         return start() + recount()
     }
 
