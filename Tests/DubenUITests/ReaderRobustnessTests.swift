@@ -120,3 +120,43 @@ extension ReaderRobustnessTests {
         #expect(reader.top.block >= n)
     }
 }
+
+extension ReaderRobustnessTests {
+    /// The document resumed before the library came to it (parsed alone from where it lay)
+    /// is the library's document `k` when the library arrives: the reader goes on showing it
+    /// where it was, and the saved positions of the documents before it are applied.
+    @Test(arguments: [true, false])
+    func aDocumentResumedAheadOfTheLibraryIsFoundThereByID(found: Bool) throws {
+        let all = UITestSupport.bundled
+        let k = all.documents.count - 2
+        let target = all.documents[k]
+        let alone = Corpus(documents: [target], files: [target.source], warnings: [])
+        var reader = Reader(corpus: alone, columns: 60, rows: 8)
+        _ = reader.update(corpus: alone, progress: 0)
+        let earlier = ReadingPosition(block: 3, offset: 0)
+        reader.restore(positions: [all.documents[0].id: earlier])
+        let resumed = reader.resume(document: target.id)
+        #expect(resumed)
+        UITestSupport.type(&reader, [.char(" "), .char(" "), .char("G"), .char("g"), .char(" ")])
+        let block = reader.top.block, offset = reader.topOffset
+        #expect(block > 0)
+        // A snapshot without it (the thread has not come to it): nothing changes.
+        _ = reader.update(corpus: alone, progress: 0.5)
+        #expect(reader.document.id == target.id && reader.top.block == block)
+        // The library (or one that no longer holds it: then its first document, at the top).
+        var library = all
+        if !found { library = Corpus(documents: Array(all.documents.prefix(k)), files: all.files, warnings: []) }
+        _ = reader.update(corpus: library, progress: nil)
+        if found {
+            #expect(reader.documentIndex == k && reader.document.id == target.id)
+            #expect(reader.top.block == block && reader.topOffset == offset)
+            #expect(reader.page.left[0] == earlier, "the position saved for the first document is applied")
+            // The jump list moved with the document: '' goes back to where `g` jumped from.
+            UITestSupport.type(&reader, [.char("'"), .char("'")])
+            #expect(reader.documentIndex == k)
+        } else {
+            #expect(reader.documentIndex == 0 && reader.top.block == 0)
+        }
+        #expect(reader.corpus.documents.count == library.documents.count)
+    }
+}
