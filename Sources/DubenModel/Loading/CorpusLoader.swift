@@ -268,10 +268,16 @@ public struct CorpusLoader: Sendable {
     func metadata(in directory: String) throws(LoadError) -> MetadataFile {
         let path = (directory as NSString).appendingPathComponent(MetadataFile.fileName)
         guard FileManager.default.fileExists(atPath: path) else { return MetadataFile() }
-        let (bytes, _) = try Self.readBytes(path)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw .badMetadata(path: path, reason: "not valid UTF-8")
+        let parse = { () throws(LoadError) -> MetadataFile in
+            let (bytes, _) = try Self.readBytes(path)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw .badMetadata(path: path, reason: "not valid UTF-8")
+            }
+            return try MetadataFile(toml: text, path: path)
         }
-        return try MetadataFile(toml: text, path: path)
+        // Parsed once for each version of the file (`MetadataFileCache`: TOMLKit keeps what
+        // it parses).
+        guard let identity = FileIdentity.of(path: path) else { return try parse() }
+        return try MetadataFileCache.shared.metadata(at: path, identity: identity, parse: parse)
     }
 }
