@@ -36,9 +36,13 @@ public final class MatchCounter: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops any count under way (its result is dropped).
+    /// Stops any count under way, and drops its result: also one that finished just before
+    /// (nothing counted before a cancel arrives after it).
     public func cancel() {
-        lock.withLock { latest = -1 }
+        lock.withLock {
+            latest = -1
+            result = nil
+        }
     }
 
     /// The finished count, once.

@@ -38,4 +38,15 @@ struct MatchCounterTests {
         while counter.isRunning && Date() < deadline { usleep(10_000) }
         #expect(counter.take() == nil)
     }
+
+    /// The race the test above can lose on a loaded machine (the count done before the cancel
+    /// comes): a count that finished before the cancel is dropped too.
+    @Test func aCountFinishedBeforeTheCancelIsDroppedToo() throws {
+        let counter = MatchCounter()
+        counter.start(try SearchPattern("的"), generation: 0, in: TestSupport.bundled)
+        let deadline = Date().addingTimeInterval(60)
+        while counter.isRunning && Date() < deadline { usleep(10_000) }
+        counter.cancel()
+        #expect(counter.take() == nil)
+    }
 }
