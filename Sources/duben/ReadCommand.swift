@@ -148,7 +148,10 @@ struct ReadCommand: ParsableCommand {
         reader.statusLine = statusLine ?? config.statusLine
         reader.exportFormat = config.exportFormat
         // The session starts the indexer once the first frame is drawn.
-        if indexer != nil { _ = reader.update(corpus: corpus, progress: 0) }
+        if let indexer {
+            _ = reader.update(corpus: corpus, progress: 0)
+            reader.aheadOfLibrary = indexer.resumesAhead
+        }
         var notices: [Notice] = []
         if var first = configProblems.first {
             // The status line is narrow: the home directory as ~ (stderr has the full path).

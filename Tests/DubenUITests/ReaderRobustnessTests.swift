@@ -133,6 +133,8 @@ extension ReaderRobustnessTests {
         let alone = Corpus(documents: [target], files: [target.source], warnings: [])
         var reader = Reader(corpus: alone, columns: 60, rows: 8)
         _ = reader.update(corpus: alone, progress: 0)
+        reader.aheadOfLibrary = true
+        #expect(ReaderView.draw(reader).lines[0].trimmingCharacters(in: .whitespaces).hasSuffix("?/1+"), "its number in the library is not known yet")
         let earlier = ReadingPosition(block: 3, offset: 0)
         reader.restore(positions: [all.documents[0].id: earlier])
         let resumed = reader.resume(document: target.id)
@@ -142,12 +144,14 @@ extension ReaderRobustnessTests {
         #expect(block > 0)
         // A snapshot without it (the thread has not come to it): nothing changes.
         _ = reader.update(corpus: alone, progress: 0.5)
-        #expect(reader.document.id == target.id && reader.top.block == block)
+        #expect(reader.document.id == target.id && reader.top.block == block && reader.aheadOfLibrary)
         // The library (or one that no longer holds it: then its first document, at the top).
         var library = all
         if !found { library = Corpus(documents: Array(all.documents.prefix(k)), files: all.files, warnings: []) }
         _ = reader.update(corpus: library, progress: nil)
+        #expect(!reader.aheadOfLibrary)
         if found {
+            #expect(ReaderView.draw(reader).lines[0].trimmingCharacters(in: .whitespaces).hasSuffix("\(k + 1)/\(all.documents.count)"))
             #expect(reader.documentIndex == k && reader.document.id == target.id)
             #expect(reader.top.block == block && reader.topOffset == offset)
             #expect(reader.page.left[0] == earlier, "the position saved for the first document is applied")

@@ -50,7 +50,8 @@ public final class LibraryIndexer: @unchecked Sendable {
     private var cancelled = false
     private var started = false
     /// The id of the document shown first when it is not the library's first (`resume`):
-    /// until the thread has added it, snapshots carry progress but not the library.
+    /// until the thread has added it, snapshots carry progress but not the library. Only the
+    /// thread reads and clears it (and `lookedAt`).
     private var awaited: String?
     /// How many of the builder's documents were looked at for `awaited`.
     private var lookedAt = 0
@@ -87,8 +88,10 @@ public final class LibraryIndexer: @unchecked Sendable {
             first = nil
             firstResume = nil
             awaited = place.id
+            resumesAhead = true
             return
         }
+        resumesAhead = false
         var skipped: [String] = []
         var index = 0
         while true {
@@ -135,6 +138,10 @@ public final class LibraryIndexer: @unchecked Sendable {
         guard !document.blocks.isEmpty, DocumentID.base(title: document.title) == parts.base else { return nil }
         return Corpus(documents: [document], files: [source.file], warnings: source.warnings)
     }
+
+    /// Whether `initial` is the document to resume, parsed alone: the library has not come to
+    /// it yet, so its number there is not known until the first snapshot with the library.
+    public let resumesAhead: Bool
 
     /// Whether anything is left after the first document (the thread then has work and the
     /// reader shows progress).

@@ -64,6 +64,9 @@ public struct Reader {
     var pendingPositions: [String: ReadingPosition] = [:]
     /// The document to resume once it is indexed.
     var pendingResume: String?
+    /// Whether the one document the reader has is one the library has not come to yet (the
+    /// document resumed, parsed alone): its number in the library is not known ("?/1+").
+    public var aheadOfLibrary = false
 
     public let widthOverride: Int?
     public let ambiguousWidth: Int
@@ -237,6 +240,7 @@ public struct Reader {
         }
         // The documents new to the reader: all of them when the one it had was not the first.
         let fresh = replaced && movedTo != 0 ? 0 : before
+        if grown.documents.count != before || progress == nil { aheadOfLibrary = false }
         if fresh == 0 && replaced { jumps.move(document: 0, to: movedTo) }
         take(grown)
         if replaced {

@@ -77,9 +77,11 @@ enum PageView {
         let doc = reader.document
         var title = doc.title
         if let s = reader.currentSection { title += " · " + doc.toc[s].label }
-        // While the library is indexed the number of documents is not known yet: "1/12+".
+        // While the library is indexed the number of documents is not known yet: "1/12+"; nor
+        // the number of a document resumed before the library came to it: "?/1+".
         let count = "\(reader.corpus.documents.count)\(reader.indexing == nil ? "" : "+")"
-        ReaderView.bar(&screen, y: 0, left: title, right: "\(reader.documentIndex + 1)/\(count)", style: .bold, rightStyle: [])
+        let number = reader.aheadOfLibrary ? "?" : "\(reader.documentIndex + 1)"
+        ReaderView.bar(&screen, y: 0, left: title, right: "\(number)/\(count)", style: .bold, rightStyle: [])
         for y in reader.metrics.ruleRows { ReaderView.rule(&screen, y: y) }
         drawText(reader, into: &screen)
         StatusLine.draw(reader, into: &screen)
