@@ -164,3 +164,22 @@ extension ReaderRobustnessTests {
         #expect(reader.corpus.documents.count == library.documents.count)
     }
 }
+
+extension ReaderRobustnessTests {
+    /// A file changed on disk is said once (the notice goes with the next key); the status line
+    /// then keeps "changed: R" in place of the help hint on that file's documents, until `R`.
+    @Test func aChangedFileStaysMarkedOnTheStatusLineUntilR() throws {
+        let all = UITestSupport.bundled
+        var reader = Reader(corpus: all, columns: 80, rows: 12)
+        func status() -> String { ReaderView.draw(reader).lines.last ?? "" }
+        #expect(status().contains("h help"))
+        reader.fileChanged(all.documents[0].source.path, gone: false)
+        #expect(status().contains("Changed on disk (R reads it again)"))
+        UITestSupport.type(&reader, [.char("j")])
+        #expect(!status().contains("Changed on disk"), "the notice went with the key")
+        #expect(status().contains("changed: R") && !status().contains("h help"), "\(status())")
+        _ = reader.reload(corpus: all, progress: nil)
+        UITestSupport.type(&reader, [.char("j")])
+        #expect(status().contains("h help") && !status().contains("changed: R"), "\(status())")
+    }
+}

@@ -64,6 +64,8 @@ public struct Reader {
     var pendingPositions: [String: ReadingPosition] = [:]
     /// The document to resume once it is indexed.
     var pendingResume: String?
+    /// The files said to have changed on disk since they were read (until `R`).
+    var changedFiles: Set<String> = []
     /// Whether the one document the reader has is one the library has not come to yet (the
     /// document resumed, parsed alone): its number in the library is not known ("?/1+").
     public var aheadOfLibrary = false
@@ -284,6 +286,7 @@ public struct Reader {
         let current = document.id
         let positions = readingPositions
         take(fresh)
+        changedFiles = []
         indexing = progress
         layouts.removeAll()
         matchCache.removeAll()
@@ -321,10 +324,16 @@ public struct Reader {
     }
 
     /// Says that a file of the library changed on disk since it was read (the session looks).
+    /// The notice goes with the next key; the status line keeps "changed: R" in place of the
+    /// help hint while a document of that file is shown, until `R`.
     public mutating func fileChanged(_ path: String, gone: Bool) {
+        changedFiles.insert(path)
         // What to do first: a long path is what a narrow status line cuts.
         notice = .warning(gone ? "Gone from the disk (R reads the files again): \(path)" : "Changed on disk (R reads it again): \(path)")
     }
+
+    /// Whether the file of the document shown changed on disk since it was read.
+    public var documentFileChanged: Bool { changedFiles.contains(document.source.path) }
 
     /// "indexing 43%" while the library is indexed in the background, else nil.
     public var indexingLabel: String? {

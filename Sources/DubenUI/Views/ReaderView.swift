@@ -210,8 +210,9 @@ enum StatusLine {
         let line = "line \(position.exact ? "" : "~")\(position.line)/\(position.total)"
         // The longest form that leaves room on a narrow terminal.
         let percent = reader.percent(at: position)
-        // While the library is indexed, its progress takes the place of the help hint.
-        let hint = reader.indexingLabel ?? "h help"
+        // While the library is indexed, its progress takes the place of the help hint; while
+        // the document's file has changed on disk, the way to read it again does.
+        let hint = reader.indexingLabel ?? (reader.documentFileChanged ? "changed: R" : "h help")
         let forms = ["\(line)  \(percent)%   \(hint)", "\(line)  \(percent)%", "\(percent)%"]
         let right = forms.first { screen.measure.width(of: $0) <= screen.width / 2 } ?? forms[forms.count - 1]
         if let n = reader.notice ?? reader.selectionNotice {
