@@ -43,9 +43,8 @@ public struct PositionStore: Sendable {
         public var inode: UInt64
         public var plain: Bool
 
-        /// `place`, its path made absolute against `directory` (the working directory).
-        public init(_ place: DocumentPlace, directory: String) {
-            path = place.path.hasPrefix("/") ? place.path : URL(fileURLWithPath: directory).appendingPathComponent(place.path).standardizedFileURL.path
+        public init(_ place: DocumentPlace) {
+            path = place.path
             start = place.range.lowerBound
             end = place.range.upperBound
             size = place.identity.size

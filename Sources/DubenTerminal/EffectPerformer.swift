@@ -90,9 +90,8 @@ public struct EffectPerformer: EffectPerforming {
                 return .searchHistorySaved
             case .savePositions(let saved, let current, let place):
                 guard let positions else { return .positionsSaved }
-                let directory = FileManager.default.currentDirectoryPath
                 let last = current.flatMap { id in
-                    sessionFiles.map { PositionStore.LastRead(document: id, files: $0, place: place.map { PositionStore.Place($0, directory: directory) }) }
+                    sessionFiles.map { PositionStore.LastRead(document: id, files: $0, place: place.map(PositionStore.Place.init)) }
                 }
                 try positions.save(saved.mapValues { ($0.block, $0.offset) }, last: last, now: now())
                 return .positionsSaved

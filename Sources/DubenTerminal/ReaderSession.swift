@@ -41,8 +41,8 @@ public enum ReaderSession {
             indexer?.cancel()
         }
         if let latest = notices.last { reader.report(latest) }
-        // Files already said to have changed on disk (said once each), and when to look again.
-        var reported: Set<String> = []
+        // When to look again whether files changed on disk (each is said once: the reader keeps
+        // those said, `changedFiles`, until `R`).
         var faultsSeen = SourceBytes.mappingFaults
         var nextLook = Date().addingTimeInterval(1)
 
@@ -64,7 +64,6 @@ public enum ReaderSession {
                         indexer?.cancel()
                         indexer = fresh.hasMore ? fresh : nil
                         if fresh.hasMore { fresh.start() }
-                        reported = []
                         releaseWhenIdle = true
                         if perform(reader.reload(corpus: fresh.initial, progress: fresh.hasMore ? 0 : nil)) { return true }
                     } catch {
@@ -112,10 +111,9 @@ public enum ReaderSession {
                 let sources = faults != faultsSeen ? reader.corpus.files : [reader.document.source]
                 faultsSeen = faults
                 for source in sources {
-                    guard let was = source.identity, !reported.contains(source.path) else { continue }
+                    guard let was = source.identity, !reader.changedFiles.contains(source.path) else { continue }
                     let now = FileIdentity.of(path: source.path)
                     if now != was {
-                        reported.insert(source.path)
                         reader.fileChanged(source.path, gone: now == nil)
                     }
                 }

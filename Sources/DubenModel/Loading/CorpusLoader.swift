@@ -267,7 +267,8 @@ public struct CorpusLoader: Sendable {
     /// The metadata file of a directory, if there is one.
     func metadata(in directory: String) throws(LoadError) -> MetadataFile {
         let path = (directory as NSString).appendingPathComponent(MetadataFile.fileName)
-        guard FileManager.default.fileExists(atPath: path) else { return MetadataFile() }
+        // Its identity says too whether it is there.
+        guard let identity = FileIdentity.of(path: path) else { return MetadataFile() }
         let parse = { () throws(LoadError) -> MetadataFile in
             let (bytes, _) = try Self.readBytes(path)
             guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -277,7 +278,6 @@ public struct CorpusLoader: Sendable {
         }
         // Parsed once for each version of the file (`MetadataFileCache`: TOMLKit keeps what
         // it parses).
-        guard let identity = FileIdentity.of(path: path) else { return try parse() }
         return try MetadataFileCache.shared.metadata(at: path, identity: identity, parse: parse)
     }
 }

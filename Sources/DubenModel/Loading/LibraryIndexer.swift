@@ -243,19 +243,15 @@ public final class LibraryIndexer: @unchecked Sendable {
     private var isCancelled: Bool { lock.withLock { cancelled } }
 
     private func publish(progress: Double, done: Bool) {
-        if let id = awaited, !done {
+        if let id = awaited {
             let documents = builder.documents
             while lookedAt < documents.count, documents.id(at: lookedAt) != id { lookedAt += 1 }
-            if lookedAt == documents.count {
-                // Not there yet: the reader keeps the document it shows, and the progress.
-                let snapshot = Snapshot(corpus: initial, progress: progress, done: false, cachedFiles: cachedFiles, parsedFiles: parsedFiles)
-                lock.withLock { latest = snapshot }
-                wake.signal()
-                return
-            }
-            awaited = nil
+            if lookedAt < documents.count || done { awaited = nil }
         }
-        let snapshot = Snapshot(corpus: builder.snapshot(), progress: progress, done: done, cachedFiles: cachedFiles, parsedFiles: parsedFiles)
+        // Until the library holds the document shown first, the reader keeps it, and the
+        // progress only.
+        let corpus = awaited == nil ? builder.snapshot() : initial
+        let snapshot = Snapshot(corpus: corpus, progress: progress, done: done, cachedFiles: cachedFiles, parsedFiles: parsedFiles)
         lock.withLock { latest = snapshot }
         wake.signal()
     }

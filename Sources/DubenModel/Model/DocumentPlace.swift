@@ -3,6 +3,7 @@
 /// document alone, before the library (`LibraryIndexer`'s `resume`), when the file is as it was.
 public struct DocumentPlace: Hashable, Sendable {
     public var id: String
+    /// Absolute (`IndexCache.absolute`), so that it is found again from any directory.
     public var path: String
     /// The document's bytes in the file's text (the decoded text, for a file that is not
     /// plain UTF-8: decoding it again gives the same bytes).
@@ -26,6 +27,6 @@ extension Document {
     /// read again).
     public var place: DocumentPlace? {
         guard source.path != "-", let identity = source.identity else { return nil }
-        return DocumentPlace(id: id, path: source.path, range: range, identity: identity, plain: source.bytes.isMapped)
+        return DocumentPlace(id: id, path: IndexCache.absolute(source.path), range: range, identity: identity, plain: source.bytes.isMapped)
     }
 }

@@ -64,8 +64,9 @@ public struct Reader {
     var pendingPositions: [String: ReadingPosition] = [:]
     /// The document to resume once it is indexed.
     var pendingResume: String?
-    /// The files said to have changed on disk since they were read (until `R`).
-    var changedFiles: Set<String> = []
+    /// The files said to have changed on disk since they were read (until `R`); each is said
+    /// once (the session looks only at the others).
+    public private(set) var changedFiles: Set<String> = []
     /// Whether the one document the reader has is one the library has not come to yet (the
     /// document resumed, parsed alone): its number in the library is not known ("?/1+").
     public var aheadOfLibrary = false
