@@ -1,5 +1,24 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// A directory whose `libstdc++.so` is a linker script taking `libstdc++.a`: given to the
+/// release link of `duben`, it links the C++ runtime in (scripts/link/libstdc++.so).
+let staticCxx = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("scripts/link").path
+
+/// ICU: shared libraries in a debug build; in a release build, libicu-dev's static archives
+/// (libicui18n.a, libicuuc.a, libicudata.a), in the order they depend on each other, then
+/// the C++ runtime they need (already there when `duben` links it in: see `staticCxx`). Loading
+/// the shared ICU libraries and binding their symbols took about a millisecond of every start
+/// (Docs/DECISIONS.md). Both C targets give the whole list, so that the order in which
+/// SwiftPM puts their flags does not matter.
+let icu: [LinkerSetting] = [
+    .linkedLibrary("icui18n", .when(configuration: .debug)),
+    .linkedLibrary("icuuc", .when(configuration: .debug)),
+    .unsafeFlags(["-Xlinker", "--push-state", "-Xlinker", "-Bstatic",
+                  "-Xlinker", "-licui18n", "-Xlinker", "-licuuc", "-Xlinker", "-licudata",
+                  "-Xlinker", "-lstdc++", "-Xlinker", "--pop-state"], .when(configuration: .release)),
+]
 
 let package = Package(
     name: "duben",
@@ -16,13 +35,13 @@ let package = Package(
         // C shims: ICU line breaking and the C library's wcwidth, behind plain C types.
         .target(
             name: "CDubenText",
-            linkerSettings: [.linkedLibrary("icuuc")]
+            linkerSettings: icu
         ),
 
         // ICU regular expressions over UTF-8, behind plain C (the search's regex engine).
         .target(
             name: "CDubenSearch",
-            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+            linkerSettings: icu
         ),
 
         // Read-only file mappings with a SIGBUS guard, behind plain C.
@@ -62,13 +81,16 @@ let package = Package(
             dependencies: ["CNCursesW", "DubenUI", "DubenLayout", "DubenStore"]
         ),
 
-        // The command-line executable.
+        // The command-line executable. A release build is linked at a fixed address (not as a
+        // position-independent executable): the ~80,000 relocations a PIE needs at every start
+        // cost 0.8 ms and 190 page faults before the first screen (Docs/DECISIONS.md).
         .executableTarget(
             name: "duben",
             dependencies: [
                 "DubenModel", "DubenLayout", "DubenStore", "DubenUI", "DubenTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie", "-L", staticCxx], .when(configuration: .release))]
         ),
 
         // Benchmarks (run by scripts/bench in release mode; not part of `swift test`).

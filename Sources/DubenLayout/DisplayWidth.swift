@@ -18,29 +18,14 @@ public struct DisplayWidth: Sendable, Hashable {
     /// -1 no UTF-8 locale exists.
     public static let localeStatus: Int32 = duben_setup_locale()
 
-    /// `wcwidth` of every BMP code point, computed once.
-    static let bmp: [Int8] = {
-        _ = localeStatus
-        var table = [Int8](repeating: 0, count: 0x10000)
-        for v in 0..<0x10000 {
-            table[v] = Int8(clamping: duben_wcwidth(UInt32(v)))
-        }
-        // Surrogates never occur in scalars; keep them non-printable.
-        return table
-    }()
-
     /// `wcwidth` of a scalar: 0 for combining marks and zero-width characters, 1 or 2 for
     /// printable ones, -1 for controls (which `Sanitizer` replaces).
     public func width(_ v: UInt32) -> Int {
-        // Astral code points go to wcwidth directly; the locale must be set up first.
-        let w = v < 0x10000 ? Int(DisplayWidth.bmp[Int(v)]) : DisplayWidth.astral(v)
+        // BMP widths are remembered as they are first asked for (duben_bmp_width); astral
+        // code points go to wcwidth each time. Both set the locale up first.
+        let w = v < 0x10000 ? Int(duben_bmp_width(UInt16(v))) : Int(duben_wcwidth(v))
         if ambiguousWidth == 2 && w == 1 && v >= 0xA1 && AmbiguousWidthTable.contains(v) { return 2 }
         return w
-    }
-
-    static func astral(_ v: UInt32) -> Int {
-        _ = localeStatus
-        return Int(duben_wcwidth(v))
     }
 
     /// The clusters of `string` as the screen shows them: placeholders for controls, tabs to

@@ -1,3 +1,4 @@
+import DubenModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -51,7 +52,7 @@ public struct BookmarkStore: Sendable {
 
     /// The bookmark file: `--bookmarks`, then `$DUBEN_BOOKMARKS`, then
     /// `$XDG_DATA_HOME/duben/bookmarks.json`, then `~/.local/share/duben/bookmarks.json`.
-    public static func defaultPath(override: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultPath(override: String? = nil, environment: [String: String] = ProcessEnvironment.current) -> String {
         if let o = override, !o.isEmpty { return o }
         if let e = environment["DUBEN_BOOKMARKS"], !e.isEmpty { return e }
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }

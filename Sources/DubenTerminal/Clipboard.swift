@@ -1,3 +1,4 @@
+import DubenModel
 import Foundation
 
 /// The system clipboard, through the first tool that works: `wl-copy` (Wayland), `xclip` and
@@ -33,7 +34,7 @@ public struct Clipboard {
     /// Writes bytes to the terminal (for OSC 52); returns whether they were written.
     public var writeToTerminal: ([UInt8]) -> Bool
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, allowOSC52: Bool = false,
+    public init(environment: [String: String] = ProcessEnvironment.current, allowOSC52: Bool = false,
                 writeToTerminal: @escaping ([UInt8]) -> Bool = Clipboard.writeToTTY) {
         self.environment = environment
         self.allowOSC52 = allowOSC52

@@ -48,22 +48,15 @@ public struct EffectPerformer: EffectPerforming {
         }
     }
 
-    /// Reads the search history (newest first; none when the file does not exist yet).
-    public func loadSearchHistory() throws(StoreError) -> [String] {
-        guard let positions else { return [] }
-        return try positions.readSearchHistory()
-    }
-
-    /// What the last session was reading (nil when it did not say).
-    public func loadLastRead() throws(StoreError) -> PositionStore.LastRead? {
-        guard let positions else { return nil }
-        return try positions.readLastRead()
-    }
-
     /// Reads the saved reading positions (none when the file does not exist yet).
     public func loadPositions() throws(StoreError) -> [String: ReadingPosition] {
         guard let positions else { return [:] }
-        return try positions.read().mapValues { ReadingPosition(block: $0.block, offset: $0.offset) }
+        return Self.readingPositions(try positions.read())
+    }
+
+    /// Saved positions as the reader takes them.
+    public static func readingPositions(_ saved: [String: PositionStore.Position]) -> [String: ReadingPosition] {
+        saved.mapValues { ReadingPosition(block: $0.block, offset: $0.offset) }
     }
 
     public mutating func perform(_ effect: Effect) -> EffectResult? {

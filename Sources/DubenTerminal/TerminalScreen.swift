@@ -82,21 +82,41 @@ public final class TerminalScreen: TerminalBackend {
     /// (ambiguous-width characters drawn at width 2). The cell is sanitised and measured
     /// already; what the terminal itself advances per character is `wcwidth` with ambiguous
     /// characters at 1, which `DisplayWidth()` answers (the one wcwidth shim, in CDubenText).
+    ///
+    /// A group is gathered on the stack (a frame has thousands of cells; an array per group
+    /// was two allocations per cell). ncursesw keeps at most CCHARW_MAX (5) characters of a
+    /// cell, so marks past the first seven of a group are dropped here already.
     private func put(_ cell: Cell, x: Int, y: Int) {
         let terminal = DisplayWidth()
-        var groups: [[UInt32]] = []
-        for u in cell.text.unicodeScalars {
-            let w = terminal.width(u.value)
-            if w > 0 || groups.isEmpty { groups.append([u.value]) } else { groups[groups.count - 1].append(u.value) }
-        }
-        var col = x
         let style = Int32(cell.style.rawValue)
-        for g in groups where col < x + Int(cell.width) {
-            g.withUnsafeBufferPointer { duben_term_put(Int32(y), Int32(col), $0.baseAddress, Int32($0.count), style) }
-            col += max(1, terminal.width(g[0]))
+        let end = x + Int(cell.width)
+        var col = x
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 8) { group in
+            var count = 0
+            var advance = 0
+            func flush() {
+                if count > 0 && col < end {
+                    duben_term_put(Int32(y), Int32(col), group.baseAddress, Int32(count), style)
+                    col += max(1, advance)
+                }
+                count = 0
+            }
+            for u in cell.text.unicodeScalars {
+                let w = terminal.width(u.value)
+                if w > 0 || count == 0 {
+                    flush()
+                    group[0] = u.value
+                    count = 1
+                    advance = w
+                } else if count < group.count {
+                    group[count] = u.value
+                    count += 1
+                }
+            }
+            flush()
         }
         var space: UInt32 = 0x20
-        while col < x + Int(cell.width) {
+        while col < end {
             duben_term_put(Int32(y), Int32(col), &space, 1, style)
             col += 1
         }

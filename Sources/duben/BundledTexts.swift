@@ -1,3 +1,4 @@
+import DubenModel
 import Foundation
 
 /// Finds the bundled corpus (`Texts/`) without depending on the working directory.
@@ -8,7 +9,7 @@ import Foundation
 enum BundledTexts {
     static func locate() -> String? {
         var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["DUBEN_TEXTS"], !env.isEmpty { candidates.append(env) }
+        if let env = ProcessEnvironment.current["DUBEN_TEXTS"], !env.isEmpty { candidates.append(env) }
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         candidates.append(exe.deletingLastPathComponent().appendingPathComponent("share/duben/Texts").path)
         candidates.append(exe.appendingPathComponent("Texts").path)

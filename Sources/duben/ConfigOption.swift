@@ -1,4 +1,5 @@
 import ArgumentParser
+import DubenModel
 import DubenStore
 import DubenUI
 import Foundation
@@ -12,7 +13,7 @@ struct ConfigOption: ParsableArguments {
     /// The file in force and whether it must exist (a file named must).
     var location: (path: String, mustExist: Bool) {
         if let config { return (config, true) }
-        return ConfigFile.location(environment: ProcessInfo.processInfo.environment)
+        return ConfigFile.location(environment: ProcessEnvironment.current)
     }
 
     /// The configuration, read and checked; each problem is printed on standard error as one

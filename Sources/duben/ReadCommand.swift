@@ -98,7 +98,9 @@ struct ReadCommand: ParsableCommand {
         if paths.isEmpty, Self.standardInputHoldsText { corpusOptions.paths = ["-"] }
         // What the last session read: with no path, its files again (when they are all still
         // there); with the same files, its document.
-        let last = noResume ? nil : try? positions.readLastRead()
+        // state.json, read once: the last document, the search history, the positions.
+        let state = Result { () throws(StoreError) -> PositionStore.Contents in try positions.readContents() }
+        let last = noResume ? nil : try? state.get().last
         var chosen = try corpusOptions.chosenPaths()
         if corpusOptions.paths.isEmpty, isatty(STDOUT_FILENO) == 1, let files = last?.files, !files.isEmpty,
            files.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
@@ -138,7 +140,7 @@ struct ReadCommand: ParsableCommand {
         case -1: throw CommandFailure("no UTF-8 locale is available (tried the environment's and C.UTF-8)")
         default: break
         }
-        let theme = Theme.choose(self.theme ?? config.theme, noColorFlag: noColor, environment: ProcessInfo.processInfo.environment)
+        let theme = Theme.choose(self.theme ?? config.theme, noColorFlag: noColor, environment: ProcessEnvironment.current)
         var performer = EffectPerformer(store: store, positions: positions, clipboard: Clipboard(allowOSC52: osc52 || config.osc52))
         performer.sessionFiles = sessionFiles
         var reader = Reader(corpus: corpus, columns: 80, rows: 24, width: layout.width,
@@ -155,20 +157,20 @@ struct ReadCommand: ParsableCommand {
         var notices: [Notice] = []
         if var first = configProblems.first {
             // The status line is narrow: the home directory as ~ (stderr has the full path).
-            if let home = ProcessInfo.processInfo.environment["HOME"], home.count > 1, first.path.hasPrefix(home + "/") {
+            if let home = ProcessEnvironment.current["HOME"], home.count > 1, first.path.hasPrefix(home + "/") {
                 first.path = "~" + first.path.dropFirst(home.count)
             }
             let more = configProblems.count > 1 ? " (and \(configProblems.count - 1) more: duben config --check)" : ""
             notices.append(.error(first.description + more))
         }
         do {
-            reader.restore(searchHistory: try performer.loadSearchHistory())
+            reader.restore(searchHistory: try state.get().searchHistory)
         } catch {
             notices.append(.error("\(error.description); search history not restored"))
         }
         if !noResume {
             do {
-                reader.restore(positions: try performer.loadPositions())
+                reader.restore(positions: EffectPerformer.readingPositions(try state.get().positions))
                 if let last, last.files == sessionFiles, only == nil { reader.resume(document: last.document) }
             } catch {
                 notices.append(.error("\(error.description); reading positions not restored"))

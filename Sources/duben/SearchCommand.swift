@@ -116,7 +116,7 @@ struct SearchCommand: ParsableCommand {
                 out.finish()
             } else {
                 let columns = SearchCommand.columns()
-                var lines = LineWriter(columns: columns, highlight: isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty)
+                var lines = LineWriter(columns: columns, highlight: isatty(STDOUT_FILENO) == 1 && (ProcessEnvironment.current["NO_COLOR"] ?? "").isEmpty)
                 coarser = try search.forEachHit(in: catalogue, document: entry, dates: dates, contextScalars: max(columns, 10)) { hit in
                     found += 1
                     lines.append(hit)
@@ -144,7 +144,7 @@ struct SearchCommand: ParsableCommand {
 
     /// The width the lines are cut to: `COLUMNS`, else the terminal's, else 100.
     static func columns() -> Int {
-        if let env = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(env), n > 0 { return max(n, 20) }
+        if let env = ProcessEnvironment.current["COLUMNS"], let n = Int(env), n > 0 { return max(n, 20) }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(Int(size.ws_col), 20) }
         return 100

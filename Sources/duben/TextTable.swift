@@ -1,4 +1,5 @@
 import DubenLayout
+import DubenModel
 import Foundation
 
 /// Columns aligned by display width (CJK characters take two cells); controls in cells are
@@ -63,7 +64,7 @@ struct TextTable {
 /// The width tables and lists fit: COLUMNS when it is set, else the terminal's when standard
 /// output is one, else none (output to a file or a pipe is never cut).
 enum TerminalWidth {
-    static func columns(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
+    static func columns(environment: [String: String] = ProcessEnvironment.current) -> Int? {
         if let c = environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
         guard isatty(STDOUT_FILENO) == 1 else { return nil }
         var size = winsize()

@@ -89,7 +89,7 @@ struct ReaderRobustnessTests {
 }
 
 extension ReaderRobustnessTests {
-    /// The first screen of a huge first document comes from its first megabyte; when the whole
+    /// The first screen of a huge first document comes from the start of its file; when the whole
     /// document arrives the reader shows it, from the same place, with nothing made from the
     /// part left behind (layouts, match lists, row estimates).
     @Test func aProvisionalFirstDocumentIsReplacedByTheWholeOne() throws {

@@ -9,7 +9,7 @@ import Testing
 struct ReaderStateTests {
     typealias S = UITestSupport
 
-    /// A long document in few blocks (the first megabyte of a book) is not wrapped whole for
+    /// A long document in few blocks (the first 256 KiB of a book) is not wrapped whole for
     /// the status line before the first frame: its line count is estimated.
     @Test func theLinePositionIsExactForShortDocumentsAndEstimatedForLongOnes() throws {
         let paragraph = "　　" + String(repeating: "中国人民团结一心，", count: 50) + "\n\n"

@@ -73,9 +73,15 @@ public struct CorpusLoader: Sendable {
 
     /// The text files the paths stand for, in reading order (directories expanded).
     public func files(paths: [String]) throws(LoadError) -> [String] {
-        var out: [String] = []
-        for path in paths { out += try expand(path) }
-        return out
+        try listing(paths: paths).sorted()
+    }
+
+    /// The text files the paths stand for, directories listed but not yet sorted: the first
+    /// in reading order is found without sorting them all (`FileListing.first`).
+    public func listing(paths: [String]) throws(LoadError) -> FileListing {
+        var groups: [[String]] = []
+        for path in paths { groups.append(try expand(path)) }
+        return FileListing(groups: groups)
     }
 
     /// Reads and decodes one file with its directory's metadata (read once per directory,
@@ -105,7 +111,7 @@ public struct CorpusLoader: Sendable {
         return LoadedSource(file: source, metadata: metadata, warnings: warnings)
     }
 
-    /// The text files a path stands for.
+    /// The text files a path stands for (a directory's in the order it lists them).
     func expand(_ path: String) throws(LoadError) -> [String] {
         if path == "-" { return ["-"] }
         var isDirectory: ObjCBool = false
@@ -116,23 +122,36 @@ public struct CorpusLoader: Sendable {
             throw .unreadable(path: path, reason: "cannot list the directory")
         }
         guard !found.isEmpty else { throw .noTexts(directory: path) }
-        return found.sorted()
+        return found
     }
 
     /// The `*.txt` files below a directory, recursively, with `readdir`: the entry's type
     /// comes with its name, so a directory of 10,000 texts costs no `stat` per file (only
     /// symbolic links and file systems that do not say are asked). Returns false when the
     /// directory itself cannot be opened; a subdirectory that cannot be is skipped.
+    ///
+    /// Names are looked at as bytes, and a path is made (one allocation) only for a `.txt`
+    /// file or a directory: making a `String` of every name, lowercasing it and joining it to
+    /// the directory took 2.5 ms of a directory of 10,000 texts, before the first screen.
     static func listTexts(in directory: String, into found: inout [String], depth: Int = 0) -> Bool {
         guard depth < 64, let dir = opendir(directory) else { return false }
         defer { closedir(dir) }
+        let prefix = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8)
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            // The name in place, valid until the next readdir.
+            let start = UnsafeRawPointer(entry).advanced(by: nameOffset)
+            let name = UnsafeRawBufferPointer(start: start, count: strlen(start.assumingMemoryBound(to: CChar.self)))
+            if name.count <= 2 && name.allSatisfy({ $0 == UInt8(ascii: ".") }) { continue }
             var type = Int32(entry.pointee.d_type)
+            let isText = hasTextSuffix(name)
+            // A regular file that is not `*.txt` needs no path at all.
+            if type == Int32(DT_REG) && !isText { continue }
+            let full = String(unsafeUninitializedCapacity: prefix.count + name.count) { out in
+                let p = out.initialize(fromContentsOf: prefix)
+                let n = UnsafeMutableBufferPointer(rebasing: out[p...]).initialize(fromContentsOf: name)
+                return p + n
+            }
             if type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
                 var st = stat()
                 guard stat(full, &st) == 0 else { continue }
@@ -142,13 +161,40 @@ public struct CorpusLoader: Sendable {
             }
             if type == Int32(DT_DIR) {
                 _ = listTexts(in: full, into: &found, depth: depth + 1)
-            } else if type == Int32(DT_REG) && name.lowercased().hasSuffix(".txt") {
+            } else if type == Int32(DT_REG) && isText {
                 found.append(full)
             }
         }
         return true
     }
 
+    /// Whether a file name ends in `.txt`, in any case (`.TXT`, `.Txt`).
+    static func hasTextSuffix(_ name: UnsafeRawBufferPointer) -> Bool {
+        guard name.count >= 4 else { return false }
+        let end = name.count
+        return name[end - 4] == UInt8(ascii: ".") && name[end - 3] | 0x20 == UInt8(ascii: "t")
+            && name[end - 2] | 0x20 == UInt8(ascii: "x") && name[end - 1] | 0x20 == UInt8(ascii: "t")
+    }
+}
+
+/// The text files some paths stand for, as `CorpusLoader.listing(paths:)` found them: for
+/// each path in order, its files, a directory's not yet sorted. Sorting 10,000 paths took
+/// 5 ms; the reader sorts them on its indexing thread and needs only the first at once.
+public struct FileListing: Sendable {
+    /// The files of each path given, in the order given (a directory's unsorted).
+    let groups: [[String]]
+
+    /// How many files there are.
+    public var count: Int { groups.reduce(0) { $0 + $1.count } }
+
+    /// The first file in reading order (`sorted().first`), found without sorting.
+    public var first: String? { groups.lazy.compactMap { $0.min() }.first }
+
+    /// Every file in reading order: each path's in turn, a directory's sorted by path.
+    public func sorted() -> [String] { groups.flatMap { $0.sorted() } }
+}
+
+extension CorpusLoader {
     /// Reads and decodes one file ("-" is standard input). A large UTF-8 file that decoding
     /// would leave as it is is mapped instead of read (`mapPlainText`; not when an encoding
     /// other than UTF-8 is forced).

@@ -33,7 +33,7 @@ public struct IndexCache: Sendable {
 
     /// The cache directory the environment gives: `$XDG_CACHE_HOME/duben/index`, else
     /// `$HOME/.cache/duben/index`; nil without either.
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    public static func defaultDirectory(environment: [String: String] = ProcessEnvironment.current) -> String? {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/duben/index" }
         if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/duben/index" }
         return nil

@@ -225,7 +225,7 @@ public struct Reader {
         // where the reader's came from the file's start (`LibraryIndexer.quickFirstDocument`).
         guard grown.documents.count != before || grown.warnings.count != corpus.warnings.count || progress == nil else { return [] }
         // A document shown before it was whole (the start of a huge first document, parsed
-        // from the file's first megabyte), or before the library came to it (the document
+        // from the start of its file), or before the library came to it (the document
         // resumed, parsed alone from where it lay), is replaced: what was made from it goes.
         func differs(_ d: Int) -> Bool {
             corpus.documents[d].source !== grown.documents[d].source || corpus.documents[d].range != grown.documents[d].range
@@ -253,7 +253,7 @@ public struct Reader {
         }
         if currentReplaced {
             // The same place in the whole document: its block and offset, when it has them
-            // (the whole document may join lines the first megabyte kept apart).
+            // (the whole document may join lines its start kept apart).
             let block = page.top.block, offset = page.topOffset
             selection = nil
             page.top = RowPosition(block: 0, row: 0)
