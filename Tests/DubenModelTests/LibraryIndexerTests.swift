@@ -79,6 +79,51 @@ import Testing
         #expect(files == ["a.TXT", "b/c/x.txt", "b/c/z.txt", "b/y.txt", "link.txt"])
     }
 
+    /// The first file in reading order is found without sorting the listing: it is always
+    /// the sorted list's first, whatever the names and however many paths are given.
+    @Test func theListingsFirstFileIsTheSortedFirstAndOnlyTextFilesAreListed() throws {
+        let dir = TestSupport.temporaryDirectory("duben-listing")
+        defer { TestSupport.remove(dir) }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir.path + "/sub", withIntermediateDirectories: true)
+        let names = ["甲.txt", "Zeta.txt", "alpha.Txt", "e\u{301}.txt", "é.txt", "sub/0.txt", ".txt",
+                     "txt", "a.txtx", "b.text", "c.tx", "UPPER.TXT", "10.txt", "9.txt"]
+        for name in names {
+            try "标题\n\n正文。\n".write(toFile: dir.path + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let loader = CorpusLoader()
+        let listing = try loader.listing(paths: [dir.path])
+        let files = try loader.files(paths: [dir.path])
+        #expect(listing.count == 10)
+        #expect(listing.first == files.first)
+        #expect(files == files.sorted())
+        let listed = Set(files.map { String($0.dropFirst(dir.path.count + 1)) })
+        #expect(listed == ["甲.txt", "Zeta.txt", "alpha.Txt", "e\u{301}.txt", "é.txt", "sub/0.txt", ".txt", "UPPER.TXT", "10.txt", "9.txt"])
+        // Several paths: each path's files in turn; the first is the first path's first.
+        let single = dir.path + "/Zeta.txt"
+        let both = try loader.listing(paths: [single, dir.path])
+        #expect(both.first == single)
+        #expect(both.sorted() == [single] + files)
+        #expect(try loader.listing(paths: [dir.path + "/sub", single]).first == dir.path + "/sub/0.txt")
+    }
+
+    /// When the first file in reading order is skipped (empty), the reader opens on the next
+    /// one in order: the listing is sorted whole then.
+    @Test func whenTheFirstFileIsSkippedTheNextInOrderOpensTheReader() throws {
+        let dir = TestSupport.temporaryDirectory("duben-first-skipped")
+        defer { TestSupport.remove(dir) }
+        try "\n\n\n".write(toFile: dir.path + "/00-empty.txt", atomically: true, encoding: .utf8)
+        for (k, title) in ["第二个", "第一个", "第三个"].enumerated() {
+            try "\(title)\n\n正文。\n".write(toFile: dir.path + "/0\(3 - k).txt", atomically: true, encoding: .utf8)
+        }
+        let indexer = try LibraryIndexer(paths: [dir.path])
+        #expect(indexer.initial.documents.map(\.title) == ["第三个"])
+        #expect(indexer.initial.warnings.contains { $0.contains("00-empty.txt") && $0.contains("skipped") })
+        #expect(indexer.hasMore)
+        let (_, last, _) = try Self.indexed([dir.path], interval: 0)
+        #expect(last.documents.map(\.title) == ["第三个", "第一个", "第二个"])
+    }
+
     @Test func aLargeFileShowsItsFirstDocumentFromItsStartAloneAndTheIndexIsTheSame() throws {
         let dir = TestSupport.temporaryDirectory("duben-quick")
         defer { TestSupport.remove(dir) }
@@ -123,7 +168,7 @@ extension LibraryIndexerTests {
 extension LibraryIndexerTests {
     /// One document larger than the quick chunk (a book, a gigabyte in one piece): its first
     /// megabyte stands in for it on the first screen, and the thread gives the whole of it.
-    @Test func aSingleHugeDocumentShowsItsFirstMegabyteFirstThenTheWholeDocument() throws {
+    @Test func aSingleHugeDocumentShowsItsStartFirstThenTheWholeDocument() throws {
         let dir = TestSupport.temporaryDirectory("duben-one-huge")
         defer { TestSupport.remove(dir) }
         let one = try String(contentsOfFile: TestSupport.textsPath + "/corpus-2020.txt", encoding: .utf8)
