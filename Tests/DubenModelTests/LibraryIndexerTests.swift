@@ -166,8 +166,8 @@ extension LibraryIndexerTests {
 }
 
 extension LibraryIndexerTests {
-    /// One document larger than the quick chunk (a book, a gigabyte in one piece): its first
-    /// megabyte stands in for it on the first screen, and the thread gives the whole of it.
+    /// One document larger than the quick chunk (a book, a gigabyte in one piece): its
+    /// start stands in for it on the first screen, and the thread gives the whole of it.
     @Test func aSingleHugeDocumentShowsItsStartFirstThenTheWholeDocument() throws {
         let dir = TestSupport.temporaryDirectory("duben-one-huge")
         defer { TestSupport.remove(dir) }
@@ -186,6 +186,15 @@ extension LibraryIndexerTests {
         let (_, last, _) = try Self.indexed([path], interval: 0.01)
         Self.expectSame(last, oneShot)
         #expect(last.documents[0].text(of: last.documents[0].blocks.count - 1).contains("全书终"))
+
+        // A session that ends on the start shown first resumes it from the mapping, without
+        // checking (or reading) the rest of the file: its place says the bytes were checked.
+        let place = try #require(provisional.place)
+        #expect(place.plain && place.range.upperBound <= LibraryIndexer.quickChunk)
+        let resumed = try LibraryIndexer(paths: [path], resume: place)
+        #expect(resumed.resumesAhead)
+        #expect(resumed.initial.files[0].bytes.isMapped)
+        #expect(Self.fingerprint(resumed.initial.documents[0]) == Self.fingerprint(provisional))
     }
 }
 

@@ -9,8 +9,10 @@ public struct DocumentPlace: Hashable, Sendable {
     /// plain UTF-8: decoding it again gives the same bytes).
     public var range: Range<Int>
     public var identity: FileIdentity
-    /// Whether the file was mapped as plain UTF-8 (`SourceDecoder.isPlain`): with the same
-    /// identity it is mapped again without its bytes being checked, as for the index cache.
+    /// Whether the file was mapped as plain UTF-8 (`SourceDecoder.isPlain`) — the whole file,
+    /// or (the start of a large file shown first) at least its bytes up to the document's
+    /// end: with the same identity it is mapped again without its bytes being checked, as
+    /// for the index cache, and only the document's range is parsed.
     public var plain: Bool
 
     public init(id: String, path: String, range: Range<Int>, identity: FileIdentity, plain: Bool) {

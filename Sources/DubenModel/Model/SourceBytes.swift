@@ -68,6 +68,11 @@ public struct SourceBytes: RandomAccessCollection, @unchecked Sendable {
         return SourceBytes(storage: Storage(mapped: p, length: length), base: p, count: length)
     }
 
+    /// The first `n` bytes (at most `count`), sharing the memory (the mapping stays whole).
+    public func leading(_ n: Int) -> SourceBytes {
+        SourceBytes(storage: storage, base: base, count: Swift.min(Swift.max(0, n), count))
+    }
+
     /// Whether the bytes are a mapping of a file (not a copy in memory).
     public var isMapped: Bool { storage.mapped != nil }
 
