@@ -143,10 +143,22 @@ import Testing
         let a = Array(swapped[first..<(first + 32)]), b = Array(swapped[last..<(last + 32)])
         swapped.replaceSubrange(first..<(first + 32), with: b)
         swapped.replaceSubrange(last..<(last + 32), with: a)
-        for bytes in [pastTheEnd, swapped] {
+        // Two neighbours swapped where two threads' halves meet: each half is in order, the
+        // two together are not.
+        var atTheMiddle = payload
+        let m1 = 8 + (n + rows / 2 - 1) * 32, m2 = 8 + (n + rows / 2) * 32
+        let c = Array(atTheMiddle[m1..<(m1 + 32)]), d = Array(atTheMiddle[m2..<(m2 + 32)])
+        atTheMiddle.replaceSubrange(m1..<(m1 + 32), with: d)
+        atTheMiddle.replaceSubrange(m2..<(m2 + 32), with: c)
+        // A sound table gives the same items however many threads decode it.
+        let sound = try #require(ArchivedDocuments(entry: SourceBytes(payload), payload: 0..<payload.count, checked: checked,
+                                                   source: file, metadata: MetadataFile()))
+        for parts in 1...5 { #expect(sound.datedItems(documentBase: 0, orderBase: 0, parts: parts) == expected, "\(parts) parts") }
+        for bytes in [pastTheEnd, swapped, atTheMiddle] {
             let archived = try #require(ArchivedDocuments(entry: SourceBytes(bytes), payload: 0..<bytes.count, checked: checked,
                                                           source: file, metadata: MetadataFile()))
             #expect(archived.datedItems(documentBase: 0, orderBase: 0) == nil)
+            for parts in 2...3 { #expect(archived.datedItems(documentBase: 0, orderBase: 0, parts: parts) == nil, "\(parts) parts") }
             var list = DocumentList()
             list.append(archived: archived)
             #expect(Chronology(Corpus(documents: list, files: [file]), includePassages: true).items == expected)

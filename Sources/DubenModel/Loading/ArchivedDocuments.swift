@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The documents of one file as an index cache entry holds them (`IndexArchive`, format 2),
 /// decoded one at a time when first used, and kept.
@@ -108,25 +109,72 @@ public final class ArchivedDocuments: @unchecked Sendable {
     /// The entry's dated items (`Chronology`, passages included) in date order, documents
     /// numbered from `documentBase` and reading order from `orderBase`; nil when a row is not an
     /// item of this entry or the rows are not in date order (then make them from the documents).
-    func datedItems(documentBase: Int, orderBase: Int) -> [DatedItem]? {
-        entry.withUnsafeBytes { raw in
-            let p = UnsafeRawBufferPointer(rebasing: raw[table...])
-            var previous: UInt64 = 0
+    ///
+    /// A gigabyte's entry has 900,000 items (31 MB of them): its two halves are decoded on two
+    /// threads at once (16–25 ms on one), each half checked in order and the halves where
+    /// they meet. `DatedItem` holds no references, so a table found bad leaves nothing to
+    /// release in the items already written.
+    /// - Parameter parts: how many threads decode (by default two from 65,536 items).
+    func datedItems(documentBase: Int, orderBase: Int, parts: Int? = nil) -> [DatedItem]? {
+        precondition(_isPOD(DatedItem.self))
+        return entry.withUnsafeBytes { raw in
+            let rows = Rows(p: UnsafeRawBufferPointer(rebasing: raw[table...]), documents: count, items: itemCount,
+                            documentBase: documentBase, orderBase: orderBase)
+            let parts = max(1, min(parts ?? (itemCount >= 1 << 16 ? 2 : 1), max(1, itemCount)))
             var valid = true
             let items = [DatedItem](unsafeUninitializedCapacity: itemCount) { buffer, filled in
-                for i in 0..<itemCount {
-                    guard var item = IndexArchive.item(p, at: 8 + (count + i) * IndexArchive.rowSize, documents: count, items: itemCount)
-                    else { valid = false; return }
-                    let key = item.date.start.orderKey << 31 | UInt64(item.readingOrder)
-                    guard key >= previous else { valid = false; return }
-                    previous = key
-                    item.shift(documents: documentBase, order: orderBase)
-                    (buffer.baseAddress! + i).initialize(to: item)
-                    filled = i + 1
+                let out = Output(buffer: buffer)
+                let results = Mutex([UInt64?](repeating: nil, count: 2 * parts))
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let range = rows.items * part / parts..<rows.items * (part + 1) / parts
+                    let ends = rows.decode(range, into: out.buffer)
+                    results.withLock {
+                        $0[2 * part] = ends?.first
+                        $0[2 * part + 1] = ends?.last
+                    }
                 }
+                let ends = results.withLock { $0 }
+                // Each part in order, and each part's first key not before the last of the one
+                // before (an empty table has no part to check).
+                valid = itemCount == 0 || (ends.allSatisfy { $0 != nil }
+                    && (0..<(parts - 1)).allSatisfy { ends[2 * $0 + 1]! <= ends[2 * $0 + 2]! })
+                filled = valid ? itemCount : 0
             }
             return valid ? items : nil
         }
+    }
+
+    /// The item rows of an entry's table, and where the items go in the library.
+    private struct Rows: @unchecked Sendable {
+        let p: UnsafeRawBufferPointer
+        let documents: Int
+        let items: Int
+        let documentBase: Int
+        let orderBase: Int
+
+        /// Decodes the rows of `range` into `buffer` at the same indices: the first and last
+        /// keys (date, reading order), or nil when a row is not an item of the entry or the
+        /// rows are out of order.
+        func decode(_ range: Range<Int>, into buffer: UnsafeMutableBufferPointer<DatedItem>) -> (first: UInt64, last: UInt64)? {
+            guard !range.isEmpty else { return (0, 0) }
+            var first: UInt64 = 0
+            var previous: UInt64 = 0
+            for i in range {
+                guard var item = IndexArchive.item(p, at: 8 + (documents + i) * IndexArchive.rowSize, documents: documents, items: items)
+                else { return nil }
+                let key = item.date.start.orderKey << 31 | UInt64(item.readingOrder)
+                if i == range.lowerBound { first = key } else if key < previous { return nil }
+                previous = key
+                item.shift(documents: documentBase, order: orderBase)
+                (buffer.baseAddress! + i).initialize(to: item)
+            }
+            return (first, previous)
+        }
+    }
+
+    /// Where both halves write (disjoint ranges of one buffer).
+    private struct Output: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<DatedItem>
     }
 }
 

@@ -24,7 +24,7 @@ public struct IndexCache: Sendable {
     /// 1 GiB: about the index of a 5 GB library.
     public static let defaultLimit = 1 << 30
     static let magic: [UInt8] = Array("DUBENIDX".utf8)
-    static let format: UInt32 = 2
+    static let format: UInt32 = 3
 
     public init(directory: String, limit: Int = IndexCache.defaultLimit) {
         self.directory = directory
@@ -184,14 +184,30 @@ public struct IndexCache: Sendable {
 
     /// A 64-bit hash of the bytes, eight at a time (fast: a gigabyte's index is checked in
     /// tens of milliseconds). It finds corruption; it is not a defence against forgery.
+    ///
+    /// Four lanes of 8 bytes each, mixed independently and folded together at the end: one
+    /// lane's multiply waits for the one before it, so four keep the core busy (the table of a
+    /// gigabyte's entry, 30 MB, took 7 ms with one lane, 2 ms with four).
     static func checksum(_ p: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(p.count)
-        var i = 0
         let n = p.count
+        @inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+            let m = (h ^ w) &* 0xff51_afd7_ed55_8ccd
+            return m ^ (m >> 29)
+        }
+        @inline(__always) func word(_ at: Int) -> UInt64 { p.loadUnaligned(fromByteOffset: at, as: UInt64.self) }
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n), b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        var c: UInt64 = 0x1656_67B1_9E37_79F9, d: UInt64 = 0x85EB_CA77_C2B2_AE63
+        var i = 0
+        while i + 32 <= n {
+            a = mix(a, word(i))
+            b = mix(b, word(i + 8))
+            c = mix(c, word(i + 16))
+            d = mix(d, word(i + 24))
+            i += 32
+        }
+        var h = mix(mix(mix(a, b.rotatedLeft(17)), c.rotatedLeft(31)), d.rotatedLeft(47))
         while i + 8 <= n {
-            let w = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h = (h ^ w) &* 0xff51_afd7_ed55_8ccd
-            h ^= h >> 29
+            h = mix(h, word(i))
             i += 8
         }
         while i < n {
@@ -242,4 +258,9 @@ public struct IndexCache: Sendable {
         }
         return removed
     }
+}
+
+extension UInt64 {
+    /// The bits rotated left by `k` (0 < k < 64).
+    func rotatedLeft(_ k: Int) -> UInt64 { (self << UInt64(k)) | (self >> UInt64(64 - k)) }
 }
