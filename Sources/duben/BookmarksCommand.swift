@@ -9,7 +9,10 @@ struct BookmarkFileOption: ParsableArguments {
     @Option(help: ArgumentHelp("The bookmark file (default: $DUBEN_BOOKMARKS, else $XDG_DATA_HOME/duben/bookmarks.json, else ~/.local/share/duben/bookmarks.json).", valueName: "file"))
     var bookmarks: String?
 
-    var store: BookmarkStore { BookmarkStore(path: BookmarkStore.defaultPath(override: bookmarks)) }
+    var store: BookmarkStore { Self.store(override: bookmarks) }
+
+    /// The bookmark store for `--bookmarks FILE` given as `file` (nil: not given).
+    static func store(override file: String?) -> BookmarkStore { BookmarkStore(path: BookmarkStore.defaultPath(override: file)) }
 }
 
 /// `--match TEXT`: the bookmarks that hold a text, matched as everywhere else (`TextMatcher`).
@@ -35,11 +38,21 @@ struct CitationStyleOptions: ParsableArguments {
     }
 
     /// The chosen style (checked by `validate`).
-    var citationStyle: CitationStyle { (try? CitationStyle.parse(name: style, template: template)) ?? .source }
+    var citationStyle: CitationStyle { Self.citationStyle(style: style, template: template) }
 
     /// The style given on the command line, else the configuration file's.
     func citationStyle(or config: ReaderConfiguration) -> CitationStyle {
-        style != nil || template != nil ? citationStyle : config.citationStyle
+        Self.citationStyle(style: style, template: template, or: config)
+    }
+
+    /// `--style` and `--template` given as plain values (checked by `validate` when parsed).
+    static func citationStyle(style: String?, template: String?) -> CitationStyle {
+        (try? CitationStyle.parse(name: style, template: template)) ?? .source
+    }
+
+    /// The style given, else the configuration file's.
+    static func citationStyle(style: String?, template: String?, or config: ReaderConfiguration) -> CitationStyle {
+        style != nil || template != nil ? citationStyle(style: style, template: template) : config.citationStyle
     }
 }
 

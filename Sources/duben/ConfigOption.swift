@@ -11,8 +11,11 @@ struct ConfigOption: ParsableArguments {
     var config: String?
 
     /// The file in force and whether it must exist (a file named must).
-    var location: (path: String, mustExist: Bool) {
-        if let config { return (config, true) }
+    var location: (path: String, mustExist: Bool) { Self.location(file: config) }
+
+    /// The file in force for `--config FILE` given as `file` (nil: not given).
+    static func location(file: String?) -> (path: String, mustExist: Bool) {
+        if let file { return (file, true) }
         return ConfigFile.location(environment: ProcessEnvironment.current)
     }
 
@@ -20,7 +23,12 @@ struct ConfigOption: ParsableArguments {
     /// line naming the file and line (`duben: PATH:7: unknown key "widht" in [layout]`), and
     /// the settings with a problem keep their defaults.
     func load() -> (configuration: ReaderConfiguration, problems: [ConfigProblem]) {
-        let (path, mustExist) = location
+        Self.load(file: config)
+    }
+
+    /// The same for `--config FILE` given as `file` (nil: not given).
+    static func load(file: String?) -> (configuration: ReaderConfiguration, problems: [ConfigProblem]) {
+        let (path, mustExist) = location(file: file)
         let (file, syntax) = ConfigFile.read(path: path, mustExist: mustExist)
         let (configuration, problems) = ReaderConfiguration.read(file)
         let all = syntax + problems

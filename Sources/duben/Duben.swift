@@ -31,11 +31,10 @@ struct Duben: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         do {
             // `duben [PATH…]`, the reader with paths and flags alone, as it is opened many
-            // times a day: without the parse (see `ReadCommand.plain`).
+            // times a day: without the parse, nor the command (see `ReaderLaunch`).
             let arguments = Array(CommandLine.arguments.dropFirst())
             if ReadCommand.isPlain(arguments) {
-                let command = ReadCommand.plain(arguments)
-                try command.run()
+                try ReaderLaunch.plain(arguments).run()
                 return
             }
             var command = try parseAsRoot()

@@ -20,26 +20,27 @@ struct LayoutArguments: ParsableArguments {
         if let i = indent, LayoutOptions.Indent(rawValue: i) == nil { throw ValidationError("--indent must be keep or none (got \(i))") }
     }
 
+    /// The same options as plain values (`LayoutChoice`, which does the work).
+    var choice: LayoutChoice { LayoutChoice(width: width, ambiguousWidth: ambiguousWidth, indent: indent) }
+
     /// The options given, with what the configuration file sets for the others.
     func applying(_ config: ReaderConfiguration) -> LayoutArguments {
+        let applied = choice.applying(config)
         var out = self
-        out.width = width ?? config.width
-        out.ambiguousWidth = ambiguousWidth ?? config.ambiguousWidth
-        out.indent = indent ?? config.indent.rawValue
+        out.width = applied.width
+        out.ambiguousWidth = applied.ambiguousWidth
+        out.indent = applied.indent
         return out
     }
 
     /// `--ambiguous-width`, 1 when not given.
-    var ambiguousCells: Int { ambiguousWidth ?? 1 }
+    var ambiguousCells: Int { choice.ambiguousCells }
 
     /// `--indent` as the layout takes it (`validate()` has refused anything else).
-    var indentMode: LayoutOptions.Indent { indent.flatMap(LayoutOptions.Indent.init(rawValue:)) ?? .keep }
+    var indentMode: LayoutOptions.Indent { choice.indentMode }
 
     /// Layout options for a terminal of `columns` cells, or for a pipe when nil.
-    func options(terminalColumns columns: Int?) -> LayoutOptions {
-        let w = width ?? columns.map(LayoutOptions.defaultWidth(terminalColumns:)) ?? 80
-        return LayoutOptions(width: w, ambiguousWidth: ambiguousCells, indent: indentMode)
-    }
+    func options(terminalColumns columns: Int?) -> LayoutOptions { choice.options(terminalColumns: columns) }
 
     /// The width of the terminal on standard output, or nil when it is not a terminal.
     static func stdoutColumns() -> Int? {
