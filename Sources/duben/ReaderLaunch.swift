@@ -62,6 +62,8 @@ struct ReaderLaunch: Equatable {
         return launch
     }
 
+    /// Opens the reader on the chosen paths (when standard output is not a terminal, prints
+    /// what `duben render` prints instead); a failure is one line and status 2.
     func run() throws {
         // The configuration file first (its problems on standard error, before the terminal
         // is taken); options given on the command line win over it.
