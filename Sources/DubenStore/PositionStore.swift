@@ -104,11 +104,6 @@ public struct PositionStore: Sendable {
         try readContents().last
     }
 
-    /// The search history, newest first.
-    public func readSearchHistory() throws(StoreError) -> [String] {
-        try readContents().searchHistory
-    }
-
     /// Replaces the search history (newest first) in one locked write; the positions stay.
     public func save(searchHistory: [String]) throws {
         try AtomicJSONFile.withLock(path) {

@@ -57,33 +57,6 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var citation: CitationStyleOptions
     @OptionGroup var corpusOptions: CorpusOptions
 
-    /// What `+N` and `+/PATTERN` among the paths ask for (as less takes them), and the paths
-    /// without them.
-    static func startCommands(_ paths: [String]) -> (keys: [Key], paths: [String]) {
-        var keys: [Key] = []
-        var rest: [String] = []
-        for path in paths {
-            if path.hasPrefix("+/"), path.count > 2 {
-                keys = [.char("/")] + path.dropFirst(2).map { Key.char($0) } + [.enter]
-            } else if path.hasPrefix("+"), path.count > 1, path.dropFirst().allSatisfy(\.isASCII), let n = Int(path.dropFirst()), n >= 0 {
-                keys = String(n).map { Key.char($0) } + [.char("G")]
-            } else {
-                rest.append(path)
-            }
-        }
-        return (keys, rest)
-    }
-
-    /// Whether standard input is a pipe, a file or a socket (not a terminal, nor /dev/null):
-    /// then, with no path, the text comes from there, as less reads it.
-    static var standardInputHoldsText: Bool {
-        guard isatty(STDIN_FILENO) == 0 else { return false }
-        var st = stat()
-        guard fstat(STDIN_FILENO, &st) == 0 else { return false }
-        let type = st.st_mode & S_IFMT
-        return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
-    }
-
     func run() throws {
         try ReaderLaunch(self).run()
     }

@@ -62,6 +62,33 @@ struct ReaderLaunch: Equatable {
         return launch
     }
 
+    /// What `+N` and `+/PATTERN` among the paths ask for (as less takes them), and the paths
+    /// without them.
+    static func startCommands(_ paths: [String]) -> (keys: [Key], paths: [String]) {
+        var keys: [Key] = []
+        var rest: [String] = []
+        for path in paths {
+            if path.hasPrefix("+/"), path.count > 2 {
+                keys = [.char("/")] + path.dropFirst(2).map { Key.char($0) } + [.enter]
+            } else if path.hasPrefix("+"), path.count > 1, path.dropFirst().allSatisfy(\.isASCII), let n = Int(path.dropFirst()), n >= 0 {
+                keys = String(n).map { Key.char($0) } + [.char("G")]
+            } else {
+                rest.append(path)
+            }
+        }
+        return (keys, rest)
+    }
+
+    /// Whether standard input is a pipe, a file or a socket (not a terminal, nor /dev/null):
+    /// then, with no path, the text comes from there, as less reads it.
+    static var standardInputHoldsText: Bool {
+        guard isatty(STDIN_FILENO) == 0 else { return false }
+        var st = stat()
+        guard fstat(STDIN_FILENO, &st) == 0 else { return false }
+        let type = st.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
+    }
+
     /// Opens the reader on the chosen paths (when standard output is not a terminal, prints
     /// what `duben render` prints instead); a failure is one line and status 2.
     func run() throws {
@@ -72,14 +99,14 @@ struct ReaderLaunch: Equatable {
         let citationStyle = CitationStyleOptions.citationStyle(style: style, template: template, or: config)
         let store = BookmarkFileOption.store(override: bookmarkFile)
         let positions = PositionStore(path: store.statePath)
-        let (startKeys, paths) = ReadCommand.startCommands(corpusOptions.paths)
+        let (startKeys, paths) = Self.startCommands(corpusOptions.paths)
         var corpusOptions = corpusOptions
         corpusOptions.paths = paths
-        if paths.isEmpty, ReadCommand.standardInputHoldsText { corpusOptions.paths = ["-"] }
-        // What the last session read: with no path, its files again (when they are all still
-        // there); with the same files, its document.
+        if paths.isEmpty, Self.standardInputHoldsText { corpusOptions.paths = ["-"] }
         // state.json, read once: the last document, the search history, the positions.
         let state = Result { () throws(StoreError) -> PositionStore.Contents in try positions.readContents() }
+        // What the last session read: with no path, its files again (when they are all still
+        // there); with the same files, its document.
         let last = noResume ? nil : try? state.get().last
         var chosen = try corpusOptions.chosenPaths()
         if corpusOptions.paths.isEmpty, isatty(STDOUT_FILENO) == 1, let files = last?.files, !files.isEmpty,

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// The documents of one file as an index cache entry holds them (`IndexArchive`, format 2),
+/// The documents of one file as an index cache entry holds them (`IndexArchive`, format 3),
 /// decoded one at a time when first used, and kept.
 ///
 /// Opening checks the entry's table (its checksum is the entry's, `IndexCache`): every

@@ -6,7 +6,7 @@
 /// documents point into; anything out of place makes `decode` return nil (the file is then
 /// parsed again), never a trap.
 ///
-/// An entry (`entry(_:)`, format 2) is a table, then one record per document. The table —
+/// An entry (`entry(_:)`, format 3: `IndexCache.format`) is a table, then one record per document. The table —
 /// the counts, a 32-byte row per document (its id's base and occurrence, its byte range, where
 /// its record lies, the record's checksum) and a 32-byte row per dated item of the file (its
 /// `Chronology`, in date order) — is what opening a library needs: `ArchivedDocuments` checks
