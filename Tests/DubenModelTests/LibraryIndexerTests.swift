@@ -257,6 +257,25 @@ extension LibraryIndexerTests {
         #expect(waiting.map(\.progress) == waiting.map(\.progress).sorted())
     }
 
+    /// With a document reopened, the paths are listed on the thread: when they can no longer
+    /// be (the directory moved away after the start), that document stays, alone, with a warning.
+    @Test func aResumedDocumentStaysAloneWhenThePathsCannotBeListedAnyMore() throws {
+        let dir = TestSupport.temporaryDirectory("duben-resume-moved")
+        defer { TestSupport.remove(dir) }
+        let moved = URL(fileURLWithPath: dir.path + "-moved")
+        defer { TestSupport.remove(moved) }
+        let oneShot = try Self.resumeLibrary(dir)
+        let target = oneShot.documents[oneShot.documents.count / 2]
+        let indexer = try LibraryIndexer(paths: [dir.path], publishInterval: 0, resume: target.place)
+        #expect(indexer.hasMore)
+        try FileManager.default.moveItem(at: dir, to: moved)
+        let last = try #require(Self.allSnapshots(indexer).last)
+        #expect(last.done)
+        #expect(last.corpus.documents.count == 1)
+        #expect(Self.fingerprint(last.corpus.documents[0]) == Self.fingerprint(target))
+        #expect(last.corpus.warnings.contains { $0.contains(dir.path) }, "\(last.corpus.warnings)")
+    }
+
     @Test(arguments: ["changed", "another title", "past the end", "gone", "bad id"])
     func aResumePlaceThatNoLongerHoldsTheDocumentIsIgnored(how: String) throws {
         let dir = TestSupport.temporaryDirectory("duben-resume-stale")
