@@ -35,6 +35,20 @@ func indexedToTheEnd(_ indexer: LibraryIndexer) -> Corpus {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
+// tmux-first-screen SOCKET COMMAND EXPECTED…: seconds to the first screen (scripts/bench open).
+if arguments.first == "tmux-first-screen" {
+    let rest = Array(arguments.dropFirst())
+    guard rest.count >= 3 else {
+        print("usage: DubenBench tmux-first-screen SOCKET COMMAND EXPECTED…")
+        exit(2)
+    }
+    guard let seconds = TmuxFirstScreen.measure(command: rest[1], expected: rest[2...].map { Array($0.utf8) }, socket: rest[0]) else {
+        FileHandle.standardError.write(Data("tmux-first-screen: gave up waiting for \(rest[2...].joined(separator: " or "))\n".utf8))
+        exit(1)
+    }
+    print(String(format: "%.4f", seconds))
+    exit(0)
+}
 guard let what = arguments.first, let path = arguments.dropFirst().first else {
     print("usage: DubenBench parse|wrap|screen|keys|icu|sizes|regex-engines FILE")
     exit(2)
