@@ -20,6 +20,16 @@ let icu: [LinkerSetting] = [
                   "-Xlinker", "-lstdc++", "-Xlinker", "--pop-state"], .when(configuration: .release)),
 ]
 
+/// Our modules, in a release build, reach the metadata of a concrete generic type (`Set<UInt8>`,
+/// `[String: String]`, a `Codable` type's containers) through its accessor, not by a mangled
+/// name: from a name, the runtime checks each generic requirement (`String: Hashable`) by
+/// scanning all of the binary's ~6,000 protocol conformances, about 250,000 instructions a
+/// new type. That was a quarter of the instructions from `exec` to the first frame
+/// (Docs/DECISIONS.md). Costs a little code size.
+let metadataFlags: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "duben",
     products: [
@@ -50,25 +60,29 @@ let package = Package(
         // Text → model: decoding, documents, blocks, quotations, citations, dates, search.
         .target(
             name: "DubenModel",
-            dependencies: ["CDubenSearch", "CDubenFile", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["CDubenSearch", "CDubenFile", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: metadataFlags
         ),
 
         // Model → lines: display width, Chinese line breaking, wrapping, sanitising.
         .target(
             name: "DubenLayout",
-            dependencies: ["DubenModel", "CDubenText"]
+            dependencies: ["DubenModel", "CDubenText"],
+            swiftSettings: metadataFlags
         ),
 
         // Bookmarks, reading positions, exporters, the configuration file (TOML).
         .target(
             name: "DubenStore",
-            dependencies: ["DubenModel", .product(name: "CSV", package: "CSV.swift"), .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["DubenModel", .product(name: "CSV", package: "CSV.swift"), .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: metadataFlags
         ),
 
         // Reader state, keys and views, drawing into an in-memory screen buffer.
         .target(
             name: "DubenUI",
-            dependencies: ["DubenModel", "DubenLayout", "DubenStore"]
+            dependencies: ["DubenModel", "DubenLayout", "DubenStore"],
+            swiftSettings: metadataFlags
         ),
 
         // The thin ncursesw backend: a C shim with plain C types, and the Swift side.
@@ -78,7 +92,8 @@ let package = Package(
         ),
         .target(
             name: "DubenTerminal",
-            dependencies: ["CNCursesW", "DubenUI", "DubenLayout", "DubenStore"]
+            dependencies: ["CNCursesW", "DubenUI", "DubenLayout", "DubenStore"],
+            swiftSettings: metadataFlags
         ),
 
         // The command-line executable. A release build is linked at a fixed address (not as a
@@ -90,6 +105,7 @@ let package = Package(
                 "DubenModel", "DubenLayout", "DubenStore", "DubenUI", "DubenTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: metadataFlags,
             linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie", "-L", staticCxx], .when(configuration: .release))]
         ),
 
