@@ -188,7 +188,10 @@ struct DateParserTests {
 }
 
 extension ChronologyOrderTests {
+    /// `<` compares the packed `orderKey`: the order it must give, field by field, is the
+    /// chronology's (no year after every year; year, then month, then day; absent first).
     @Test func theOrderKeyOrdersAsLessThanDoes() {
+        func fields(_ d: PartialDate) -> (Int, Int, Int, Int) { (d.year == nil ? 1 : 0, d.year ?? 0, d.month ?? 0, d.day ?? 0) }
         var rng = SplitMix(seed: 7)
         func random() -> PartialDate {
             let year: Int? = Int.random(in: 0..<4, using: &rng) == 0 ? nil : Int.random(in: 1...9999, using: &rng)
@@ -198,6 +201,7 @@ extension ChronologyOrderTests {
         }
         for _ in 0..<5000 {
             let a = random(), b = random()
+            #expect((a < b) == (fields(a) < fields(b)), "\(a) \(b)")
             #expect((a < b) == (a.orderKey < b.orderKey), "\(a) \(b)")
             #expect((a == b) == (a.orderKey == b.orderKey), "\(a) \(b)")
         }
@@ -237,6 +241,11 @@ extension ChronologyOrderTests {
                     #expect(made.map(\.period.count) == expected.map { $0.1.count { $0.kind == .quotation } })
                     #expect(made.map(\.period.documents) == expected.map { $0.1.count { $0.kind == .document } })
                     #expect(Timeline(input, by: grouping).periods.map(\.passages) == expected.map { $0.1.filter { $0.kind != .quotation } })
+                    // The quotations' span: the least start and the greatest end, by `<`.
+                    let dated = expected.filter { $0.0 != Timeline.undatedKey }.flatMap(\.1).filter { $0.kind == .quotation }
+                    let span = Timeline.quotationSpan(made)
+                    #expect(span?.first == dated.map(\.date.start).min())
+                    #expect(span?.last == dated.map(\.date.last).max())
                 }
             }
         }

@@ -270,6 +270,21 @@ public struct Timeline: Sendable {
         public subscript(position: Int) -> DatedItem { run[run.startIndex + position] }
     }
 
+    /// The earliest start and the latest end of the dated quotations in `periods` (those of
+    /// the undated period left out); nil when there is none. One pass over the items' packed
+    /// dates (a gigabyte's library has 900,000 of them).
+    public static func quotationSpan(_ periods: [(period: PeriodCounts, items: PeriodItems)]) -> (first: PartialDate, last: PartialDate)? {
+        var first: UInt64 = .max, last: UInt64 = 0
+        for (period, items) in periods where period.key != undatedKey && period.count > 0 {
+            for item in items.run where item.kind == .quotation {
+                first = min(first, item.date.start.orderKey)
+                last = max(last, item.date.last.orderKey)
+            }
+        }
+        guard first != .max else { return nil }
+        return (PartialDate(packedValue: UInt32(truncatingIfNeeded: first)), PartialDate(packedValue: UInt32(truncatingIfNeeded: last)))
+    }
+
     /// The periods of items in date order (ties in reading order), each with its counts and its
     /// items: one pass, a period's key made once (not a string per item: a gigabyte's library
     /// has 900,000 items), and its items a run of `items` (in date order, a period's items are
@@ -282,35 +297,43 @@ public struct Timeline: Sendable {
             return (grouping == .month && d.month != nil ? PartialDate(year: d.year, month: d.month) : d).packedValue
         }
         func name(_ k: UInt32) -> String { k == UInt32.max ? Timeline.undatedKey : PartialDate(packedValue: k).iso }
-        var runs: [(key: UInt32, range: Range<Int>)] = []
+        // Runs of items with the same key, counted as they go (a run is a period when the items
+        // are in date order, as a chronology's are).
+        var runs: [(key: UInt32, range: Range<Int>, quotations: Int, documents: Int)] = []
         var seen = Set<UInt32>()
         var together = true
+        var runKey = UInt32.max, runStart = 0, quotations = 0, documents = 0
         for (i, item) in items.enumerated() {
             let k = key(item.date.start)
-            if let last = runs.last, last.key == k {
-                runs[runs.count - 1].range = last.range.lowerBound..<(i + 1)
-            } else {
+            if i == 0 || k != runKey {
+                if i > 0 { runs.append((runKey, runStart..<i, quotations, documents)) }
                 if !seen.insert(k).inserted { together = false }
-                runs.append((k, i..<(i + 1)))
+                runKey = k
+                runStart = i
+                quotations = 0
+                documents = 0
+            }
+            if item.kind == .quotation { quotations += 1 } else if item.kind == .document { documents += 1 }
+        }
+        if !items.isEmpty { runs.append((runKey, runStart..<items.count, quotations, documents)) }
+        if together {
+            return runs.map { run in
+                (PeriodCounts(key: name(run.key), count: run.quotations, passages: run.range.count - run.quotations, documents: run.documents),
+                 PeriodItems(items[run.range]))
             }
         }
-        var groups: [(key: UInt32, items: ArraySlice<DatedItem>)]
-        if together {
-            groups = runs.map { ($0.key, items[$0.range]) }
-        } else {
-            // Not in date order: each period's items gathered and sorted (undated last).
-            var order: [UInt32] = []
-            var gathered: [UInt32: [DatedItem]] = [:]
-            for run in runs {
-                if gathered[run.key] == nil { order.append(run.key) }
-                gathered[run.key, default: []] += items[run.range]
-            }
-            order.sort { ($0 == UInt32.max ? 1 : 0) < ($1 == UInt32.max ? 1 : 0) }
-            groups = order.map { k in
-                (k, ArraySlice(gathered[k]!.sorted { a, b in
-                    a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder
-                }))
-            }
+        // Not in date order: each period's items gathered and sorted (undated last).
+        var order: [UInt32] = []
+        var gathered: [UInt32: [DatedItem]] = [:]
+        for run in runs {
+            if gathered[run.key] == nil { order.append(run.key) }
+            gathered[run.key, default: []] += items[run.range]
+        }
+        order.sort { ($0 == UInt32.max ? 1 : 0) < ($1 == UInt32.max ? 1 : 0) }
+        let groups = order.map { k in
+            (k, ArraySlice(gathered[k]!.sorted { a, b in
+                a.date.start != b.date.start ? a.date.start < b.date.start : a.readingOrder < b.readingOrder
+            }))
         }
         return groups.map { k, run in
             var quotations = 0, documents = 0

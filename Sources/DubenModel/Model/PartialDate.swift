@@ -68,12 +68,7 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     /// without a year after all others. What `Chronology` sorts by.
     var orderKey: UInt64 { (packed >> 12 == 0 ? 1 << 32 : 0) | UInt64(packed) }
 
-    public static func < (a: PartialDate, b: PartialDate) -> Bool {
-        func key(_ d: PartialDate) -> (Int, Int, Int, Int) {
-            (d.year == nil ? 1 : 0, d.year ?? 0, d.month ?? 0, d.day ?? 0)
-        }
-        return key(a) < key(b)
-    }
+    public static func < (a: PartialDate, b: PartialDate) -> Bool { a.orderKey < b.orderKey }
 
     /// Days in a month of a (possibly unknown) year.
     public static func daysIn(month: Int, year: Int?) -> Int {

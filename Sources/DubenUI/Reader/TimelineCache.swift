@@ -28,15 +28,7 @@ final class TimelineCache {
     func entry(filter: String, periods: () -> [(period: Timeline.PeriodCounts, items: Timeline.PeriodItems)]) -> Entry {
         if self.filter == filter { return entry }
         let made = periods()
-        var first: PartialDate?, last: PartialDate?
-        for (period, items) in made where period.key != Timeline.undatedKey {
-            for item in items where item.kind == .quotation {
-                if first.map({ item.date.start < $0 }) ?? true { first = item.date.start }
-                if last.map({ item.date.last > $0 }) ?? true { last = item.date.last }
-            }
-        }
-        entry = Entry(periods: made, quotations: made.reduce(0) { $0 + $1.period.count },
-                      span: first.flatMap { f in last.map { (f, $0) } })
+        entry = Entry(periods: made, quotations: made.reduce(0) { $0 + $1.period.count }, span: Timeline.quotationSpan(made))
         self.filter = filter
         return entry
     }
