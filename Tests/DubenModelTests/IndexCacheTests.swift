@@ -119,6 +119,24 @@ import Testing
             #expect(fromTable == fromDocuments)
             #expect(Chronology(Corpus(documents: list, files: [file])).items == Chronology(Corpus(documents: parsed, files: [file])).items)
             if let id = parsed.last?.id { #expect(list.firstIndex(ofID: id) == parsed.count - 1) }
+            // Ids looked for by parts in an archived run between parsed ones, within ranges,
+            // as the naive way (making every id) finds them; ids not there are not found.
+            // (Ids are unique in a corpus: the parsed documents are others, with ids of their own.)
+            var others: [Document] = try CorpusBuilder().build([LoadedSource(file: SourceFile(path: "others.txt", bytes: Array(RandomText.make(&rng).utf8)))])
+                .documents.filter { !Set(parsed.map(\.id)).contains($0.id) }
+            others = Array(others.prefix(4))
+            var mixed = DocumentList(Array(others.prefix(2)))
+            mixed.seal()
+            mixed.append(archived: archived)
+            mixed.seal()
+            for d in others.dropFirst(2) { mixed.append(d) }
+            #expect(Set(mixed.indices.map { mixed.id(at: $0) }).count == mixed.count)
+            let wanted = Set(stride(from: 0, to: mixed.count, by: 3).map { mixed.id(at: $0) } + ["ffffffff-99", "not an id"])
+            for range in [0..<mixed.count, 1..<max(1, mixed.count - 1), mixed.count / 2..<mixed.count, 0..<0] {
+                var naive: [String: Int] = [:]
+                for d in range where wanted.contains(mixed.id(at: d)) { naive[mixed.id(at: d)] = naive[mixed.id(at: d)] ?? d }
+                #expect(mixed.indices(ofIDs: wanted, in: range) == naive)
+            }
             // A table cut short, or with a byte changed, is refused (the cache's checksum
             // aside: this is the table's own check), never a trap.
             for cut in stride(from: 0, to: checked, by: max(1, checked / 30)) {

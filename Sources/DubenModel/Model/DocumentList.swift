@@ -80,6 +80,36 @@ public struct DocumentList: RandomAccessCollection, Sendable, ExpressibleByArray
         return nil
     }
 
+    /// The indices of the documents in `range` whose ids are among `ids`, by id: one pass,
+    /// without making the id of any archived document (an archived run's ids are compared as
+    /// the base and occurrence its table holds). A reader taking in a gigabyte's library from
+    /// the cache looked for its saved positions by making 40,000 ids: 8–15 ms.
+    public func indices(ofIDs ids: Set<String>, in range: Range<Int>) -> [String: Int] {
+        var found: [String: Int] = [:]
+        guard !ids.isEmpty, !range.isEmpty else { return found }
+        var byParts: [UInt64: String] = [:]
+        for id in ids {
+            if let (base, occurrence) = DocumentID.parts(of: id) { byParts[UInt64(base) << 32 | UInt64(occurrence)] = id }
+        }
+        for (r, run) in runs.enumerated() {
+            let start = starts[r]
+            let lower = Swift.max(range.lowerBound, start), upper = Swift.min(range.upperBound, start + run.count)
+            guard lower < upper else { continue }
+            let within = lower..<upper
+            switch run {
+            case .parsed(let documents):
+                for d in within where ids.contains(documents[d - start].id) { found[documents[d - start].id] = d }
+            case .archived(let archive):
+                guard !byParts.isEmpty else { continue }
+                for d in within {
+                    let (base, occurrence) = archive.idParts(d - start)
+                    if let id = byParts[UInt64(base) << 32 | UInt64(occurrence)] { found[id] = d }
+                }
+            }
+        }
+        return found
+    }
+
     /// The runs with the index of each one's first document (`Chronology` takes an archived
     /// run's dated items from its entry).
     var runsWithStarts: [(start: Int, run: Run)] { Array(zip(starts, runs)) }

@@ -263,8 +263,9 @@ public struct Reader {
         }
         // By id: a document from the index cache is decoded only when a position waits for it.
         if !pendingPositions.isEmpty {
-            for d in fresh..<grown.documents.count where d != documentIndex || !currentReplaced {
-                if let p = pendingPositions.removeValue(forKey: grown.documents.id(at: d)), p.block < grown.documents[d].blocks.count {
+            let found = grown.documents.indices(ofIDs: Set(pendingPositions.keys), in: fresh..<grown.documents.count)
+            for (id, d) in found where d != documentIndex || !currentReplaced {
+                if let p = pendingPositions.removeValue(forKey: id), p.block < grown.documents[d].blocks.count {
                     page.left[d] = p
                 }
             }
