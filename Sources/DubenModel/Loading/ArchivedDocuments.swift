@@ -123,6 +123,7 @@ public final class ArchivedDocuments: @unchecked Sendable {
             let parts = max(1, min(parts ?? (itemCount >= 1 << 16 ? 2 : 1), max(1, itemCount)))
             var valid = true
             let items = [DatedItem](unsafeUninitializedCapacity: itemCount) { buffer, filled in
+                HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
                 let out = Output(buffer: buffer)
                 let results = Mutex([UInt64?](repeating: nil, count: 2 * parts))
                 DispatchQueue.concurrentPerform(iterations: parts) { part in
