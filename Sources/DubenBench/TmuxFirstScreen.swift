@@ -1,14 +1,26 @@
 import Foundation
 
-/// Time to the first screen in tmux, told by tmux itself: a control-mode client (`tmux -C`)
-/// starts the program in a new 100×30 session and is sent each piece of the pane's output
-/// (`%output`) as the server reads it from the pane, so the moment a text reaches the screen
-/// is known without polling `capture-pane` (scripts/bench open; Docs/PERFORMANCE.md).
-enum TmuxFirstScreen {
-    /// Runs `command` in a tmux server of its own (socket `socket`) and returns the seconds
-    /// from starting tmux to the output that completes one of `expected`, or nil after
-    /// `timeout` seconds. The server is killed before returning.
-    static func measure(command: String, expected: [[UInt8]], socket: String, timeout: Double = 60) -> Double? {
+/// A program in a tmux session of its own (100×30), watched through a control-mode client
+/// (`tmux -C`): the server sends each piece of the pane's output (`%output`) as it reads it
+/// from the pane, so the moment a text reaches the screen is known without polling, and keys
+/// and `capture-pane` go through the same connection, without a tmux client process each
+/// (scripts/bench open; Docs/PERFORMANCE.md).
+final class TmuxControl {
+    private let pid: pid_t
+    private let input: Int32
+    private let output: Int32
+    /// When tmux was started (monotonic seconds).
+    let start: Double
+    /// All the pane's output so far.
+    private(set) var screen: [UInt8] = []
+    /// The output of the last command that gave one (`%begin` … `%end`), line by line.
+    private var reply: [[UInt8]]? = nil
+    private var replies: [[[UInt8]]] = []
+    private var line: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 65536)
+
+    /// Starts `command` in a new server on socket `socket`; nil when tmux cannot be started.
+    init?(command: String, socket: String) {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
         guard pipe(&input) == 0, pipe(&output) == 0 else { return nil }
         var actions = posix_spawn_file_actions_t()
@@ -19,54 +31,80 @@ enum TmuxFirstScreen {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         for fd in input + output { posix_spawn_file_actions_addclose(&actions, fd) }
         let arguments = ["tmux", "-L", socket, "-f", "/dev/null", "-C", "new-session", "-x", "100", "-y", "30", command]
-        let start = now()
+        start = now()
         var pid: pid_t = 0
-        let spawned = withCStrings(arguments) { argv in posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) }
+        let spawned = Self.withCStrings(arguments) { argv in posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) }
         close(input[0])
         close(output[1])
-        guard spawned == 0 else { close(input[1]); close(output[0]); return nil }
-        var screen: [UInt8] = []
-        var line: [UInt8] = []
-        var seen: Double? = nil
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        let longest = expected.map(\.count).max() ?? 0
-        reading: while now() - start < timeout {
-            var poller = pollfd(fd: output[0], events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 100) >= 0 else { break }
-            if poller.revents == 0 { continue }
-            let count = read(output[0], &chunk, chunk.count)
-            if count <= 0 { break }
-            for byte in chunk[..<count] {
-                guard byte == UInt8(ascii: "\n") else { line.append(byte); continue }
-                let from = max(0, screen.count - longest)
-                appendOutput(line, to: &screen)
-                line.removeAll(keepingCapacity: true)
-                if expected.contains(where: { contains(screen, $0, from: from) }) {
-                    seen = now() - start
-                    break reading
-                }
-            }
+        guard spawned == 0 else {
+            close(input[1])
+            close(output[0])
+            return nil
         }
-        // Killed through the control client itself (a `tmux kill-server` of its own, this soon
-        // after the start, could leave the server hung), then its output read to the end.
-        let kill = Array("kill-server\n".utf8)
-        _ = kill.withUnsafeBytes { write(input[1], $0.baseAddress, $0.count) }
-        let end = now()
-        while now() - end < 10 {
-            var poller = pollfd(fd: output[0], events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 100) >= 0 else { break }
-            if poller.revents != 0, read(output[0], &chunk, chunk.count) <= 0 { break }
-        }
-        close(input[1])
-        close(output[0])
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return seen
+        self.pid = pid
+        self.input = input[1]
+        self.output = output[0]
     }
 
-    /// Appends the pane output carried by one control-mode line (`%output %PANE DATA`, with
-    /// bytes below 32 and `\` written as `\ooo`) to `screen`; other lines are ignored.
-    static func appendOutput(_ line: [UInt8], to screen: inout [UInt8]) {
+    /// Reads what tmux sends until `done` says so (asked after each line) or `timeout` seconds
+    /// pass; the time `done` was first true, from the start, or nil.
+    func wait(timeout: Double = 60, until done: (TmuxControl) -> Bool) -> Double? {
+        let end = now() + timeout
+        while now() < end {
+            var poller = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) >= 0 else { return nil }
+            if poller.revents == 0 { continue }
+            let count = read(output, &chunk, chunk.count)
+            if count <= 0 { return nil }
+            for k in 0..<count {
+                let byte = chunk[k]
+                guard byte == UInt8(ascii: "\n") else { line.append(byte); continue }
+                take(line)
+                line.removeAll(keepingCapacity: true)
+                if done(self) { return now() - start }
+            }
+        }
+        return nil
+    }
+
+    /// Sends a tmux command (a line of control mode: `send-keys -t %0 L`, `capture-pane -p`).
+    func send(_ command: String) {
+        let bytes = Array((command + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+    }
+
+    /// The oldest command output not yet taken, if any has come.
+    func takeReply() -> [[UInt8]]? { replies.isEmpty ? nil : replies.removeFirst() }
+
+    /// Kills the server (through the control client: a `tmux kill-server` of its own, this
+    /// soon after the start, could leave the server hung), reads to the end, and waits.
+    func kill() {
+        send("kill-server")
+        _ = wait(timeout: 10) { _ in false }
+        close(input)
+        close(output)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+
+    /// One line from tmux: pane output (`%output %PANE DATA`, bytes below 32 and `\` written
+    /// as `\ooo`) goes to `screen`, even between a command's `%begin` and `%end`, where its
+    /// output is gathered.
+    private func take(_ line: [UInt8]) {
+        if var lines = reply, !line.starts(with: Array("%output ".utf8)) {
+            if line.starts(with: Array("%end ".utf8)) || line.starts(with: Array("%error ".utf8)) {
+                replies.append(lines)
+                reply = nil
+            } else {
+                lines.append(line)
+                reply = lines
+            }
+            return
+        }
+        if line.starts(with: Array("%begin ".utf8)) {
+            reply = []
+            return
+        }
         let prefix = Array("%output ".utf8)
         guard line.starts(with: prefix),
               let space = line[prefix.count...].firstIndex(of: UInt8(ascii: " ")) else { return }
@@ -83,12 +121,12 @@ enum TmuxFirstScreen {
         }
     }
 
-    /// Whether `haystack` holds `needle` at or after `from`.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8], from: Int) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        var i = from
-        while i + needle.count <= haystack.count {
-            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+    /// Whether the pane's output holds `needle` at or after byte `from`.
+    func output(contains needle: [UInt8], from: Int = 0) -> Bool {
+        guard !needle.isEmpty, screen.count >= needle.count else { return false }
+        var i = max(0, from)
+        while i + needle.count <= screen.count {
+            if screen[i] == needle[0], screen[i..<(i + needle.count)].elementsEqual(needle) { return true }
             i += 1
         }
         return false
@@ -100,5 +138,49 @@ enum TmuxFirstScreen {
         pointers.append(nil)
         defer { for p in pointers { free(p) } }
         return body(pointers)
+    }
+}
+
+/// The benchmarks `scripts/bench open` runs through `TmuxControl`.
+enum TmuxFirstScreen {
+    /// Seconds from starting tmux to the output that completes one of `expected` (the last row
+    /// of the program's first screen); nil after `timeout`.
+    static func measure(command: String, expected: [[UInt8]], socket: String, timeout: Double = 60) -> Double? {
+        guard let tmux = TmuxControl(command: command, socket: socket) else { return nil }
+        defer { tmux.kill() }
+        let longest = expected.map(\.count).max() ?? 0
+        var from = 0
+        return tmux.wait(timeout: timeout) { tmux in
+            defer { from = max(0, tmux.screen.count - longest) }
+            return expected.contains { tmux.output(contains: $0, from: from) }
+        }
+    }
+
+    /// Seconds from starting tmux to the first row showing `title` and not `unless`, after
+    /// `key` was sent once the first screen (`firstScreen`) was there: an overlay opened at
+    /// once and complete. The row is captured each time the pane has changed.
+    static func overlay(command: String, firstScreen: [[UInt8]], key: String, title: String, unless: String,
+                        socket: String, timeout: Double = 60) -> Double? {
+        guard let tmux = TmuxControl(command: command, socket: socket) else { return nil }
+        defer { tmux.kill() }
+        guard tmux.wait(timeout: timeout, until: { tmux in firstScreen.contains { tmux.output(contains: $0) } }) != nil else { return nil }
+        tmux.send("send-keys -t %0 \(key)")
+        var outstanding = false
+        var seenOutput = tmux.screen.count
+        return tmux.wait(timeout: timeout) { tmux in
+            if let reply = tmux.takeReply() {
+                outstanding = false
+                if let row = reply.first.map({ String(decoding: $0, as: UTF8.self) }), row.contains(title), !row.contains(unless) {
+                    return true
+                }
+            }
+            // The pane changed since the last capture: look at its first row again.
+            if !outstanding && tmux.screen.count > seenOutput {
+                seenOutput = tmux.screen.count
+                tmux.send("capture-pane -p -t %0 -S 0 -E 0")
+                outstanding = true
+            }
+            return false
+        }
     }
 }

@@ -49,6 +49,22 @@ if arguments.first == "tmux-first-screen" {
     print(String(format: "%.4f", seconds))
     exit(0)
 }
+// tmux-overlay SOCKET COMMAND KEY TITLE: seconds from the start to the whole overlay KEY opens
+// (its title row showing TITLE and not "indexing"), KEY sent at the first screen.
+if arguments.first == "tmux-overlay" {
+    let rest = Array(arguments.dropFirst())
+    guard rest.count == 4 else {
+        print("usage: DubenBench tmux-overlay SOCKET COMMAND KEY TITLE")
+        exit(2)
+    }
+    guard let seconds = TmuxFirstScreen.overlay(command: rest[1], firstScreen: [Array("line 1/".utf8), Array("line ~1/".utf8)],
+                                                key: rest[2], title: rest[3], unless: "indexing", socket: rest[0]) else {
+        FileHandle.standardError.write(Data("tmux-overlay: gave up waiting for \(rest[3])\n".utf8))
+        exit(1)
+    }
+    print(String(format: "%.4f", seconds))
+    exit(0)
+}
 guard let what = arguments.first, let path = arguments.dropFirst().first else {
     print("usage: DubenBench parse|wrap|screen|keys|icu|sizes|regex-engines FILE")
     exit(2)
