@@ -158,16 +158,17 @@ enum TmuxFirstScreen {
 
     /// Seconds from starting tmux to the first row showing `title` and not `unless`, after
     /// `key` was sent once the first screen (`firstScreen`) was there: an overlay opened at
-    /// once and complete. The row is captured each time the pane has changed.
+    /// once and complete; and the wall clock then. The row is captured each time the pane has
+    /// changed.
     static func overlay(command: String, firstScreen: [[UInt8]], key: String, title: String, unless: String,
-                        socket: String, timeout: Double = 60) -> Double? {
+                        socket: String, timeout: Double = 60) -> (fromStart: Double, wallClock: Double)? {
         guard let tmux = TmuxControl(command: command, socket: socket) else { return nil }
         defer { tmux.kill() }
         guard tmux.wait(timeout: timeout, until: { tmux in firstScreen.contains { tmux.output(contains: $0) } }) != nil else { return nil }
         tmux.send("send-keys -t %0 \(key)")
         var outstanding = false
         var seenOutput = tmux.screen.count
-        return tmux.wait(timeout: timeout) { tmux in
+        let seen = tmux.wait(timeout: timeout) { tmux in
             if let reply = tmux.takeReply() {
                 outstanding = false
                 if let row = reply.first.map({ String(decoding: $0, as: UTF8.self) }), row.contains(title), !row.contains(unless) {
@@ -182,5 +183,8 @@ enum TmuxFirstScreen {
             }
             return false
         }
+        var wall = timespec()
+        clock_gettime(CLOCK_REALTIME, &wall)
+        return seen.map { ($0, Double(wall.tv_sec) + Double(wall.tv_nsec) / 1e9) }
     }
 }

@@ -49,12 +49,14 @@ if arguments.first == "tmux-first-screen" {
     print(String(format: "%.4f", seconds))
     exit(0)
 }
-// tmux-overlay SOCKET COMMAND KEY TITLE: seconds from the start to the whole overlay KEY opens
-// (its title row showing TITLE and not "indexing"), KEY sent at the first screen.
+// tmux-overlay SOCKET COMMAND KEY TITLE [STAMP]: seconds from the start to the whole overlay KEY
+// opens (its title row showing TITLE and not "indexing"), KEY sent at the first screen; with
+// STAMP, a file the command wrote the wall clock into as it started the program (bash's
+// $EPOCHREALTIME, then exec), also the seconds from the program's start.
 if arguments.first == "tmux-overlay" {
     let rest = Array(arguments.dropFirst())
-    guard rest.count == 4 else {
-        print("usage: DubenBench tmux-overlay SOCKET COMMAND KEY TITLE")
+    guard rest.count == 4 || rest.count == 5 else {
+        print("usage: DubenBench tmux-overlay SOCKET COMMAND KEY TITLE [STAMP]")
         exit(2)
     }
     guard let seconds = TmuxFirstScreen.overlay(command: rest[1], firstScreen: [Array("line 1/".utf8), Array("line ~1/".utf8)],
@@ -62,7 +64,16 @@ if arguments.first == "tmux-overlay" {
         FileHandle.standardError.write(Data("tmux-overlay: gave up waiting for \(rest[3])\n".utf8))
         exit(1)
     }
-    print(String(format: "%.4f", seconds))
+    var line = String(format: "%.4f", seconds.fromStart)
+    if rest.count == 5 {
+        guard let text = try? String(contentsOfFile: rest[4], encoding: .utf8),
+              let started = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            FileHandle.standardError.write(Data("tmux-overlay: \(rest[4]): no start time written\n".utf8))
+            exit(1)
+        }
+        line += String(format: " %.4f", seconds.wallClock - started)
+    }
+    print(line)
     exit(0)
 }
 guard let what = arguments.first, let path = arguments.dropFirst().first else {
