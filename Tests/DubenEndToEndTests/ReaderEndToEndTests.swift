@@ -117,6 +117,16 @@ struct ReaderEndToEndTests {
         try pane.waitForReady()
     }
 
+    /// The harness itself: a pane whose command ends at once still shows what it wrote (the
+    /// pane is kept from the server's start; `unknownTerminalIsAClearError` once read an empty
+    /// screen when duben's error came before the option was set).
+    @Test func aCommandThatEndsAtOnceStaysOnScreen() throws {
+        for _ in 0..<5 {
+            let pane = try TmuxPane("echo ended-at-once")
+            try pane.waitFor(text: "ended-at-once")
+        }
+    }
+
     @Test func unknownTerminalIsAClearError() throws {
         let pane = try TmuxPane("TERM=no-such-terminal \(duben) \(texts); echo status=$?")
         let s = try pane.waitFor(text: "status=2")

@@ -17,10 +17,14 @@ final class TmuxPane {
         socket = "duben-test-\(UUID().uuidString.prefix(8))"
         home = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        try tmux(capture: false, ["-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
+        // The pane stays after its command ends, from the server's start: set after
+        // `new-session`, a command that ended at once (an error on start) could take the
+        // session and the server with it first, and the screen read back was empty.
+        let configuration = home.appendingPathComponent("tmux.conf")
+        try "set-option -g remain-on-exit on\n".write(to: configuration, atomically: true, encoding: .utf8)
+        try tmux(capture: false, ["-f", configuration.path, "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
                   "-e", "HOME=\(home.path)", "-e", "XDG_CONFIG_HOME=\(home.path)/.config", "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "PS1=$ ",
                   "sh", "-c", command])
-        try tmux(["set-option", "-g", "remain-on-exit", "on"])
         serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
