@@ -42,7 +42,7 @@ if arguments.first == "tmux-first-screen" {
         print("usage: DubenBench tmux-first-screen SOCKET COMMAND EXPECTED…")
         exit(2)
     }
-    guard let seconds = TmuxFirstScreen.measure(command: rest[1], expected: rest[2...].map { Array($0.utf8) }, socket: rest[0]) else {
+    guard let seconds = TmuxTimings.measure(command: rest[1], expected: rest[2...].map { Array($0.utf8) }, socket: rest[0]) else {
         FileHandle.standardError.write(Data("tmux-first-screen: gave up waiting for \(rest[2...].joined(separator: " or "))\n".utf8))
         exit(1)
     }
@@ -59,7 +59,7 @@ if arguments.first == "tmux-overlay" {
         print("usage: DubenBench tmux-overlay SOCKET COMMAND KEY TITLE [STAMP]")
         exit(2)
     }
-    guard let seconds = TmuxFirstScreen.overlay(command: rest[1], firstScreen: [Array("line 1/".utf8), Array("line ~1/".utf8)],
+    guard let seconds = TmuxTimings.overlay(command: rest[1], firstScreen: [Array("line 1/".utf8), Array("line ~1/".utf8)],
                                                 key: rest[2], title: rest[3], unless: "indexing", socket: rest[0]) else {
         FileHandle.standardError.write(Data("tmux-overlay: gave up waiting for \(rest[3])\n".utf8))
         exit(1)
