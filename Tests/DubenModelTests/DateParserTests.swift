@@ -270,3 +270,31 @@ extension ChronologyOrderTests {
         #expect(Chronology(many).items == Chronology(corpus).items)
     }
 }
+
+extension ChronologyOrderTests {
+    /// A dated item keeps its kind beside its quotation's index, and a span its end as packed
+    /// bits: every kind with no quotation, the first and a large one, every end there or not,
+    /// reads back as made, in 28 bytes.
+    @Test func aDatedItemReadsBackAsMadeInTwentyEightBytes() {
+        #expect(MemoryLayout<DatedItem>.stride == 28)
+        #expect(MemoryLayout<DateSpan>.stride == 8)
+        let ends: [PartialDate?] = [nil, PartialDate(year: 2020), PartialDate(year: 9999, month: 12, day: 31), PartialDate(year: nil, month: 4, day: 20)]
+        for kind in DatedItem.Kind.allCases {
+            for quotation in [nil, 0, 1, 70_000, (1 << 29) - 2] as [Int?] {
+                for end in ends {
+                    let date = DateSpan(start: PartialDate(year: 2020, month: 3, day: 27), end: end)
+                    var item = DatedItem(kind: kind, documentIndex: 41_099, quotation: quotation, block: 12, offset: 345,
+                                         date: date, readingOrder: 876_799)
+                    #expect(item.kind == kind)
+                    #expect(item.quotation == quotation)
+                    #expect(item.date == date && item.date.end == end)
+                    #expect((item.documentIndex, item.block, item.offset, item.readingOrder) == (41_099, 12, 345, 876_799))
+                    for other in DatedItem.Kind.allCases {
+                        item.kind = other
+                        #expect(item.kind == other && item.quotation == quotation)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -96,11 +96,21 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 /// A date, or a range or list of dates reduced to its first and last ("26日至28日", "29日、30日").
 public struct DateSpan: Hashable, Sendable, CustomStringConvertible {
     public var start: PartialDate
-    public var end: PartialDate?
+    /// The end's packed bits; `noEnd` when there is none (8 bytes in all, not 12: a gigabyte's
+    /// chronology holds nearly a million spans).
+    private var storedEnd: UInt32
+
+    /// Never a packed date (a year takes 14 bits from bit 12).
+    private static let noEnd = UInt32.max
 
     public init(start: PartialDate, end: PartialDate? = nil) {
         self.start = start
-        self.end = end
+        storedEnd = end?.packedValue ?? Self.noEnd
+    }
+
+    public var end: PartialDate? {
+        get { storedEnd == Self.noEnd ? nil : PartialDate(packedValue: storedEnd) }
+        set { storedEnd = newValue?.packedValue ?? Self.noEnd }
     }
 
     /// Last date the span can mean (its end, or its start).
