@@ -21,34 +21,17 @@ public struct DatedItem: Hashable, Sendable {
 
     public init(kind: Kind, documentIndex: Int, quotation: Int?, block: Int, offset: Int, date: DateSpan, readingOrder: Int) {
         storedDocument = Int32(clamping: documentIndex)
-        storedKindAndQuotation = Self.code(kind) << 29 | UInt32(clamping: min((quotation ?? -1) + 1, Int(Self.quotationMask)))
+        storedKindAndQuotation = UInt32(kind.code) << 29 | UInt32(clamping: min((quotation ?? -1) + 1, Int(Self.quotationMask)))
         storedBlock = Int32(clamping: block)
         storedOffset = Int32(clamping: offset)
         storedOrder = Int32(clamping: readingOrder)
         self.date = date
     }
 
-    private static func code(_ kind: Kind) -> UInt32 {
-        switch kind {
-        case .quotation: 0
-        case .document: 1
-        case .dateline: 2
-        case .dayMarker: 3
-        case .sectionDate: 4
-        }
-    }
-
+    /// The kind, by its one-byte code (`Kind.code`, as the index cache keeps it).
     public var kind: Kind {
-        get {
-            switch storedKindAndQuotation >> 29 {
-            case 0: .quotation
-            case 1: .document
-            case 2: .dateline
-            case 3: .dayMarker
-            default: .sectionDate
-            }
-        }
-        set { storedKindAndQuotation = Self.code(newValue) << 29 | (storedKindAndQuotation & Self.quotationMask) }
+        get { Kind(code: UInt8(storedKindAndQuotation >> 29)) ?? .sectionDate }
+        set { storedKindAndQuotation = UInt32(newValue.code) << 29 | (storedKindAndQuotation & Self.quotationMask) }
     }
 
     public var documentIndex: Int { Int(storedDocument) }
