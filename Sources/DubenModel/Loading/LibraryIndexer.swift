@@ -32,8 +32,6 @@ public final class LibraryIndexer: @unchecked Sendable {
     /// lists them then (listing a directory of 10,000 texts and finding its first file took
     /// 7.5 ms of the first screen).
     private let listing: FileListing?
-    /// How many files there are (0 until listed, when a document was reopened).
-    private let fileCount: Int
     private var builder = CorpusBuilder()
     /// The builder before the first file's first document (the skipped files' warnings only):
     /// where the first file's documents go when they come from the cache.
@@ -93,7 +91,6 @@ public final class LibraryIndexer: @unchecked Sendable {
             // file from the first, and shows nothing of the library until it has come to that
             // document.
             listing = nil
-            fileCount = 0
             initial = corpus
             firstIndex = 0
             first = nil
@@ -104,14 +101,13 @@ public final class LibraryIndexer: @unchecked Sendable {
         }
         let listing = try loader.listing(paths: paths)
         self.listing = listing
-        fileCount = listing.count
         resumesAhead = false
         var skipped: [String] = []
         var index = 0
         // The first file in reading order alone; every file, sorted, only when it is skipped.
         var files = listing.first.map { [$0] } ?? []
         while true {
-            if index == files.count && files.count < fileCount { files = listing.sorted() }
+            if index == files.count && files.count < listing.count { files = listing.sorted() }
             guard index < files.count else { throw .allSkipped(reasons: skipped) }
             if let quick = Self.quickFirstDocument(files[index], loader: loader, metadata: &metadata) {
                 for line in skipped { builder.warn(line) }
@@ -136,7 +132,7 @@ public final class LibraryIndexer: @unchecked Sendable {
                 initial = builder.corpus
                 return
             } catch {
-                guard fileCount > 1, error.isSkippable else { throw error }
+                guard listing.count > 1, error.isSkippable else { throw error }
                 skipped.append("\(error.description); skipped")
                 index += 1
             }
@@ -161,8 +157,8 @@ public final class LibraryIndexer: @unchecked Sendable {
     public let resumesAhead: Bool
 
     /// Whether anything is left after the first document (the thread then has work and the
-    /// reader shows progress).
-    public var hasMore: Bool { fileCount > firstIndex + 1 || firstResume != nil || first == nil }
+    /// reader shows progress). A reopened document (no listing yet) always leaves the library.
+    public var hasMore: Bool { (listing?.count ?? 0) > firstIndex + 1 || firstResume != nil || first == nil }
 
     /// Parses the first document of `source` alone: how many were added (0 or 1) and where
     /// the second begins (nil: there is none in the text).
