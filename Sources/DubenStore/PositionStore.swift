@@ -99,11 +99,6 @@ public struct PositionStore: Sendable {
         try readContents().positions
     }
 
-    /// What the last session was reading, if it said.
-    public func readLastRead() throws(StoreError) -> LastRead? {
-        try readContents().last
-    }
-
     /// Replaces the search history (newest first) in one locked write; the positions stay.
     public func save(searchHistory: [String]) throws {
         try AtomicJSONFile.withLock(path) {

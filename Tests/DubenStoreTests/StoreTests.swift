@@ -319,15 +319,15 @@ struct LastReadTests {
         let dir = TestSupport.temporaryDirectory("duben-last")
         defer { TestSupport.remove(dir) }
         let store = PositionStore(path: dir.appendingPathComponent("state.json").path)
-        #expect(try store.readLastRead() == nil)
+        #expect(try store.readContents().last == nil)
         try store.save(["a": (3, 4)], last: PositionStore.LastRead(document: "a", files: ["/x/Texts"]))
-        #expect(try store.readLastRead() == PositionStore.LastRead(document: "a", files: ["/x/Texts"]))
+        #expect(try store.readContents().last == PositionStore.LastRead(document: "a", files: ["/x/Texts"]))
         #expect(try store.read()["a"]?.block == 3)
         // A save without a document keeps the last one.
         try store.save(["b": (1, 0)])
-        #expect(try store.readLastRead()?.document == "a")
+        #expect(try store.readContents().last?.document == "a")
         try store.save(searchHistory: ["x"])
-        #expect(try store.readLastRead()?.document == "a")
+        #expect(try store.readContents().last?.document == "a")
     }
 }
 
